@@ -468,7 +468,7 @@ BREAKAGES = {
     "publication date without time": (_set("article-a1", SCHEMA.datePublished,
                                            Literal("2022-08-13", datatype=XSD.date)),
                                       "article-a1", SCHEMA.datePublished),
-    "leads a place": (_set("person-lei", NKG.leads, I("place-xinjiang")), "person-lei", NKG.leads),
+    "leads a person": (_set("person-lei", NKG.leads, I("person-ma")), "person-lei", NKG.leads),
     "place inside a person": (_set("place-urumqi", SCHEMA.containedInPlace, I("person-ma")),
                               "place-urumqi", SCHEMA.containedInPlace),
 }

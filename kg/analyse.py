@@ -1,0 +1,317 @@
+"""Analysis: normalise, split, segment with jieba, and find named-entity mentions.
+
+Mentions come from three sources, in order of trust: the project's lexicons (the
+gazetteer and the alias tables, matched longest first on jieba's token boundaries),
+rules (a name after a title, an organisation ending in an organisational suffix),
+and jieba's own POS tags as a fallback.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
+from .gazetteer import load as load_gazetteer
+from datetime import date, timedelta
+
+from .dates import local_day, resolve
+from .model import AnalysedArticle, Article, Mention, Sentence, Token
+from .normalise import detect_language, normalise_text, split_sentences
+
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff·・]+")
+_NOMINAL_POS = {"n", "ns", "nt", "nz", "j", "vn", "an", "b", "l", "ng", "nrt", "eng", "nr", "zg"}
+_PLACE_ENDINGS = tuple("省市县区州国岛山河湖镇村洲港湾城")
+_GENERIC_ORG = {"工作组"}
+_PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市")
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str
+    ref: str
+    weak: bool = False
+
+
+@dataclass
+class Lexicon:
+    """Surface form → entry, with the lengths to try for each first character."""
+
+    entries: dict[str, Entry]
+    lengths: dict[str, tuple[int, ...]]
+
+
+@lru_cache(maxsize=1)
+def entity_lexicon() -> Lexicon:
+    entries: dict[str, Entry] = {}
+    gazetteer = load_gazetteer()
+    for form, place in gazetteer.surface_forms():
+        norm = normalise_text(form)
+        kind = "Country" if place.type == "Country" else "AdministrativeArea"
+        weak = place.type == "County" and norm not in (normalise_text(place.name),)
+        if norm not in entries or entries[norm].weak:
+            entries[norm] = Entry(kind, place.id, weak)
+        if place.type == "Province" and place.short:
+            for suffix in _PLACE_SUFFIXES:
+                if place.name.endswith(suffix):
+                    entries.setdefault(normalise_text(place.short[0]) + "自治区" if "自治区" in suffix else normalise_text(place.short[0]) + suffix, Entry(kind, place.id))
+                    break
+    for form, known in lexicon.known_names().items():
+        entries[form] = Entry(known.type, known.name)
+    lengths: dict[str, set[int]] = {}
+    for form in entries:
+        lengths.setdefault(form[0], set()).add(len(form))
+    return Lexicon(entries, {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()})
+
+
+@lru_cache(maxsize=1)
+def title_lexicon() -> Lexicon:
+    entries = {normalise_text(t): Entry("Title", t) for t in lexicon.titles()}
+    lengths: dict[str, set[int]] = {}
+    for form in entries:
+        lengths.setdefault(form[0], set()).add(len(form))
+    return Lexicon(entries, {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()})
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    """A jieba tokenizer of our own, with every lexicon entry in its dictionary."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    base = jieba.Tokenizer()
+    base.initialize()
+    tags = {"Person": "nr", "Country": "ns", "AdministrativeArea": "ns", "Title": "nnt"}
+    lines = []
+    for form, entry in entity_lexicon().entries.items():
+        if len(form) >= 2:
+            lines.append(f"{form} {2000 if not entry.weak else 5} {tags.get(entry.type, 'nt')}")
+    for form in title_lexicon().entries:
+        lines.append(f"{form} 3000 nnt")
+    fd, path = tempfile.mkstemp(suffix=".dict", text=True)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines))
+    try:
+        base.load_userdict(path)
+    finally:
+        os.unlink(path)
+    return jieba.posseg.POSTokenizer(base)
+
+
+def tokenize(norm: str) -> list[Token]:
+    tokens, offset = [], 0
+    for pair in tokenizer().cut(norm, HMM=True):
+        word, pos = pair.word, pair.flag
+        tokens.append(Token(offset, offset + len(word), word, pos))
+        offset += len(word)
+    return tokens
+
+
+def _scan(norm: str, lex: Lexicon, boundaries: set[int] | None, min_len: int = 2):
+    """Longest matches of lexicon forms, left to right, never overlapping."""
+    i, n = 0, len(norm)
+    while i < n:
+        hit = None
+        for length in lex.lengths.get(norm[i], ()):
+            if length < min_len or i + length > n:
+                continue
+            form = norm[i : i + length]
+            entry = lex.entries.get(form)
+            if entry is None:
+                continue
+            aligned = boundaries is None or (i in boundaries and i + length in boundaries)
+            if length >= 3 and not entry.weak or aligned:
+                hit = (i, i + length, form, entry)
+                break
+        if hit:
+            yield hit
+            i = hit[1]
+        else:
+            i += 1
+
+
+def find_titles(norm: str) -> list[tuple[int, int, str]]:
+    return [(s, e, entry.ref) for s, e, _, entry in _scan(norm, title_lexicon(), None)]
+
+
+def person_after(norm: str, start: int) -> int:
+    """End offset of a person's name starting at ``start`` (0 if none): the name that
+    follows a title, cut at the first word that cannot be part of a name."""
+    match = _HAN_NAME.match(norm, start)
+    if not match:
+        return 0
+    run = match.group()[:8]
+    known = lexicon.known_names()
+    for length in range(min(len(run), 8), 1, -1):
+        entry = known.get(run[:length])
+        if entry and entry.type == "Person":
+            return start + length
+    stops = lexicon.cues()["name_stop"]
+    cut = len(run)
+    for stop in stops:
+        pos = run.find(stop, 1)
+        if 0 < pos < cut:
+            cut = pos
+    name = run[:cut]
+    if "·" in name or "・" in name:
+        return start + len(name) if len(name) >= 3 else 0
+    surnames = lexicon.surnames()
+    if 2 <= len(name) <= 3 and (name[0] in surnames or name[:2] in surnames):
+        return start + len(name)
+    if len(name) == 4 and (name[:2] in surnames or name[0] in surnames):
+        return start + 4
+    return 0
+
+
+def find_mentions(norm: str, text: str, tokens: list[Token]) -> list[Mention]:
+    boundaries = {t.start for t in tokens} | {t.end for t in tokens}
+    candidates: list[tuple[int, Mention]] = []
+
+    def add(priority: int, start: int, end: int, kind: str, source: str, ref: str = ""):
+        candidates.append((priority, Mention(start, end, text[start:end], norm[start:end], kind, source, ref)))
+
+    for start, end, _, entry in _scan(norm, entity_lexicon(), boundaries):
+        add(3, start, end, entry.type, "lexicon", entry.ref)
+
+    titles = find_titles(norm)
+    title_spans = {(s, e) for s, e, _ in titles}
+    for _, end, _ in titles:
+        name_end = person_after(norm, end)
+        if name_end:
+            add(3, end, name_end, "Person", "title")
+
+    suffixes = lexicon.cues()["org_suffixes"]
+    org_stop = set(lexicon.cues()["org_stop"])
+    title_starts = {s for s, _ in title_spans}
+    for k, tok in enumerate(tokens):
+        if tok.pos == "nnt" or not tok.word.endswith(tuple(suffixes)):
+            continue
+        generic = tok.word in _GENERIC_ORG
+        if len(tok.word) < 3 and tok.pos != "nt" and not generic:
+            continue
+        suffix = max((s for s in suffixes if tok.word.endswith(s)), key=len)
+        if len(suffix) == 1 and tok.pos not in ("nt", "nz") and not (k and tokens[k - 1].pos in ("ns", "nt")):
+            continue
+        first = k
+        while first > 0:
+            prev = tokens[first - 1]
+            if prev.pos not in _NOMINAL_POS or prev.start in title_starts or prev.pos == "nnt":
+                break
+            if tok.end - prev.start > 24:
+                break
+            first -= 1
+        start = tokens[first].start
+        kind = "WorkingGroup" if tok.word.endswith(("工作组", "领导小组", "综合组", "专家组")) else "Organization"
+        if norm[start:tok.end] in org_stop and not generic:
+            continue
+        if start < tok.start or generic or tok.pos == "nt":
+            add(2 if start < tok.start else 1, start, tok.end, kind, "suffix")
+
+    for tok in tokens:
+        if len(tok.word) < 2:
+            continue
+        if tok.pos in ("nr", "nrfg", "nrt") and len(tok.word) <= 4 and (tok.word[0] in lexicon.surnames() or len(tok.word) >= 3):
+            add(1, tok.start, tok.end, "Person", "jieba")
+        elif tok.pos == "ns" and (len(tok.word) >= 3 or tok.word.endswith(_PLACE_ENDINGS)):
+            add(1, tok.start, tok.end, "Place", "jieba")
+        elif tok.pos == "nt" and tok.word not in org_stop:
+            add(1, tok.start, tok.end, "Organization", "jieba")
+
+    candidates.sort(key=lambda pm: (-(pm[0] >= 2), -(pm[1].end - pm[1].start), -pm[0], pm[1].start))
+    taken: list[Mention] = []
+    occupied: set[int] = set()
+    for _, mention in candidates:
+        span = range(mention.start, mention.end)
+        if any(i in occupied for i in span):
+            continue
+        if any(mention.start < e and s < mention.end for s, e in title_spans) and mention.type != "Organization":
+            continue
+        occupied.update(span)
+        taken.append(mention)
+    taken.sort(key=lambda m: m.start)
+    return _with_place_anaphora(norm, text, taken)
+
+
+def _with_place_anaphora(norm: str, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Bare 自治区, 该省, 全市 … as mentions of the last place of that kind named before."""
+    anaphora = lexicon.cues()["place_anaphora"]
+    if not any(word in norm for word in anaphora):
+        return mentions
+    gazetteer = load_gazetteer()
+    occupied = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for word in sorted(anaphora, key=len, reverse=True):
+        for match in re.finditer(word, norm):
+            s, e = match.span()
+            if any(s < oe and os_ < e for os_, oe in occupied):
+                continue
+            antecedent = antecedent_place(mentions, s, anaphora[word], gazetteer)
+            if antecedent is not None:
+                occupied.append((s, e))
+                found.append(Mention(s, e, text[s:e], norm[s:e], antecedent.type, "anaphora", antecedent.ref))
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
+def antecedent_place(mentions: list[Mention], offset: int, suffix: str, gazetteer=None) -> Mention | None:
+    """The last place mention before ``offset`` whose official name ends in ``suffix``
+    (国 for countries)."""
+    gazetteer = gazetteer or load_gazetteer()
+    for mention in reversed(mentions):
+        if mention.start >= offset or not mention.ref.startswith(("cn-", "country-")):
+            continue
+        place = gazetteer.get(mention.ref)
+        if place is None:
+            continue
+        if suffix == "国" and place.type == "Country" or place.name.endswith(suffix) and place.type != "Country":
+            return mention
+    return None
+
+
+def article_day(article: Article, language: str):
+    """The article's calendar day where it was written: Chinese outlets that stamp
+    their posts in UTC are read at UTC+8."""
+    published = article.published
+    if published is None:
+        return None
+    offset = published.utcoffset()
+    if language != "en" and (offset is None or offset == timedelta(0)):
+        return local_day(published, 8)
+    return published.date()
+
+
+def sentence_dates(sentences: list[Sentence], day: date | None) -> list[date | None]:
+    """The date each sentence speaks of: the one it states, else the last one stated
+    earlier in its paragraph, else none."""
+    dates: list[date | None] = []
+    previous: date | None = None
+    paragraph = -1
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, carried = sentence.paragraph, None
+        found, _ = resolve(sentence.norm, day, previous)
+        if found:
+            previous = carried = found
+        dates.append(found or carried)
+    return dates
+
+
+def analyse(article: Article, language: str | None = None, anchor: date | None = None) -> AnalysedArticle:
+    """``anchor`` is the day relative dates count from when the article has no date
+    of its own (a translation takes its original's)."""
+    norm = normalise_text(article.text)
+    lang = language or article.language or detect_language(article.text, norm)
+    sentences = split_sentences(article.text, norm)
+    day = article_day(article, lang) or anchor
+    dates = sentence_dates(sentences, day)
+    if lang == "en":
+        from .english import find_mentions_en
+
+        mentions = find_mentions_en(article.text, sentences)
+        return AnalysedArticle(article, norm, lang, sentences, [], mentions, day, dates)
+    tokens = tokenize(norm)
+    mentions = find_mentions(norm, article.text, tokens)
+    return AnalysedArticle(article, norm, lang, sentences, tokens, mentions, day, dates)

@@ -1,0 +1,162 @@
+"""The command line: ``kg build``, ``kg query``, ``kg view``, ``kg stats``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .pipeline import DEFAULT_OUT
+from .vocab import DEFAULT_BASE
+
+EPILOG = """examples:
+  kg build                                  build the bundled sample corpus into exports/
+  kg build news/ more/*.html --out graph/   build folders and globs into graph/
+  kg query officials --param org=外交部      run a named query with a parameter
+  kg query 'SELECT * WHERE { ?s nkg:leads ?o }' --format csv
+  kg view --focus 雷海潮 --depth 2           draw one entity's neighbourhood
+  kg stats --store graph/
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg",
+        description="Build a knowledge graph from news articles (Chinese and English): entities, offices, "
+        "leadership, dispatches, visits, meetings, statements, case counts and cited sources, as RDF with "
+        "the sentence behind every fact.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"newskg {__version__}")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+
+    build = verbs.add_parser("build", help="read articles and build the graph, its exports and viewer",
+                             description="Read articles (Jekyll posts, .txt, .md, .html, .jsonl; files, folders or globs), "
+                             "extract facts, store them (one named graph per article) and write graph.ttl, graph.trig, "
+                             "graph.html and summary.json. Exits 1 when any file failed; the others are built all the same.")
+    build.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (recursive) or globs; default: the bundled sample corpus")
+    build.add_argument("--out", default=str(DEFAULT_OUT), help="output folder, holding the store and the exports (default: %(default)s)")
+    build.add_argument("--memory", action="store_true", help="keep the store in memory only (exports are still written)")
+    build.add_argument("--base", default=DEFAULT_BASE, help="base IRI of entities and facts (default: %(default)s)")
+    build.add_argument("--language", choices=["zh-Hans", "zh-Hant", "en"], help="force the language of every article instead of detecting it")
+    build.add_argument("--no-viewer", action="store_true", help="do not write graph.html")
+    build.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                       help="show a progress bar (default: only on a terminal)")
+
+    query = verbs.add_parser("query", help="run SPARQL over the graph", formatter_class=argparse.RawDescriptionHelpFormatter,
+                             description="Run a SPARQL query (a string, an .rq file, or the name of a shipped query) over "
+                             "the merged graph. Prefixes nkg, schema, org, prov, skos, rdfs, rdf, owl, xsd, wd are predeclared.")
+    query.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a named query (see --list)")
+    query.add_argument("--list", action="store_true", help="list the named queries and their parameters")
+    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a parameter of a named query (repeatable)")
+    query.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"],
+                       help="result format; json is the SPARQL 1.1 JSON results format (default: %(default)s)")
+    query.add_argument("--store", default=str(DEFAULT_OUT), help="folder of a build (default: %(default)s)")
+
+    view = verbs.add_parser("view", help="write the interactive HTML network",
+                            description="Write an interactive network of the graph (works offline) and print its path.")
+    view.add_argument("--focus", help="draw only this entity's neighbourhood (any of its labels)")
+    view.add_argument("--depth", type=int, default=2, help="hops around --focus (default: %(default)s)")
+    view.add_argument("--max-nodes", type=int, default=300, help="most connected entities to draw (default: %(default)s)")
+    view.add_argument("--store", default=str(DEFAULT_OUT), help="folder of a build (default: %(default)s)")
+    view.add_argument("--output", help="HTML file to write (default: STORE/graph.html, or STORE/view-FOCUS.html with --focus)")
+
+    stats = verbs.add_parser("stats", help="count articles, entities and facts in the graph",
+                             description="Print counts of articles, entities by type, facts by kind and triples.")
+    stats.add_argument("--store", default=str(DEFAULT_OUT), help="folder of a build (default: %(default)s)")
+    stats.add_argument("--format", default="table", choices=["table", "json"], help="output format (default: %(default)s)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.verb is None:
+        parser.print_help()
+        return 2
+    try:
+        return {"build": _build, "query": _query, "view": _view, "stats": _stats}[args.verb](args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except (ValueError, LookupError, RuntimeError) as error:
+        print(f"kg {args.verb}: error: {error}", file=sys.stderr)
+        return 2
+
+
+def _build(args) -> int:
+    from .pipeline import build
+
+    summary, store = build(args.paths, args.out, memory=args.memory, base=args.base, language=args.language,
+                           viewer=not args.no_viewer, progress=args.progress)
+    store.close()
+    for line in summary.lines():
+        print(line)
+    for failure in summary.failures:
+        print(f"failed: {failure}")
+    return 0 if summary.ok else 1
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise ValueError(f"--param {pair!r}: expected NAME=VALUE")
+        params[name] = value
+    return params
+
+
+def _query(args) -> int:
+    from .query import named_queries, render, resolve_query, run
+    from .store import GraphStore
+
+    if args.list:
+        for name, named in named_queries().items():
+            params = "".join(f" [--param {p}=…]" for p in named.params)
+            print(f"{name:12} {named.description}{params}")
+        return 0
+    if not args.query:
+        raise ValueError("give a query (SPARQL text, an .rq file or a named query), or --list")
+    sparql = resolve_query(args.query, _params(args.param))
+    store = GraphStore.in_folder(args.store, read_only=True)
+    sys.stdout.write(render(run(store, sparql), args.format))
+    return 0
+
+
+def _view(args) -> int:
+    from .pipeline import store_graph
+    from .store import GraphStore
+    from .viewer import write_viewer
+
+    store = GraphStore.in_folder(args.store, read_only=True)
+    if args.output:
+        output = Path(args.output)
+    elif args.focus:
+        output = Path(args.store) / f"view-{args.focus}.html"
+    else:
+        output = Path(args.store) / "graph.html"
+    path = write_viewer(store_graph(store), output, focus=args.focus, depth=args.depth, max_nodes=args.max_nodes)
+    print(path)
+    return 0
+
+
+def _stats(args) -> int:
+    import json
+
+    from .stats import graph_stats
+    from .store import GraphStore
+
+    figures = graph_stats(GraphStore.in_folder(args.store, read_only=True))
+    if args.format == "json":
+        print(json.dumps(figures, ensure_ascii=False, indent=1))
+    else:
+        width = max(len(k) for k in figures)
+        for key, value in figures.items():
+            print(f"{key:{width}}  {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,384 @@
+"""English articles, machine translations included: mentions and the same fact kinds
+as Chinese, with rules and the project's lexicons only (no model to download).
+
+Entities are keyed as the Chinese extractors key them (gazetteer ids, canonical
+Chinese names of known bodies and persons), so an English mention of Xinjiang or of
+the National Health Commission lands on the same node as the Chinese one.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from . import lexicon
+from .dates import resolve as resolve_date
+from .gazetteer import load as load_gazetteer
+from .model import AnalysedArticle, EntityRef, Fact, Mention, Sentence
+
+_CAPITALISED = re.compile(r"[A-Z][a-zA-Z'\-]*(?:\s+(?:(?:of|the|and|for|de)\s+)*[A-Z][a-zA-Z'\-]*)*")
+_NUMBER = re.compile(r"\b(\d[\d,]*)\b")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    with resources.files("kg").joinpath("resources", "english.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def names() -> dict[str, tuple[str, str]]:
+    """Lower-cased English name → (type, key) for places, bodies and persons."""
+    table: dict[str, tuple[str, str]] = {}
+    for place in load_gazetteer():
+        kind = "Country" if place.type == "Country" else "AdministrativeArea"
+        for form in (place.name_en, *place.aliases_en):
+            if form and (form.lower() not in table or place.type in ("Country", "Province")):
+                table[form.lower()] = (kind, "place:" + place.id)
+    for entity in lexicon.organizations():
+        for form in (entity.name_en, *entity.aliases_en):
+            if form:
+                table[form.lower()] = (entity.type, entity.name)
+    for entity in lexicon.persons():
+        if entity.name_en:
+            table[entity.name_en.lower()] = ("Person", entity.name)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _lowercase_aliases() -> list[tuple[str, tuple[str, str]]]:
+    """Organisation aliases that are not capitalised (machine-translation renderings)."""
+    found = []
+    for entity in lexicon.organizations():
+        for form in entity.aliases_en:
+            if form and form[0].islower():
+                found.append((form.lower(), (entity.type, entity.name)))
+    return sorted(found, key=lambda f: len(f[0]), reverse=True)
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    from pypinyin import lazy_pinyin
+
+    chars = "".join(chr(c) for c in range(0x4E00, 0x9FA6))
+    return frozenset(s for s in lazy_pinyin(chars) if s.isascii() and s.isalpha())
+
+
+@lru_cache(maxsize=1)
+def _surname_syllables() -> frozenset[str]:
+    from pypinyin import lazy_pinyin
+
+    return frozenset("".join(lazy_pinyin(s)) for s in lexicon.surnames())
+
+
+def _syllabify(word: str, max_parts: int = 2) -> bool:
+    word = word.lower()
+    syllables = pinyin_syllables()
+    if word in syllables:
+        return True
+    if max_parts < 2:
+        return False
+    return any(word[:i] in syllables and _syllabify(word[i:], max_parts - 1) for i in range(1, len(word)))
+
+
+def is_pinyin_name(text: str) -> bool:
+    """Lei Haichao, Ma Xingrui, Xi Jin-ping: a pinyin surname and given name."""
+    words = [w for w in re.split(r"[\s\-]+", text) if w]
+    if not 2 <= len(words) <= 3 or not all(w[0].isupper() for w in words):
+        return False
+    surname, given = words[0].lower(), "".join(words[1:])
+    return surname in _surname_syllables() and _syllabify(given)
+
+
+def find_mentions_en(text: str, sentences: list[Sentence]) -> list[Mention]:
+    table = names()
+    stops = set(cues()["stop_capitalised"])
+    org_words = tuple(cues()["org_words"])
+    mentions: list[Mention] = []
+    occupied: set[int] = set()
+    lowered = text.lower()
+    for form, (kind, key) in _lowercase_aliases():
+        for match in re.finditer(r"\b" + re.escape(form) + r"\b", lowered):
+            if not occupied.intersection(range(*match.span())):
+                mentions.append(Mention(match.start(), match.end(), text[match.start():match.end()], form, kind, "lexicon", key))
+                occupied.update(range(*match.span()))
+    for match in _CAPITALISED.finditer(text):
+        start, end = match.span()
+        words = match.group().split()
+        while words and words[0] in stops:
+            start += text[start:].index(words[0]) + len(words[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words = words[1:]
+        span = text[start:end].rstrip(".")
+        end = start + len(span)
+        if not span or occupied.intersection(range(start, end)):
+            continue
+        found = _longest_known(span, table)
+        if found:
+            s, e, kind, key = found
+            mentions.append(Mention(start + s, start + e, span[s:e], span[s:e], kind, "lexicon", key.removeprefix("place:")))
+            occupied.update(range(start + s, start + e))
+        elif is_pinyin_name(span):
+            mentions.append(Mention(start, end, span, span, "Person", "pinyin"))
+        elif span.endswith(org_words) and len(span.split()) >= 2:
+            mentions.append(Mention(start, end, span, span, "Organization", "rule"))
+    for match in re.finditer(r"\b(the )?(" + "|".join(map(re.escape, cues()["group_words"])) + r")\b", text, re.I):
+        if not occupied.intersection(range(*match.span(2))):
+            mentions.append(Mention(match.start(2), match.end(2), match.group(2), match.group(2).lower(), "WorkingGroup", "rule"))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _longest_known(span: str, table) -> tuple[int, int, str, str] | None:
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", span)]
+    for size in range(len(words), 0, -1):
+        for i in range(len(words) - size + 1):
+            s, e = words[i][0], words[i + size - 1][1]
+            hit = table.get(span[s:e].lower().rstrip(",.")) or table.get(re.sub(r"^the ", "", span[s:e].lower()))
+            if hit:
+                return s, e, hit[0], hit[1]
+    return None
+
+
+def _ref(mention: Mention) -> EntityRef:
+    if mention.type in _PLACES and mention.ref:
+        return EntityRef(mention.type, "place:" + mention.ref, mention.text, "en")
+    return EntityRef(mention.type, mention.ref or mention.text, mention.text, "en")
+
+
+def _within(doc: AnalysedArticle, sentence: Sentence, kinds: tuple[str, ...]) -> list[Mention]:
+    return [m for m in doc.mentions_in(sentence) if m.type in kinds]
+
+
+_AGENTS = ("Person", "Organization", "GovernmentOrganization", "WorkingGroup", "NewsMedia")
+_PLACES = ("AdministrativeArea", "Country", "Place")
+
+
+def extract_en(doc: AnalysedArticle) -> list[Fact]:
+    facts: list[Fact] = []
+    for extractor in (_offices, _dispatches, _visits, _statements, _cases, _sources):
+        facts.extend(extractor(doc))
+    return facts
+
+
+def _date(doc: AnalysedArticle, sentence: Sentence):
+    return (doc.dates[sentence.index] if doc.dates else None) or doc.day
+
+
+def _group(doc: AnalysedArticle) -> EntityRef | None:
+    dispatches = [f for f in _dispatches(doc)]
+    return dispatches[0].args["group"] if dispatches else None
+
+
+def agent_ref(doc: AnalysedArticle, mention: Mention) -> EntityRef:
+    if mention.type == "WorkingGroup" and not mention.ref:
+        group = _group(doc)
+        if group is not None:
+            return group
+    return _ref(mention)
+
+
+def _offices(doc: AnalysedArticle) -> list[Fact]:
+    """Appositions: "Lei Haichao, the leader of the working group and deputy director
+    of the China Health and Health Commission, …"."""
+    titles = cues()["titles"]
+    title_words = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
+    pattern = re.compile(r"\b(?:the |a )?(?:leader of the )?(" + title_words + r") (?:of|at|in) (?:the )?", re.I)
+    leads = lexicon.titles()
+    facts = []
+    for sentence in doc.sentences:
+        people = _within(doc, sentence, ("Person",))
+        for person in people:
+            after = doc.norm[person.end: person.end + 2]
+            if not after.startswith(","):
+                continue
+            tail_end = min([m.start for m in people if m.start > person.end] + [sentence.end])
+            for match in pattern.finditer(doc.norm, person.end, tail_end):
+                org = next((m for m in doc.mentions if m.start >= match.end() and m.start <= match.end() + 2
+                            and m.type in _AGENTS + _PLACES), None)
+                if org is None:
+                    continue
+                title = titles[match.group(1).lower()]
+                args = {"person": _ref(person), "organization": agent_ref(doc, org), "role": title, "date": _date(doc, sentence)}
+                facts.append(Fact("office", args, sentence, 0.75))
+                if leads.get(title) and leads[title].leads:
+                    facts.append(Fact("leads", dict(args), sentence, 0.75))
+            for match in re.finditer(r"\bthe leader of the (working group|leading group)", doc.norm[person.end:tail_end], re.I):
+                group = _group(doc)
+                if group is not None and match.group(1).lower() == "working group":
+                    args = {"person": _ref(person), "organization": group, "role": "组长", "date": _date(doc, sentence)}
+                    facts.append(Fact("office", args, sentence, 0.75))
+                    facts.append(Fact("leads", dict(args), sentence, 0.75))
+    return _unique(facts)
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    seen, kept = set(), []
+    for fact in facts:
+        key = (fact.kind, repr(sorted(fact.args.items(), key=lambda kv: kv[0])), fact.sentence.index)
+        if key not in seen:
+            seen.add(key)
+            kept.append(fact)
+    return kept
+
+
+def _dispatches(doc: AnalysedArticle) -> list[Fact]:
+    from .extract.common import group_ref
+
+    if "en_dispatches" in doc.notes:
+        return doc.notes["en_dispatches"]
+    verbs = "|".join(map(re.escape, cues()["dispatch"]))
+    groups = "|".join(map(re.escape, cues()["group_words"]))
+    pattern = re.compile(r"\b(?:" + verbs + r")\s+(?:a |an |the )?(" + groups + r")\s+to\s+", re.I)
+    facts = []
+    for sentence in doc.sentences:
+        for match in pattern.finditer(doc.norm, sentence.start, sentence.end):
+            orgs = [m for m in _within(doc, sentence, ("Organization", "GovernmentOrganization")) if m.ref]
+            places = [m for m in _within(doc, sentence, _PLACES) if m.start >= match.end()]
+            if not orgs:
+                continue
+            sender = _ref(max(orgs, key=lambda m: len(m.ref)))
+            destination = _ref(places[0]) if places else None
+            group = group_ref(doc, sender, destination, match.group(1))
+            facts.append(Fact("dispatch", {"sender": sender, "group": group, "destination": destination,
+                                           "date": _date(doc, sentence)}, sentence, 0.7))
+    doc.notes["en_dispatches"] = facts
+    return facts
+
+
+def _visits(doc: AnalysedArticle) -> list[Fact]:
+    verbs = "|".join(map(re.escape, cues()["visit"]))
+    pattern = re.compile(r"\b(?:" + verbs + r")\s+", re.I)
+    facts = []
+    for sentence in doc.sentences:
+        for match in pattern.finditer(doc.norm, sentence.start, sentence.end):
+            place = next((m for m in _within(doc, sentence, _PLACES) if m.start == match.end()), None)
+            visitors = [m for m in _within(doc, sentence, _AGENTS) if m.end <= match.start()]
+            if place is None or not visitors:
+                continue
+            facts.append(Fact("visit", {"visitor": agent_ref(doc, visitors[-1]), "place": _ref(place),
+                                        "date": _date(doc, sentence)}, sentence, 0.7))
+    return facts
+
+
+def _statements(doc: AnalysedArticle) -> list[Fact]:
+    verbs = "|".join(sorted(map(re.escape, cues()["speech"]), key=len, reverse=True))
+    pattern = re.compile(r"(?:,\s*the [^,]{0,160},)?(?:\s+(?:also|further|again|then))?(?:\s+in his speech|\s+in her speech)?\s*,?\s+(?:" + verbs + r")\b\s*(?:that\s+)?,?\s*", re.I)
+    facts = []
+    last_person: Mention | None = None
+    for sentence in doc.sentences:
+        people = _within(doc, sentence, ("Person",))
+        for m in people:
+            end = pattern.match(doc.norm, m.end)
+            if end and m.start - sentence.start < 40:
+                facts.append(_statement(doc, sentence, _ref(m), doc.article.text[end.end():sentence.end]))
+        pronoun = re.match(r"(He|She)\b", sentence.norm)
+        if pronoun and last_person is not None:
+            end = pattern.match(doc.norm, sentence.start + pronoun.end())
+            if end:
+                facts.append(_statement(doc, sentence, _ref(last_person), doc.article.text[end.end():sentence.end]))
+        if people:
+            last_person = people[-1]
+    return [f for f in facts if len(f.args["text"]) >= 8]
+
+
+def _statement(doc, sentence, speaker, text):
+    return Fact("statement", {"speaker": speaker, "text": text.strip().rstrip("."), "date": _date(doc, sentence)}, sentence, 0.7)
+
+
+def _sources(doc: AnalysedArticle) -> list[Fact]:
+    facts = []
+    for sentence in doc.sentences:
+        match = re.search(r"\b(?:according to|citing)\b([^,]{0,80})", sentence.norm, re.I)
+        if not match:
+            continue
+        start, end = sentence.start + match.start(1), sentence.start + match.end(1)
+        inside = [m for m in doc.mentions if start <= m.start < end and m.type in _AGENTS and m.type != "Person"]
+        quoted = re.search(r"[\"“]([^\"”]{2,40})[\"”]", match.group(1))
+        if quoted:
+            name = quoted.group(1)
+            known = names().get(name.lower())
+            ref = EntityRef(known[0], known[1], name, "en") if known else EntityRef("NewsMedia", name, name, "en")
+            facts.append(Fact("source", {"source": ref}, sentence, 0.75))
+        elif inside:
+            facts.append(Fact("source", {"source": _ref(inside[0])}, sentence, 0.75))
+    return facts
+
+
+def _category(phrase_text: str) -> str | None:
+    text = phrase_text.lower()
+    best = None
+    for category in lexicon.case_categories():
+        for phrase in category.phrases_en:
+            if re.match(r"(?:cases? of |people )?" + re.escape(phrase) + r"\b", text) and (best is None or len(phrase) > best[1]):
+                best = (category.concept, len(phrase))
+    return best[0] if best else None
+
+
+def _cases(doc: AnalysedArticle) -> list[Fact]:
+    """Numbers followed by a case category, with the place given by "in X"/"of X"
+    right after, or else the running region of the paragraph."""
+    facts = []
+    region: EntityRef | None = None
+    reporter: EntityRef | None = None
+    category: str | None = None
+    paragraph = -1
+    for sentence in doc.sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, region, reporter, category = sentence.paragraph, None, None, None
+        source = re.search(r"according to (?:the )?", sentence.norm, re.I)
+        if source:
+            body = next((m for m in doc.mentions_in(sentence) if m.start >= sentence.start + source.end()
+                         and m.type in ("GovernmentOrganization", "Organization")), None)
+            if body is not None:
+                reporter = _ref(body)
+                if region is None and body.ref:
+                    country = _country_of(body.ref)
+                    region = country or region
+        for match in _NUMBER.finditer(sentence.norm):
+            value = int(match.group(1).replace(",", ""))
+            after = sentence.norm[match.end():match.end() + 60].lstrip()
+            if re.match(r"(cases?|people)\b", after, re.I) and not _category(after):
+                rest = re.sub(r"^(cases?|people)\s+", "", after, flags=re.I)
+                found = _category(rest) if not re.match(r"(in|of)\b", rest, re.I) else None
+            else:
+                found = _category(after)
+            absolute = sentence.start + match.end()
+            place_match = re.match(r"\s*(?:cases?|people)?\s*(?:in|of)\s+", doc.norm[absolute:absolute + 20], re.I)
+            place = None
+            if place_match:
+                place = next((m for m in doc.mentions if m.start == absolute + place_match.end() and m.type in _PLACES), None)
+            if place is not None and category:
+                refined = category if found in (None, "Confirmed") else found
+                facts.append(_case(doc, sentence, _ref(place), refined, value, reporter))
+                continue
+            if not found or value in (1900, 2000) or (match.start() > 0 and sentence.norm[match.start() - 1] == "("):
+                continue
+            if "added" in sentence.norm or "new" in sentence.norm.lower() or found != "NewInfections":
+                category = found
+                if region is not None:
+                    facts.append(_case(doc, sentence, region, found, value, reporter))
+    return facts
+
+
+def _case(doc, sentence, place, category, value, reporter):
+    return Fact("cases", {"place": place, "category": category, "value": value, "date": _date(doc, sentence),
+                          "reporter": reporter}, sentence, 0.7)
+
+
+def _country_of(org_key: str) -> EntityRef | None:
+    """The country a national body belongs to, when its Chinese name says so."""
+    for prefix, country in (("国家", "country-CN"), ("中国", "country-CN"), ("中华人民共和国", "country-CN"), ("国务院", "country-CN")):
+        if org_key.startswith(prefix):
+            return EntityRef("Country", "place:" + country, "", "en")
+    return None
+
+
+def resolve_dates(doc: AnalysedArticle) -> None:
+    """Dates for an English article once its anchor day is known."""
+    previous = None
+    doc.dates = []
+    for sentence in doc.sentences:
+        found, _ = resolve_date(sentence.norm, doc.day, previous)
+        previous = found or previous
+        doc.dates.append(found)

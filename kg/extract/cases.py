@@ -1,0 +1,93 @@
+"""Case counts: 新增2005例感染者, 其中本土病例646例, 包括海南594例，新疆2例, 死亡3例,
+累计…例, with the region, category, date and the body that reported them.
+
+A paragraph is read as a running report: a number with its own category sets the
+category and region the following numbers refine; a place right before a number
+(海南594例) makes a report for that place in the running category.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..model import AnalysedArticle, EntityRef, Fact
+from .common import ORG_TYPES, PLACE_TYPES, clause_of, ref_of, sentence_date
+
+_NUMBER = re.compile(r"(\d[\d,]*)\s*(例|人|宗)")
+_SOURCE = re.compile(r"(?:据|根据|援引)([^，。]{1,30}?)(?:的)?(?:消息|通报|数据|公布|发布)")
+
+
+@dataclass
+class _Running:
+    region: EntityRef | None = None
+    category: str | None = None
+    reporter: EntityRef | None = None
+
+
+def _phrases():
+    table = []
+    for category in lexicon.case_categories():
+        for phrase in category.phrases:
+            table.append((phrase, category.concept))
+    return sorted(table, key=lambda p: len(p[0]), reverse=True)
+
+
+def _category_after(text: str, phrases) -> str | None:
+    head = text[:12]
+    for phrase, concept in phrases:
+        if head.startswith(phrase):
+            return concept
+    return None
+
+
+def _category_before(text: str, phrases) -> str | None:
+    best = None
+    for phrase, concept in phrases:
+        pos = text.rfind(phrase)
+        if pos != -1 and (best is None or pos + len(phrase) > best[0] or pos + len(phrase) == best[0] and len(phrase) > best[2]):
+            best = (pos + len(phrase), concept, len(phrase))
+    return best[1] if best else None
+
+
+def extract(doc: AnalysedArticle) -> list[Fact]:
+    phrases = _phrases()
+    facts: list[Fact] = []
+    running = _Running()
+    paragraph = -1
+    for sentence in doc.sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, running = sentence.paragraph, _Running()
+        text = sentence.norm
+        source = _SOURCE.search(text)
+        if source:
+            inside = [m for m in doc.mentions_in(sentence)
+                      if sentence.start + source.start(1) <= m.start < sentence.start + source.end(1) and m.type in ORG_TYPES]
+            if inside:
+                running.reporter = ref_of(doc, inside[0])
+        mentions = doc.mentions_in(sentence)
+        for match in _NUMBER.finditer(text):
+            value = int(match.group(1).replace(",", ""))
+            offset = sentence.start + match.start()
+            clause_start, _ = clause_of(doc, offset)
+            unit = match.group(2)
+            after = _category_after(text[match.end():], phrases)
+            before_text = doc.norm[clause_start:offset]
+            adjacent_place = next((m for m in mentions if m.type in PLACE_TYPES and m.end == offset), None)
+            if adjacent_place is not None and after is None and running.category:
+                category, region, refines = running.category, ref_of(doc, adjacent_place), True
+            else:
+                before = _category_before(before_text, phrases)
+                category = after or before
+                if category is None or unit != "例" and after is None and not before_text.endswith(("死亡", "病亡")):
+                    continue
+                places = [m for m in mentions if m.type in PLACE_TYPES and clause_start <= m.start and m.end <= offset]
+                region = ref_of(doc, places[-1]) if places else running.region
+                running.category, running.region, refines = category, region, False
+            if region is None:
+                continue
+            facts.append(Fact("cases", {
+                "place": region, "category": category, "value": value,
+                "date": sentence_date(doc, sentence) or doc.day, "reporter": running.reporter,
+            }, sentence, 0.8 if refines or after else 0.7))
+    return facts

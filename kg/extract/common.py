@@ -1,0 +1,111 @@
+"""What every Chinese extractor needs: mentions as entity references, clauses,
+titles in a sentence, and the antecedents an article sets up."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..analyse import antecedent_place, find_titles
+from ..gazetteer import load as load_gazetteer
+from ..model import AnalysedArticle, EntityRef, Mention, Sentence
+
+PLACE_TYPES = ("Place", "AdministrativeArea", "Country")
+ORG_TYPES = ("Organization", "GovernmentOrganization", "WorkingGroup", "NewsMedia")
+AGENT_TYPES = ("Person",) + ORG_TYPES
+_CLAUSE_BREAK = re.compile(r"[，。；：！？,;]")
+
+
+def ref_of(doc: AnalysedArticle, mention: Mention) -> EntityRef:
+    """The entity a mention names, as resolution will key it: gazetteer places by
+    their id, known names by their canonical form, the rest by their normalised text
+    with a leading 自治区/该省 spelt out from its antecedent."""
+    lang = doc.language if doc.language in ("zh-Hant", "en") else "zh-Hans"
+    if mention.type in PLACE_TYPES and mention.ref:
+        return EntityRef(mention.type, "place:" + mention.ref, mention.text, lang)
+    if mention.ref:
+        return EntityRef(mention.type, mention.ref, mention.text, lang)
+    if mention.type == "WorkingGroup" and mention.norm == "工作组":
+        group = dispatched_group(doc, mention.start)
+        if group is not None:
+            return group
+    name = mention.norm
+    for word, suffix in lexicon.cues()["place_anaphora"].items():
+        if name.startswith(word) and len(name) > len(word) and mention.type in ORG_TYPES:
+            antecedent = antecedent_place(doc.mentions, mention.start, suffix)
+            if antecedent is not None:
+                place = load_gazetteer().get(antecedent.ref)
+                name = place.name + name[len(word):]
+            break
+    return EntityRef(mention.type, name, mention.text, lang)
+
+
+def group_ref(doc: AnalysedArticle, sender: EntityRef | None, destination: EntityRef | None, surface: str) -> EntityRef:
+    """A dispatched working group, named by who sent it and where, so the same group
+    read in two articles is one node."""
+    lang = doc.language if doc.language in ("zh-Hant", "en") else "zh-Hans"
+    key = f"group:{sender.name if sender else doc.article.key}>{destination.name if destination else ''}"
+    return EntityRef("WorkingGroup", key, surface, lang)
+
+
+def dispatched_group(doc: AnalysedArticle, offset: int) -> EntityRef | None:
+    """The group the article reports sent (the last dispatch before ``offset``,
+    else the first one at all)."""
+    groups = doc.notes.get("groups")
+    if groups is None:
+        from .dispatch import find_dispatches
+
+        groups = doc.notes["groups"] = [(d.sentence.start, d.args["group"]) for d in find_dispatches(doc)]
+    before = [g for start, g in groups if start <= offset]
+    if before:
+        return before[-1]
+    return groups[0][1] if groups else None
+
+
+@dataclass
+class Item:
+    """A mention or a title inside a sentence, in order."""
+
+    start: int
+    end: int
+    kind: str
+    mention: Mention | None = None
+    title: str = ""
+
+
+def items(doc: AnalysedArticle, sentence: Sentence) -> list[Item]:
+    found = [Item(m.start, m.end, m.type, mention=m) for m in doc.mentions_in(sentence)]
+    for s, e, title in find_titles(sentence.norm):
+        s, e = s + sentence.start, e + sentence.start
+        if not any(i.start < e and s < i.end for i in found):
+            found.append(Item(s, e, "Title", title=title))
+    return sorted(found, key=lambda i: i.start)
+
+
+def clause_of(doc: AnalysedArticle, offset: int) -> tuple[int, int]:
+    """Start and end of the clause (between commas or stops) holding ``offset``."""
+    sentence = doc.sentence_at(offset)
+    local = offset - sentence.start
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence.norm, 0, local)]
+    end_match = _CLAUSE_BREAK.search(sentence.norm, local)
+    start = sentence.start + (starts[-1] if starts else 0)
+    end = sentence.start + (end_match.start() if end_match else len(sentence.norm))
+    return start, end
+
+
+def sentence_date(doc: AnalysedArticle, sentence: Sentence):
+    return doc.dates[sentence.index] if doc.dates else None
+
+
+def last_person_before(doc: AnalysedArticle, offset: int) -> Mention | None:
+    for mention in reversed(doc.mentions):
+        if mention.end <= offset and mention.type == "Person":
+            return mention
+    return None
+
+
+def find_all(word: str, text: str):
+    start = text.find(word)
+    while start != -1:
+        yield start
+        start = text.find(word, start + len(word))

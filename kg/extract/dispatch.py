@@ -1,0 +1,58 @@
+"""Dispatch: a body sends a group somewhere (X派出工作组到新疆, 派工作组赴…)."""
+from __future__ import annotations
+
+from .. import lexicon
+from ..model import AnalysedArticle, Fact
+from .common import ORG_TYPES, PLACE_TYPES, clause_of, find_all, group_ref, ref_of, sentence_date
+
+_TO = ("到", "赴", "前往", "至", "进驻", "奔赴")
+_GROUP_WORDS = ("工作组", "调查组", "专家组", "督导组", "指导组", "代表团", "救援队", "医疗队", "巡视组", "考察团")
+
+
+def find_dispatches(doc: AnalysedArticle) -> list[Fact]:
+    cues = lexicon.cues()["dispatch"]
+    facts: list[Fact] = []
+    for sentence in doc.sentences:
+        text = sentence.norm
+        seen: set[int] = set()
+        for cue in cues:
+            for local in find_all(cue, text):
+                if local in seen:
+                    continue
+                seen.update(range(local, local + len(cue)))
+                fact = _dispatch_at(doc, sentence, local, cue)
+                if fact:
+                    facts.append(fact)
+    return facts
+
+
+def _dispatch_at(doc, sentence, local, cue):
+    offset = sentence.start + local
+    after = sentence.norm[local + len(cue): local + len(cue) + 12]
+    group_word = next((w for w in _GROUP_WORDS if w in after[:8]), None)
+    if group_word is None:
+        return None
+    clause_start, _ = clause_of(doc, offset)
+    mentions = doc.mentions_in(sentence)
+    senders = [m for m in mentions if m.end <= offset and m.start >= clause_start - 40 and m.type in ORG_TYPES + ("Person",)]
+    if not senders:
+        return None
+    group_at = offset + len(cue) + after.index(group_word)
+    destinations = [
+        m for m in mentions
+        if m.start > group_at and m.type in PLACE_TYPES
+        and any(doc.norm[m.start - len(t): m.start] == t for t in _TO)
+    ]
+    sender = ref_of(doc, senders[-1])
+    destination = ref_of(doc, destinations[0]) if destinations else None
+    group = group_ref(doc, sender, destination, group_word)
+    return Fact(
+        "dispatch",
+        {"sender": sender, "group": group, "destination": destination, "date": sentence_date(doc, sentence) or doc.day},
+        sentence,
+        0.8 if destination else 0.6,
+    )
+
+
+def extract(doc: AnalysedArticle) -> list[Fact]:
+    return find_dispatches(doc)

@@ -1,0 +1,27 @@
+"""Leadership: a title that heads its body (组长, 主席, 总统 of a country, 董事长 …)
+held by a named person."""
+from __future__ import annotations
+
+from .. import lexicon
+from ..model import AnalysedArticle, Fact
+from .common import ref_of, sentence_date
+from .office import appositions
+
+
+def extract(doc: AnalysedArticle) -> list[Fact]:
+    titles = lexicon.titles()
+    facts = []
+    for person, posts, sentence in appositions(doc):
+        for org, title in posts:
+            if org is None or not titles[title].leads:
+                continue
+            facts.append(
+                Fact(
+                    "leads",
+                    {"person": ref_of(doc, person), "organization": ref_of(doc, org.mention), "role": title,
+                     "date": sentence_date(doc, sentence) or doc.day},
+                    sentence,
+                    0.85,
+                )
+            )
+    return facts

@@ -1,0 +1,62 @@
+"""Offices: organisation + title + name (外交部发言人毛宁, 中国卫生健康委副主任雷海潮),
+and chains of them joined by 、 or 和 before one name (工作组组长、…副主任雷海潮)."""
+from __future__ import annotations
+
+from ..model import AnalysedArticle, Fact
+from .common import ORG_TYPES, PLACE_TYPES, Item, items, ref_of, sentence_date
+
+_JOINERS = ("、", "和", "兼", "及", "")
+
+
+def appositions(doc: AnalysedArticle):
+    """Each (person mention, [(organisation item or None, title)], sentence) found
+    by walking back from a person's name over titles and their organisations."""
+    for sentence in doc.sentences:
+        row = items(doc, sentence)
+        for k, item in enumerate(row):
+            if item.kind != "Person":
+                continue
+            posts: list[tuple[Item | None, str]] = []
+            j, cursor, allowed = k - 1, item.start, ("", " ")
+            while j >= 0 and row[j].kind == "Title" and _gap(doc, row[j].end, cursor) in allowed:
+                title, org = row[j], None
+                if j >= 1 and row[j - 1].kind in ORG_TYPES + PLACE_TYPES and _gap(doc, row[j - 1].end, title.start) in ("", "的"):
+                    org = row[j - 1]
+                    j -= 1
+                posts.append((org, title.title))
+                cursor, j, allowed = row[j].start, j - 1, _JOINERS
+            if posts:
+                _inherit_orgs(posts)
+                yield item.mention, list(reversed(posts)), sentence
+
+
+def _inherit_orgs(posts):
+    """A title without its own organisation in a chain belongs to the one named
+    before it (中国卫生健康委副主任、党组成员…)."""
+    ordered = list(reversed(posts))
+    for i in range(1, len(ordered)):
+        if ordered[i][0] is None and ordered[i - 1][0] is not None:
+            ordered[i] = (ordered[i - 1][0], ordered[i][1])
+    posts[:] = list(reversed(ordered))
+
+
+def _gap(doc: AnalysedArticle, start: int, end: int) -> str:
+    return doc.norm[start:end].strip() if end >= start else "?"
+
+
+def extract(doc: AnalysedArticle) -> list[Fact]:
+    facts = []
+    for person, posts, sentence in appositions(doc):
+        for org, title in posts:
+            if org is None:
+                continue
+            facts.append(
+                Fact(
+                    "office",
+                    {"person": ref_of(doc, person), "organization": ref_of(doc, org.mention), "role": title,
+                     "date": sentence_date(doc, sentence) or doc.day},
+                    sentence,
+                    0.85,
+                )
+            )
+    return facts

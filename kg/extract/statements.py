@@ -1,0 +1,59 @@
+"""Statements: a speaker 表示/指出/强调/说/称 something, with or without quotation
+marks; 他/她 refers to the last person named before."""
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..model import AnalysedArticle, Fact
+from .common import AGENT_TYPES, find_all, last_person_before, ref_of, sentence_date
+
+_BETWEEN = re.compile(r"^(在[^，。]{0,12}?(中|上|时)|还|也|再次|进一步|则|更|同时|随后|今天|今日|当天|此前|明确|特别|会上|)?$")
+_QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,})[”」』\"]")
+
+
+def extract(doc: AnalysedArticle) -> list[Fact]:
+    cues = lexicon.cues()["speech"]
+    pronouns = tuple(lexicon.cues()["person_pronouns"])
+    facts: list[Fact] = []
+    for sentence in doc.sentences:
+        mentions = [m for m in doc.mentions_in(sentence) if m.type in AGENT_TYPES]
+        taken: set[int] = set()
+        for cue in cues:
+            for local in find_all(cue, sentence.norm):
+                if any(i in taken for i in range(local, local + len(cue))):
+                    continue
+                offset = sentence.start + local
+                speaker = _speaker(doc, sentence, mentions, offset, pronouns)
+                if speaker is None:
+                    continue
+                taken.update(range(local, local + len(cue)))
+                text = _said(sentence.text[local + len(cue):])
+                if len(text) < 4:
+                    continue
+                facts.append(Fact("statement", {"speaker": speaker, "text": text,
+                                                "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.75))
+    return facts
+
+
+def _speaker(doc, sentence, mentions, offset, pronouns):
+    for mention in reversed(mentions):
+        if mention.end > offset:
+            continue
+        if _BETWEEN.match(doc.norm[mention.end:offset].strip()):
+            return ref_of(doc, mention)
+        break
+    head = doc.norm[sentence.start:offset]
+    for pronoun in pronouns:
+        if head.endswith(pronoun) or re.fullmatch(pronoun + r"(还|也|则|同时|进一步)?", head.strip()):
+            person = last_person_before(doc, sentence.start)
+            return ref_of(doc, person) if person else None
+    return None
+
+
+def _said(rest: str) -> str:
+    rest = rest.lstrip("，,：: ")
+    quoted = _QUOTE.match(rest)
+    if quoted:
+        return quoted.group(1).strip()
+    return rest.strip().rstrip("。")

@@ -1,0 +1,103 @@
+"""The project's lexicons, loaded once from the data files in ``kg/resources``."""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .normalise import normalise_text
+
+
+def _open(name: str):
+    return resources.files("kg").joinpath("resources", name).open(encoding="utf-8")
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with _open(name) as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+
+
+@dataclass(frozen=True)
+class Title:
+    title: str
+    role_en: str
+    leads: bool
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    """An organisation or person the alias tables know by name."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    name_en: str
+    aliases_en: tuple[str, ...]
+    wikidata: str
+
+
+@dataclass(frozen=True)
+class CaseCategory:
+    concept: str
+    label_en: str
+    label_zh: str
+    phrases: tuple[str, ...]
+    phrases_en: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, Title]:
+    return {r["title"]: Title(r["title"], r["role_en"], r["leads"] == "1") for r in _rows("titles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def organizations() -> list[KnownEntity]:
+    return [
+        KnownEntity(r["name"], r["type"], _split(r["aliases"]), r["name_en"], _split(r["aliases_en"]), r["wikidata"])
+        for r in _rows("organizations.tsv")
+    ]
+
+
+@lru_cache(maxsize=1)
+def persons() -> list[KnownEntity]:
+    return [
+        KnownEntity(r["name"], "Person", _split(r["aliases"]), r["name_en"], (), r["wikidata"])
+        for r in _rows("persons.tsv")
+    ]
+
+
+@lru_cache(maxsize=1)
+def case_categories() -> list[CaseCategory]:
+    return [
+        CaseCategory(r["concept"], r["label_en"], r["label_zh"], _split(r["phrases"]), _split(r.get("phrases_en")))
+        for r in _rows("case_categories.tsv")
+    ]
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, list[str]]:
+    with _open("cues.json") as fh:
+        data = json.load(fh)
+    return {k: sorted(v, key=len, reverse=True) if isinstance(v, list) else v for k, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    with _open("surnames.txt") as fh:
+        return frozenset(w for line in fh if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, KnownEntity]:
+    """Every Chinese surface form (normalised) of a known organisation or person."""
+    table: dict[str, KnownEntity] = {}
+    for entity in persons() + organizations():
+        for form in (entity.name, *entity.aliases):
+            table.setdefault(normalise_text(form), entity)
+    return table

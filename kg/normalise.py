@@ -1,0 +1,109 @@
+"""Normalisation: one script and one digit form for analysis, offsets kept intact.
+
+The normalised text always has exactly the length of the original, so every offset an
+extractor finds in it points at the same characters of the original text, which is
+what evidence and labels are taken from.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import Sentence
+
+_HALF_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
+_HALF_WIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})
+_HALF_WIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
+_HALF_WIDTH.update({0xFF05: ord("%"), 0x3000: ord(" "), 0xFF0E: ord("."), 0xA0: ord(" ")})
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to Simplified with OpenCC, falling back to character by character
+    where a phrase conversion would change the length."""
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    convert = _t2s().convert
+    return "".join(c if len(c := convert(ch)) == 1 else ch for ch in text)
+
+
+def normalise_text(text: str) -> str:
+    return to_simplified(text).translate(_HALF_WIDTH)
+
+
+def detect_language(text: str, simplified: str | None = None) -> str:
+    """zh-Hans, zh-Hant or en, from the share of Han characters and of those that
+    OpenCC would change."""
+    sample = text[:4000]
+    han = _HAN.findall(sample)
+    latin = sum(len(w) for w in _LATIN_WORD.findall(sample))
+    if len(han) < max(5, latin // 4):
+        return "en"
+    simple = simplified[: len(sample)] if simplified is not None else to_simplified(sample)
+    changed = sum(1 for a, b in zip(sample, simple) if a != b)
+    return "zh-Hant" if changed >= max(2, 0.03 * len(han)) else "zh-Hans"
+
+
+_CJK_END = "。！？!?；;"
+_CLOSERS = "”’」』）)\"'"
+_EN_END = re.compile(r"[.!?](?=[\"”’)]*(\s+|(?=[A-Z\"“])))")
+
+
+def split_sentences(text: str, norm: str) -> list[Sentence]:
+    """Sentences with offsets: on Chinese end marks, on newlines, and on English
+    full stops (including machine translations that drop the space after them)."""
+    cuts: list[int] = []
+    i, n = 0, len(norm)
+    while i < n:
+        ch = norm[i]
+        end = None
+        if ch in _CJK_END:
+            end = i + 1
+        elif ch == "\n":
+            end = i + 1
+        elif ch in ".!?" and _EN_END.match(norm, i) and not _abbreviation(norm, i):
+            end = i + 1
+        if end is not None:
+            while end < n and norm[end] in _CLOSERS:
+                end += 1
+            cuts.append(end)
+            i = end
+            continue
+        i += 1
+    if not cuts or cuts[-1] != n:
+        cuts.append(n)
+    sentences: list[Sentence] = []
+    start = 0
+    paragraph = 0
+    for end in cuts:
+        s, e = start, end
+        while s < e and norm[s].isspace():
+            s += 1
+        while e > s and norm[e - 1].isspace():
+            e -= 1
+        if e > s:
+            paragraph += norm.count("\n", start, s) if sentences else 0
+            sentences.append(Sentence(len(sentences), s, e, text[s:e], norm[s:e], paragraph))
+        start = end
+    return sentences
+
+
+_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "U.S", "U.K", "No", "Gen", "Lt", "Col", "Prof", "Jr", "Sr", "Inc", "Co", "vs"}
+
+
+def _abbreviation(norm: str, i: int) -> bool:
+    j = i
+    while j > 0 and (norm[j - 1].isalpha() or norm[j - 1] == "."):
+        j -= 1
+    word = norm[j:i]
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())

@@ -1,0 +1,133 @@
+"""Resolution: one node per real-world entity, whichever name or script it was read in.
+
+An ``EntityRef`` from an extractor carries a key: ``place:<gazetteer id>``, the
+canonical name of a known organisation or person, ``group:<sender>><destination>``
+for a dispatched group, or the normalised name itself. The key alone decides the IRI,
+so the same entity in two articles, or built twice, gets the same node.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon
+from .gazetteer import load as load_gazetteer
+from .model import EntityRef
+from .normalise import normalise_text
+from .vocab import DEFAULT_BASE, ENTITY_FAMILY
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class Entity:
+    iri: str
+    type: str
+    labels: dict[str, str] = field(default_factory=dict)
+    alt_labels: set[tuple[str, str]] = field(default_factory=set)
+    wikidata: str = ""
+    parent: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=1)
+def _known_by_name() -> dict[str, lexicon.KnownEntity]:
+    return {k.name: k for k in lexicon.organizations() + lexicon.persons()}
+
+
+@lru_cache(maxsize=65536)
+def slug(key: str) -> str:
+    """Readable, stable and unique: the romanised name plus a short hash of the key."""
+    from pypinyin import lazy_pinyin
+
+    readable = _NON_SLUG.sub("-", " ".join(lazy_pinyin(key)).lower()).strip("-")[:48].strip("-")
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
+    return f"{readable}-{digest}" if readable else digest
+
+
+class Resolver:
+    """Turns entity references into entities under one IRI base."""
+
+    def __init__(self, base: str = DEFAULT_BASE):
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+        self.gazetteer = load_gazetteer()
+
+    def iri(self, family: str, key: str) -> str:
+        return f"{self.base}{family}/{slug(key)}"
+
+    def resolve(self, ref: EntityRef) -> Entity:
+        if ref.name.startswith("place:"):
+            entity = self._place(ref.name[6:])
+        elif ref.name.startswith("group:"):
+            entity = self._group(ref)
+        else:
+            entity = self._named(ref)
+        surface = ref.surface.strip()
+        if surface and surface not in entity.labels.values():
+            entity.alt_labels.add((surface, ref.lang))
+        return entity
+
+    def place_entity(self, place_id: str) -> Entity:
+        return self._place(place_id)
+
+    def _place(self, place_id: str) -> Entity:
+        place = self.gazetteer.get(place_id)
+        kind = "Country" if place.type == "Country" else "AdministrativeArea"
+        entity = Entity(f"{self.base}place/{place.id}", kind, wikidata=place.wikidata or "")
+        entity.labels["zh-Hans"] = place.name
+        if place.name_hant:
+            entity.labels["zh-Hant"] = place.name_hant
+        if place.name_en:
+            entity.labels["en"] = place.name_en
+        for short in place.short:
+            entity.alt_labels.add((short, "zh-Hans"))
+        for alias in place.aliases_en:
+            entity.alt_labels.add((alias, "en"))
+        if place.parent:
+            entity.parent = f"{self.base}place/{place.parent}"
+        return entity
+
+    def _named(self, ref: EntityRef) -> Entity:
+        known = _known_by_name().get(ref.name)
+        key = ref.name if known else normalise_text(ref.name)
+        kind = known.type if known else ref.type
+        family = ENTITY_FAMILY.get(kind, "org")
+        entity = Entity(self.iri(family, key), kind)
+        entity.labels["zh-Hans"] = key
+        hant = _s2t().convert(key)
+        if hant != key:
+            entity.labels["zh-Hant"] = hant
+        if known:
+            if known.name_en:
+                entity.labels["en"] = known.name_en
+            entity.wikidata = known.wikidata
+            for alias in known.aliases:
+                if alias != key:
+                    entity.alt_labels.add((alias, "zh-Hans"))
+            for alias in known.aliases_en:
+                entity.alt_labels.add((alias, "en"))
+        elif ref.lang == "en":
+            entity.labels = {"en": ref.name}
+        return entity
+
+    def _group(self, ref: EntityRef) -> Entity:
+        sender_key, _, destination_key = ref.name[6:].partition(">")
+        entity = Entity(self.iri("org", ref.name), "WorkingGroup")
+        sender = self._named(EntityRef("Organization", sender_key)) if sender_key else None
+        destination = self._place(destination_key[6:]) if destination_key.startswith("place:") else None
+        place = self.gazetteer.get(destination_key[6:]) if destination else None
+        where_zh = (place.short[0] if place and place.short else place.name) if place else ""
+        sender_zh = sender.labels.get("zh-Hans", "") if sender else ""
+        entity.labels["zh-Hans"] = f"{sender_zh}赴{where_zh}工作组" if where_zh else f"{sender_zh}工作组"
+        sender_en = sender.labels.get("en") if sender else None
+        if sender_en and destination and "en" in destination.labels:
+            entity.labels["en"] = f"{sender_en} working group to {destination.labels['en']}"
+        return entity
