@@ -7,6 +7,7 @@ killed build never leaves a half-written export.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,8 +41,7 @@ def atomic_path(target: Path):
 
 
 def merged_triples(store: GraphStore) -> list[ox.Triple]:
-    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads()}
-    return sorted(triples, key=str)
+    return sorted(store.triples(), key=str)
 
 
 def write(store: GraphStore, target: Path, fmt: str | None = None) -> Path:
@@ -51,4 +51,22 @@ def write(store: GraphStore, target: Path, fmt: str | None = None) -> Path:
     prefixes = PREFIXES if fmt in ("ttl", "trig") else None
     with atomic_path(target) as tmp:
         ox.serialize(items, str(tmp), rdf_format, prefixes=prefixes)
+        _restore_tag_case(tmp)
     return target
+
+
+_LOWERED_TAG = re.compile(rb'((?<!\\)"@|"xml:lang"\s*:\s*"|xml:lang=")zh-han([st])\b')
+
+
+def canonical_tags(data: bytes) -> bytes:
+    """Oxigraph lower-cases language tags (zh-hans); the contract writes them in
+    their BCP 47 form (zh-Hans, zh-Hant), which is what users type. This restores
+    that form in serialised RDF and SPARQL results."""
+    return _LOWERED_TAG.sub(lambda m: m.group(1) + b"zh-Han" + m.group(2), data)
+
+
+def _restore_tag_case(path: Path) -> None:
+    data = path.read_bytes()
+    fixed = canonical_tags(data)
+    if fixed != data:
+        path.write_bytes(fixed)

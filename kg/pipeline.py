@@ -15,7 +15,7 @@ from .analyse import analyse
 from .extract import extract_all
 from .model import Article, ReadFailure
 from .rdf import article_quads
-from .read import iter_sources, read_file_with_failures
+from .read import ReadError, iter_sources, read_file_with_failures
 from .resolve import Resolver
 from .translate import Fingerprint, find_pairs, fingerprint
 from .store import GraphStore
@@ -115,7 +115,11 @@ def build(
         if isinstance(source, ReadFailure):
             _fail(summary, source, report)
             continue
-        articles, failures = read_file_with_failures(source)
+        try:
+            articles, failures = read_file_with_failures(source)
+        except ReadError as error:
+            _fail(summary, ReadFailure(str(source), str(error)), report)
+            continue
         for failure in failures:
             _fail(summary, failure, report)
         for article in articles:
@@ -144,7 +148,7 @@ def build(
     summary.quads = len(store)
     if out_dir is not None:
         summary.outputs = write_outputs(store, out_dir, viewer=viewer)
-    summary.triples = len({(q.subject, q.predicate, q.object) for q in store.quads()})
+    summary.triples = sum(1 for _ in store.triples())
     summary.seconds = time.perf_counter() - started
     if out_dir is not None:
         import json

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .export import canonical_tags
 from .store import GraphStore
 from .vocab import PREFIXES
 
@@ -113,11 +114,11 @@ def render(result, fmt: str = "table") -> str:
         buffer = io.BytesIO()
         rdf_format = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE
         ox.serialize(result, buffer, rdf_format, **({"prefixes": PREFIXES} if rdf_format == ox.RdfFormat.TURTLE else {}))
-        return buffer.getvalue().decode("utf-8")
+        return canonical_tags(buffer.getvalue()).decode("utf-8")
     if fmt in RESULT_FORMATS:
         buffer = io.BytesIO()
         result.serialize(buffer, RESULT_FORMATS[fmt])
-        return buffer.getvalue().decode("utf-8")
+        return canonical_tags(buffer.getvalue()).decode("utf-8")
     if fmt != "table":
         raise QueryError(f"unknown format {fmt!r}: use table, csv, tsv or json")
     return table(result)

@@ -256,13 +256,23 @@ def _cases(graph: ArticleGraph, fact: Fact) -> None:
     graph.add(place, NKG.reports, report)
     graph.add(report, A, _n(NKG.CaseReport))
     graph.add(report, SCHEMA.observationAbout, place)
-    graph.add(report, NKG.caseCategory, _n(NKG[category]))
+    graph.add(report, NKG.caseCategory, _category(graph, category))
     graph.add(report, SCHEMA.value, Literal(str(fact.args["value"]), datatype=_XSD_INTEGER))
     if when:
         graph.add(report, SCHEMA.observationDate, _date(when))
     if fact.args.get("reporter"):
         graph.add(report, NKG.reportedBy, graph.entity(fact.args["reporter"]))
     graph.provenance(report, fact)
+
+
+def _category(graph: ArticleGraph, concept: str) -> NamedNode:
+    """The category concept, with its labels, so queries need not load the ontology."""
+    node = _n(NKG[concept])
+    known = {c.concept: c for c in lexicon.case_categories()}[concept]
+    graph.add(node, A, _n(NKG.CaseCategory))
+    graph.add(node, SKOS.prefLabel, Literal(known.label_en, language="en"))
+    graph.add(node, SKOS.prefLabel, Literal(known.label_zh, language="zh-Hans"))
+    return node
 
 
 def _source(graph: ArticleGraph, fact: Fact) -> None:

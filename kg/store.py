@@ -1,7 +1,9 @@
 """The triple store: embedded Oxigraph, on disk by default or in memory on request.
 
-One named graph per article (graph IRI = article IRI). Rebuilding an article replaces
-its graph, so building the same input twice leaves the store as it was.
+One named graph per article (graph IRI = article IRI), and the default graph holding
+their union as a set: each triple once, however many articles state it, so counts and
+joins over the default graph are not multiplied by the number of sources. Rebuilding an
+article replaces its graph, so building the same input twice leaves the store as it was.
 """
 from __future__ import annotations
 
@@ -42,23 +44,37 @@ class GraphStore:
 
     def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> None:
         graph = ox.NamedNode(graph_iri)
+        quads = list(quads)
+        new = {(q.subject, q.predicate, q.object) for q in quads}
         if self._store.contains_named_graph(graph):
+            old = [(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, graph)]
             self._store.remove_graph(graph)
+            for s, p, o in old:
+                if (s, p, o) not in new and not self._stated_elsewhere(s, p, o):
+                    self._store.remove(ox.Quad(s, p, o, ox.DefaultGraph()))
         self._store.extend(quads)
+        self._store.extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in new)
+
+    def _stated_elsewhere(self, s, p, o) -> bool:
+        return any(not isinstance(q.graph_name, ox.DefaultGraph) for q in self._store.quads_for_pattern(s, p, o, None))
 
     def query(self, sparql: str, substitutions: dict | None = None):
-        return self._store.query(
-            sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions
-        )
+        return self._store.query(sparql, prefixes=PREFIXES, substitutions=substitutions)
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs())
 
     def quads(self) -> Iterator[ox.Quad]:
-        return self._store.quads_for_pattern(None, None, None, None)
+        """The quads of the article graphs (not the merged default graph)."""
+        return (q for q in self._store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+
+    def triples(self) -> Iterator[ox.Triple]:
+        """The merged graph: every triple once."""
+        return (q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def __len__(self) -> int:
-        return len(self._store)
+        """Quads in the article graphs."""
+        return sum(1 for _ in self.quads())
 
     def flush(self) -> None:
         if self.location is not None:
