@@ -22,9 +22,11 @@ def build(paths=None, out="exports", **options):
     from .pipeline import build as run_build
 
     summary, store = run_build(paths, out, **options)
+    import pyoxigraph as ox
+
     dataset = rdflib.Dataset()
-    data = "\n".join(f"{q} ." for q in store.quads())
-    dataset.parse(data=data, format="nquads")
+    data = ox.serialize(store.quads(), format=ox.RdfFormat.N_QUADS)
+    dataset.parse(data=data.decode("utf-8"), format="nquads")
     dataset.summary = summary
     store.close()
     return dataset

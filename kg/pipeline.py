@@ -144,6 +144,8 @@ def build(
         store.replace_graph(graph, quads)
         summary.translations += 1
     store.flush()
+    if summary.articles > 500:
+        store.optimize()
     summary.graphs = len(store.graphs())
     summary.quads = len(store)
     if out_dir is not None:
@@ -171,9 +173,11 @@ def store_graph(store: GraphStore):
     """The merged graph as an rdflib Graph, for the viewer and the Python API."""
     import rdflib
 
+    import pyoxigraph as ox
+
     graph = rdflib.Graph()
-    data = "\n".join(f"{t} ." for t in export.merged_triples(store))
-    graph.parse(data=data, format="nt")
+    data = ox.serialize(store.triples(), format=ox.RdfFormat.N_TRIPLES)
+    graph.parse(data=data.decode("utf-8"), format="nt")
     return graph
 
 

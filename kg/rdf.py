@@ -130,12 +130,21 @@ def _article(graph: ArticleGraph) -> None:
         stamp = article.published if article.published.tzinfo else article.published.replace(tzinfo=timezone.utc)
         graph.add(node, SCHEMA.datePublished, Literal(stamp.isoformat(), datatype=_XSD_DATETIME))
     if article.url:
-        graph.add(node, SCHEMA.url, NamedNode(article.url) if _is_iri(article.url) else Literal(article.url))
+        url = safe_iri(article.url)
+        graph.add(node, SCHEMA.url, NamedNode(url) if _is_iri(url) else Literal(article.url))
     if article.publisher:
         publisher = graph.entity(EntityRef("NewsMedia", article.publisher, article.publisher))
         graph.add(node, SCHEMA.publisher, publisher)
     graph.add(node, SCHEMA.inLanguage, Literal(graph.doc.language))
     graph.add(node, NKG.sourceFile, Literal(article.path.rsplit("/", 1)[-1]))
+
+
+def safe_iri(url: str) -> str:
+    """A URL as an ASCII IRI: spaces (an ideographic space in a Chinese headline slug)
+    and other characters some RDF parsers refuse are percent-encoded."""
+    from urllib.parse import quote
+
+    return quote(url.strip(), safe="!#$%&'()*+,/:;=?@[]~")
 
 
 def _is_iri(text: str) -> bool:

@@ -80,6 +80,11 @@ class GraphStore:
         if self.location is not None:
             self._store.flush()
 
+    def optimize(self) -> None:
+        """Compact the on-disk files after a large build."""
+        if self.location is not None:
+            self._store.optimize()
+
     def close(self) -> None:
         self.flush()
         del self._store

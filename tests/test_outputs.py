@@ -105,3 +105,24 @@ def test_entity_iris_do_not_depend_on_where_the_input_lies(tmp_path):
     store.close()
     original = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert "person/lei-hai-chao-" in original and summary.articles == 2
+
+
+def test_an_export_killed_midway_leaves_the_previous_file_whole(tmp_path, monkeypatch):
+    from kg import export
+
+    summary, store = build(sample_corpus(), tmp_path, viewer=False)
+    before = (tmp_path / "graph.ttl").read_bytes()
+
+    def dies_halfway(items, path, *args, **kwargs):
+        with open(path, "wb") as fh:
+            fh.write(b"@prefix nkg: <https://w3id.org/newskg/ontology#> .\n<https://w3id.org/newskg/id/")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(export.ox, "serialize", dies_halfway)
+    try:
+        export.write(store, tmp_path / "graph.ttl")
+    except KeyboardInterrupt:
+        pass
+    store.close()
+    assert (tmp_path / "graph.ttl").read_bytes() == before
+    assert not list(tmp_path.glob(".*.part"))
