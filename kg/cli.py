@@ -66,7 +66,17 @@ def _parser() -> argparse.ArgumentParser:
                              description="Print counts of articles, entities by type, facts by kind and triples.")
     stats.add_argument("--store", default=str(DEFAULT_OUT), help="folder of a build (default: %(default)s)")
     stats.add_argument("--format", default="table", choices=["table", "json"], help="output format (default: %(default)s)")
+
+    for module in VERB_MODULES:
+        import importlib
+
+        importlib.import_module(module).register(verbs)
     return parser
+
+
+VERB_MODULES: list[str] = []
+"""Modules adding a verb: each has ``register(subparsers)``, which adds its parser and
+sets ``handler`` (a function of the parsed arguments returning the exit status)."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,8 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.verb is None:
         parser.print_help()
         return 2
+    handlers = {"build": _build, "query": _query, "view": _view, "stats": _stats}
     try:
-        return {"build": _build, "query": _query, "view": _view, "stats": _stats}[args.verb](args)
+        return (handlers.get(args.verb) or args.handler)(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
