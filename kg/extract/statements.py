@@ -9,12 +9,14 @@ from ..model import AnalysedArticle, Fact
 from .common import AGENT_TYPES, find_all, last_person_before, ref_of, sentence_date
 
 _BETWEEN = re.compile(r"^(在[^，。]{0,12}?(中|上|时)|还|也|再次|进一步|则|更|同时|随后|今天|今日|当天|此前|明确|特别|会上|)?$")
+_OPENERS = ("，", ",", "：", ":", "“", "「", '"')
 _QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,})[”」』\"]")
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
     cues = lexicon.cues()["speech"]
     pronouns = tuple(lexicon.cues()["person_pronouns"])
+    strict = set(lexicon.cues()["speech_needs_punctuation"])
     facts: list[Fact] = []
     for sentence in doc.sentences:
         mentions = [m for m in doc.mentions_in(sentence) if m.type in AGENT_TYPES]
@@ -24,6 +26,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 if any(i in taken for i in range(local, local + len(cue))):
                     continue
                 offset = sentence.start + local
+                if cue in strict and sentence.norm[local + len(cue): local + len(cue) + 1] not in _OPENERS:
+                    continue
                 speaker = _speaker(doc, sentence, mentions, offset, pronouns)
                 if speaker is None:
                     continue

@@ -1,0 +1,287 @@
+"""``kg eval GOLD_DIR``: precision, recall and F1 of entities (by type) and of each fact
+kind against hand annotations (format and matching rules: ``eval/README.md``)."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .analyse import analyse
+from .extract import extract_all
+from .model import EntityRef
+from .normalise import normalise_text
+from .rdf import _TYPES_OF_MENTIONS, mention_ref
+from .read import read_file
+from .resolve import Resolver
+from .vocab import ENTITY_FAMILY
+
+DEFAULT_CORPUS = Path("../shared/corpus/news-2025-11")
+FAMILY_TYPE = {"person": "Person", "org": "Organization", "place": "Place"}
+FACT_KINDS = ("office", "leads", "dispatch", "visit", "meeting", "statement", "cases", "source")
+_SPACES = re.compile(r"[\s\u3000·・.\-]+")
+
+
+def norm(name: str) -> str:
+    return _SPACES.sub("", normalise_text(name or "")).lower()
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    predicted: int = 0
+    matched_gold: int = 0
+    matched_predicted: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched_predicted / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_gold / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "Score") -> None:
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.matched_gold += other.matched_gold
+        self.matched_predicted += other.matched_predicted
+
+
+@dataclass
+class Report:
+    scores: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    errors: list[str] = field(default_factory=list)
+    articles: int = 0
+    characters: int = 0
+    seconds: float = 0.0
+
+
+class Names:
+    """Every name a predicted entity goes by: its labels, aliases and the form read."""
+
+    def __init__(self, resolver: Resolver):
+        self.resolver = resolver
+
+    def of(self, ref: EntityRef | None) -> tuple[str, set[str]]:
+        if ref is None:
+            return "", set()
+        entity = self.resolver.resolve(ref)
+        names = {norm(v) for v in entity.labels.values()} | {norm(v) for v, _ in entity.alt_labels}
+        names.add(norm(ref.surface))
+        if not ref.name.startswith(("place:", "group:")):
+            names.add(norm(ref.name))
+        names.discard("")
+        return ENTITY_FAMILY.get(entity.type, "org"), names
+
+
+def _gold_names(gold: dict) -> dict[str, set[str]]:
+    """Gold name → all its names (the entity's name and aliases)."""
+    table: dict[str, set[str]] = {}
+    for entity in gold.get("entities", []):
+        names = {norm(entity["name"])} | {norm(a) for a in entity.get("aliases", [])}
+        for name in names:
+            table.setdefault(name, set()).update(names)
+    return table
+
+
+def _matches(gold_name: str, predicted: set[str], aliases: dict[str, set[str]], loose: bool) -> bool:
+    wanted = aliases.get(norm(gold_name), {norm(gold_name)})
+    if wanted & predicted:
+        return True
+    if loose:
+        return any(len(w) >= 2 and len(p) >= 2 and (w in p or p in w) for w in wanted for p in predicted)
+    return False
+
+
+def _text_overlap(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    i = 0
+    for ch in long_:
+        if i < len(short) and ch == short[i]:
+            i += 1
+    return i >= len(short) / 2
+
+
+def _pair(gold_items: list, predicted_items: list, same) -> tuple[int, int, list, list]:
+    """Greedy one-to-one matching: (matched gold, matched predicted, misses, extras)."""
+    used: set[int] = set()
+    misses = []
+    for g in gold_items:
+        hit = next((i for i, p in enumerate(predicted_items) if i not in used and same(g, p)), None)
+        if hit is None:
+            misses.append(g)
+        else:
+            used.add(hit)
+    extras = [p for i, p in enumerate(predicted_items) if i not in used]
+    return len(gold_items) - len(misses), len(used), misses, extras
+
+
+def evaluate_article(gold: dict, path: Path, resolver: Resolver) -> tuple[dict[str, Score], list[str]]:
+    article = read_file(path)[0]
+    doc = analyse(article)
+    facts = extract_all(doc)
+    names = Names(resolver)
+    aliases = _gold_names(gold)
+    scores: dict[str, Score] = {}
+    errors: list[str] = []
+
+    predicted_entities: dict[str, tuple[str, set[str], str]] = {}
+    for mention in doc.mentions:
+        if mention.type not in _TYPES_OF_MENTIONS or mention.source == "jieba":
+            continue
+        ref = mention_ref(doc, mention)
+        if ref is None:
+            continue
+        family, found = names.of(ref)
+        iri = resolver.resolve(ref).iri
+        known = predicted_entities.get(iri)
+        predicted_entities[iri] = (family, found | (known[1] if known else set()), mention.text)
+    for family, type_name in FAMILY_TYPE.items():
+        gold_items = [e for e in gold.get("entities", []) if e["type"] == type_name]
+        predicted_items = [v for v in predicted_entities.values() if v[0] == family]
+        same = lambda g, p: bool(({norm(g["name"])} | {norm(a) for a in g.get("aliases", [])}) & p[1])  # noqa: E731
+        mg, mp, misses, extras = _pair(gold_items, predicted_items, same)
+        scores[f"entity:{type_name}"] = Score(len(gold_items), len(predicted_items), mg, mp)
+        errors += [f"  missed {type_name}: {g['name']}" for g in misses]
+        errors += [f"  extra {type_name}: {p[2]}" for p in extras]
+
+    by_kind: dict[str, list] = defaultdict(list)
+    for fact in facts:
+        by_kind[fact.kind].append(fact)
+    for kind in FACT_KINDS:
+        gold_items = gold.get("facts", {}).get(kind, [])
+        predicted_items = by_kind.get(kind, [])
+        same = lambda g, p, kind=kind: _same_fact(kind, g, p, names, aliases)  # noqa: E731
+        mg, mp, misses, extras = _pair(gold_items, predicted_items, same)
+        scores[kind] = Score(len(gold_items), len(predicted_items), mg, mp)
+        errors += [f"  missed {kind}: {json.dumps({k: v for k, v in g.items() if k != 'evidence'}, ensure_ascii=False)}" for g in misses]
+        errors += [f"  extra {kind}: {_describe(p, names)} «{p.evidence[:60]}»" for p in extras]
+    return scores, errors
+
+
+def _describe(fact, names: Names) -> str:
+    parts = []
+    for key, value in fact.args.items():
+        refs = value if isinstance(value, list) else [value]
+        shown = []
+        for ref in refs:
+            if isinstance(ref, EntityRef):
+                entity = names.resolver.resolve(ref)
+                shown.append(entity.labels.get("zh-Hans") or entity.labels.get("en") or ref.name)
+            elif ref is not None:
+                shown.append(str(ref)[:40])
+        parts.append(f"{key}={'/'.join(shown)}")
+    return " ".join(parts)
+
+
+def _same_fact(kind: str, gold: dict, fact, names: Names, aliases: dict) -> bool:
+    args = fact.args
+
+    def party(gold_name: str, ref, loose=True) -> bool:
+        if not gold_name:
+            return True
+        return _matches(gold_name, names.of(ref)[1], aliases, loose)
+
+    def same_date() -> bool:
+        return not gold.get("date") or (args.get("date") is not None and args["date"].isoformat() == gold["date"])
+
+    if kind in ("office", "leads"):
+        ok = party(gold["person"], args["person"], loose=False) and party(gold["organization"], args["organization"])
+        return ok and (kind == "leads" or norm(gold.get("role", "")) == norm(args["role"]))
+    if kind == "dispatch":
+        return party(gold.get("sender", ""), args["sender"]) and party(gold.get("destination", ""), args.get("destination"))
+    if kind == "visit":
+        return party(gold["visitor"], args["visitor"]) and party(gold["place"], args["place"]) and same_date()
+    if kind == "meeting":
+        wanted = gold.get("parties", [])
+        found = sum(any(party(w, ref) for ref in args["parties"]) for w in wanted)
+        return found >= min(2, len(wanted))
+    if kind == "statement":
+        return party(gold["speaker"], args["speaker"]) and _text_overlap(gold.get("text", ""), args["text"])
+    if kind == "cases":
+        return (party(gold["place"], args["place"]) and gold["category"] == args["category"]
+                and int(gold["value"]) == int(args["value"]) and same_date())
+    if kind == "source":
+        return party(gold["source"], args["source"])
+    return False
+
+
+def evaluate(gold_dir: Path, corpus: Path = DEFAULT_CORPUS, *, errors: bool = False) -> Report:
+    import time
+
+    started = time.perf_counter()
+    report = Report()
+    resolver = Resolver()
+    files = sorted(Path(gold_dir).glob("*.json"))
+    if not files:
+        raise FileNotFoundError(f"{gold_dir}: no gold annotations (*.json)")
+    for gold_file in files:
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        path = Path(corpus) / gold["article"]
+        if not path.is_file():
+            raise FileNotFoundError(f"{gold_file.name}: the article {path} is not there (use --corpus DIR)")
+        scores, article_errors = evaluate_article(gold, path, resolver)
+        report.articles += 1
+        report.characters += len(read_file(path)[0].text)
+        for key, score in scores.items():
+            report.scores[key].add(score)
+        if errors and article_errors:
+            report.errors.append(gold["article"])
+            report.errors += article_errors
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def table(report: Report) -> str:
+    def row(name: str, score: Score) -> str:
+        return f"{name:18} {score.gold:5} {score.predicted:6} {score.precision:6.2f} {score.recall:6.2f} {score.f1:6.2f}"
+
+    lines = [f"{'':18} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6}"]
+    entities = Score()
+    for key in (k for k in report.scores if k.startswith("entity:")):
+        entities.add(report.scores[key])
+        lines.append(row(key, report.scores[key]))
+    lines.append(row("entity (all)", entities))
+    lines += [row(kind, report.scores[kind]) for kind in FACT_KINDS if kind in report.scores]
+    lines.append(f"{report.articles} articles, {report.characters:,} characters, {report.seconds:.1f} s")
+    return "\n".join(lines) + "\n"
+
+
+def register(verbs) -> None:
+    parser = verbs.add_parser("eval", help="measure extraction against hand annotations",
+                              description="Precision, recall and F1 of entities (by type) and of each fact kind "
+                              "against gold annotations (format: eval/README.md).")
+    parser.add_argument("gold", metavar="GOLD_DIR", help="folder of gold annotation files (*.json)")
+    parser.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="folder holding the annotated articles (default: %(default)s)")
+    parser.add_argument("--format", default="table", choices=["table", "json"], help="output format (default: %(default)s)")
+    parser.add_argument("--errors", action="store_true", help="also list, per article, what was missed and what was found in excess")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    try:
+        report = evaluate(Path(args.gold), Path(args.corpus), errors=args.errors)
+    except FileNotFoundError as error:
+        raise LookupError(str(error)) from error
+    if args.format == "json":
+        print(json.dumps({k: {"gold": s.gold, "found": s.predicted, "precision": round(s.precision, 3),
+                              "recall": round(s.recall, 3), "f1": round(s.f1, 3)} for k, s in report.scores.items()},
+                         ensure_ascii=False, indent=1))
+    else:
+        sys.stdout.write(table(report))
+    for line in report.errors:
+        print(line)
+    return 0
