@@ -84,10 +84,10 @@ def _syllabify(word: str, max_parts: int = 2) -> bool:
 
 def is_pinyin_name(text: str) -> bool:
     """Lei Haichao, Ma Xingrui, Xi Jin-ping: a pinyin surname and given name."""
-    words = [w for w in re.split(r"[\s\-]+", text) if w]
+    words = text.split()
     if not 2 <= len(words) <= 3 or not all(w[0].isupper() for w in words):
         return False
-    surname, given = words[0].lower(), "".join(words[1:])
+    surname, given = words[0].lower(), "".join(words[1:]).replace("-", "")
     return surname in _surname_syllables() and _syllabify(given)
 
 

@@ -55,14 +55,15 @@ def write(store: GraphStore, target: Path, fmt: str | None = None) -> Path:
     return target
 
 
-_LOWERED_TAG = re.compile(rb'((?<!\\)"@|"xml:lang"\s*:\s*"|xml:lang=")zh-han([st])\b')
+_LOWERED_TAG = re.compile(rb'((?<!\\)"@|"xml:lang"\s*:\s*"|xml:lang=")zh-(han[st]|latn-pinyin)\b')
+_CANONICAL = {b"hans": b"Hans", b"hant": b"Hant", b"latn-pinyin": b"Latn-pinyin"}
 
 
 def canonical_tags(data: bytes) -> bytes:
     """Oxigraph lower-cases language tags (zh-hans); the contract writes them in
     their BCP 47 form (zh-Hans, zh-Hant), which is what users type. This restores
     that form in serialised RDF and SPARQL results."""
-    return _LOWERED_TAG.sub(lambda m: m.group(1) + b"zh-Han" + m.group(2), data)
+    return _LOWERED_TAG.sub(lambda m: m.group(1) + b"zh-" + _CANONICAL[m.group(2)], data)
 
 
 def _restore_tag_case(path: Path) -> None:

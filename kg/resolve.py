@@ -19,6 +19,7 @@ from .normalise import normalise_text
 from .vocab import DEFAULT_BASE, ENTITY_FAMILY
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -53,12 +54,41 @@ def slug(key: str) -> str:
     return f"{readable}-{digest}" if readable else digest
 
 
+def pinyin_name(name: str) -> str | None:
+    """雷海潮 → "Lei Haichao": a name in Chinese form (known surname, two to four
+    characters) in pinyin, surname first; None otherwise. It is the pinyin reading,
+    not an English name (石破茂 reads Shi Pomao), so it is kept as zh-Latn-pinyin."""
+    from pypinyin import lazy_pinyin
+
+    if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
+        return None
+    surnames = lexicon.surnames()
+    cut = 2 if name[:2] in surnames and len(name) > 2 else 1 if name[0] in surnames else 0
+    if not cut or len(name) - cut > 2:
+        return None
+    syllables = lazy_pinyin(name)
+    return "".join(syllables[:cut]).capitalize() + " " + "".join(syllables[cut:]).capitalize()
+
+
+def romanised_key(name: str, reverse: bool = False) -> str:
+    """Lei Haichao, LEI Hai-chao, Lei Hai Chao → leihaichao; ``reverse`` reads the
+    surname last (Haichao Lei)."""
+    words = [w for w in re.split(r"[\s\-·'’]+", name.strip()) if w]
+    if reverse and len(words) >= 2:
+        words = words[-1:] + words[:-1]
+    return "".join(words).lower()
+
+
 class Resolver:
     """Turns entity references into entities under one IRI base."""
 
     def __init__(self, base: str = DEFAULT_BASE):
         self.base = base if base.endswith(("/", "#")) else base + "/"
         self.gazetteer = load_gazetteer()
+        self.romanised: dict[str, str] = {}
+        for person in lexicon.persons():
+            if person.name_en:
+                self.romanised.setdefault(romanised_key(person.name_en), person.name)
 
     def iri(self, family: str, key: str) -> str:
         return f"{self.base}{family}/{slug(key)}"
@@ -71,7 +101,9 @@ class Resolver:
         else:
             entity = self._named(ref)
         surface = ref.surface.strip()
-        if surface and surface not in entity.labels.values():
+        if ref.lang == "en" and surface and "en" not in entity.labels:
+            entity.labels["en"] = surface
+        elif surface and surface not in entity.labels.values():
             entity.alt_labels.add((surface, ref.lang))
         return entity
 
@@ -96,6 +128,10 @@ class Resolver:
         return entity
 
     def _named(self, ref: EntityRef) -> Entity:
+        if ref.type == "Person" and ref.lang == "en" and ref.name not in _known_by_name():
+            chinese = self.romanised.get(romanised_key(ref.name)) or self.romanised.get(romanised_key(ref.name, reverse=True))
+            if chinese:
+                ref = EntityRef("Person", chinese, ref.surface, ref.lang)
         known = _known_by_name().get(ref.name)
         key = ref.name if known else normalise_text(ref.name)
         kind = known.type if known else ref.type
@@ -114,8 +150,13 @@ class Resolver:
                     entity.alt_labels.add((alias, "zh-Hans"))
             for alias in known.aliases_en:
                 entity.alt_labels.add((alias, "en"))
-        elif ref.lang == "en":
+        elif ref.lang == "en" and not _HAN.search(key):
             entity.labels = {"en": ref.name}
+        elif kind == "Person":
+            romanised = pinyin_name(key)
+            if romanised:
+                entity.alt_labels.add((romanised, "zh-Latn-pinyin"))
+                self.romanised.setdefault(romanised_key(romanised), key)
         return entity
 
     def _group(self, ref: EntityRef) -> Entity:
