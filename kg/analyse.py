@@ -24,6 +24,7 @@ from .normalise import detect_language, normalise_text, split_sentences
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff·・]+")
 _NOMINAL_POS = {"n", "ns", "nt", "nz", "j", "vn", "an", "b", "l", "ng", "nrt", "eng", "nr", "zg"}
+_MODIFIER_POS = _NOMINAL_POS | {"v", "a"}
 _PLACE_ENDINGS = tuple("省市县区州国岛山河湖镇村洲港湾城")
 _GENERIC_ORG = {"工作组"}
 _PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市")
@@ -59,6 +60,11 @@ def entity_lexicon() -> Lexicon:
                 if place.name.endswith(suffix):
                     entries.setdefault(normalise_text(place.short[0]) + "自治区" if "自治区" in suffix else normalise_text(place.short[0]) + suffix, Entry(kind, place.id))
                     break
+    for alias, name in lexicon.cues()["place_aliases"].items():
+        places = gazetteer.lookup(name)
+        if places:
+            kind = "Country" if places[0].type == "Country" else "AdministrativeArea"
+            entries[normalise_text(alias)] = Entry(kind, places[0].id)
     for form, known in lexicon.known_names().items():
         entries[form] = Entry(known.type, known.name)
     lengths: dict[str, set[int]] = {}
@@ -168,7 +174,8 @@ def person_after(norm: str, start: int) -> int:
 
 
 def find_mentions(norm: str, text: str, tokens: list[Token]) -> list[Mention]:
-    boundaries = {t.start for t in tokens} | {t.end for t in tokens}
+    titles = find_titles(norm)
+    boundaries = {t.start for t in tokens} | {t.end for t in tokens} | {s for s, _, _ in titles}
     candidates: list[tuple[int, Mention]] = []
 
     def add(priority: int, start: int, end: int, kind: str, source: str, ref: str = ""):
@@ -177,7 +184,6 @@ def find_mentions(norm: str, text: str, tokens: list[Token]) -> list[Mention]:
     for start, end, _, entry in _scan(norm, entity_lexicon(), boundaries):
         add(3, start, end, entry.type, "lexicon", entry.ref)
 
-    titles = find_titles(norm)
     title_spans = {(s, e) for s, e, _ in titles}
     for _, end, _ in titles:
         name_end = person_after(norm, end)
@@ -187,29 +193,33 @@ def find_mentions(norm: str, text: str, tokens: list[Token]) -> list[Mention]:
     suffixes = lexicon.cues()["org_suffixes"]
     org_stop = set(lexicon.cues()["org_stop"])
     title_starts = {s for s, _ in title_spans}
+    modifier_stop = set(lexicon.cues()["modifier_stop"])
     for k, tok in enumerate(tokens):
         if tok.pos == "nnt" or not tok.word.endswith(tuple(suffixes)):
             continue
-        generic = tok.word in _GENERIC_ORG
-        if len(tok.word) < 3 and tok.pos != "nt" and not generic:
-            continue
-        suffix = max((s for s in suffixes if tok.word.endswith(s)), key=len)
-        if len(suffix) == 1 and tok.pos not in ("nt", "nz") and not (k and tokens[k - 1].pos in ("ns", "nt")):
-            continue
+        suffix = max((x for x in suffixes if tok.word.endswith(x)), key=len)
         first = k
         while first > 0:
             prev = tokens[first - 1]
-            if prev.pos not in _NOMINAL_POS or prev.start in title_starts or prev.pos == "nnt":
+            if prev.pos not in _MODIFIER_POS or prev.start in title_starts or prev.word in modifier_stop:
                 break
             if tok.end - prev.start > 24:
                 break
             first -= 1
         start = tokens[first].start
-        kind = "WorkingGroup" if tok.word.endswith(("工作组", "领导小组", "综合组", "专家组")) else "Organization"
-        if norm[start:tok.end] in org_stop and not generic:
+        modified = start < tok.start
+        generic = tok.word in _GENERIC_ORG
+        if len(suffix) == 1:
+            accepted = tok.pos == "nt" or (tok.word == suffix and modified) or (len(tok.word) >= 3 and tok.pos in ("n", "nz"))
+        else:
+            accepted = modified or generic or tok.pos == "nt"
+        if not accepted or norm[start:tok.end] in org_stop and not generic:
             continue
-        if start < tok.start or generic or tok.pos == "nt":
-            add(2 if start < tok.start else 1, start, tok.end, kind, "suffix")
+        kind = "WorkingGroup" if tok.word.endswith(("工作组", "领导小组", "综合组", "专家组")) else "Organization"
+        add(2 if modified or len(tok.word) >= 3 else 1, start, tok.end, kind, "suffix")
+
+    for start, end, kind in _named_before_latin(norm):
+        add(2, start, end, kind, "bracket")
 
     for tok in tokens:
         if len(tok.word) < 2:
@@ -234,6 +244,31 @@ def find_mentions(norm: str, text: str, tokens: list[Token]) -> list[Mention]:
         taken.append(mention)
     taken.sort(key=lambda m: m.start)
     return _with_place_anaphora(norm, text, taken)
+
+
+_BEFORE_LATIN = re.compile(r"([\u4e00-\u9fff·]{2,10})[（(]([A-Z][A-Za-z .'\-]{1,40})[）)]")
+
+
+def _named_before_latin(norm: str):
+    """波克罗夫斯克（Pokrovsk）, 奥列克桑德尔·瑟尔斯基（Oleksandr Syrskyi）: a
+    transliterated name glossed in Latin script. A name with · or of two Latin words is
+    a person, one ending like a toponym a place, one ending like a body an organisation."""
+    cues = lexicon.cues()
+    for match in _BEFORE_LATIN.finditer(norm):
+        name, latin = match.group(1), match.group(2)
+        cut = max((name.rfind(w) + len(w) for w in cues["name_stop"] + cues["speech"] if w in name), default=0)
+        start, name = match.start(1) + cut, name[cut:]
+        if len(name) < 2:
+            continue
+        if name.endswith(tuple(cues["org_suffixes"])) and len(name) >= 3:
+            kind = "Organization"
+        elif "·" in name or len(latin.split()) >= 2 and not name.endswith(tuple(cues["toponym_endings"])):
+            kind = "Person"
+        elif name.endswith(tuple(cues["toponym_endings"])):
+            kind = "Place"
+        else:
+            continue
+        yield start, start + len(name), kind
 
 
 def _with_place_anaphora(norm: str, text: str, mentions: list[Mention]) -> list[Mention]:

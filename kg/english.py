@@ -201,7 +201,7 @@ def _offices(doc: AnalysedArticle) -> list[Fact]:
                 title = titles[match.group(1).lower()]
                 args = {"person": _ref(person), "organization": agent_ref(doc, org), "role": title, "date": _date(doc, sentence)}
                 facts.append(Fact("office", args, sentence, 0.75))
-                if leads.get(title) and leads[title].leads:
+                if leads.get(title) and leads[title].heads(polity=org.type in _PLACES):
                     facts.append(Fact("leads", dict(args), sentence, 0.75))
             for match in re.finditer(r"\bthe leader of the (working group|leading group)", doc.norm[person.end:tail_end], re.I):
                 group = _group(doc)

@@ -25,9 +25,15 @@ def _split(value: str | None) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Title:
+    """A title; ``leads`` is 0 when it does not head its body, 1 when it heads a body,
+    2 when it also heads a polity it is attached to (美国总统, not 美国国务卿)."""
+
     title: str
     role_en: str
-    leads: bool
+    leads: int
+
+    def heads(self, polity: bool) -> bool:
+        return self.leads >= (2 if polity else 1)
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,7 @@ class CaseCategory:
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, Title]:
-    return {r["title"]: Title(r["title"], r["role_en"], r["leads"] == "1") for r in _rows("titles.tsv")}
+    return {r["title"]: Title(r["title"], r["role_en"], int(r["leads"])) for r in _rows("titles.tsv")}
 
 
 @lru_cache(maxsize=1)

@@ -24,12 +24,13 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 def _t2s():
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC("hk2s")
 
 
 def to_simplified(text: str) -> str:
-    """Traditional to Simplified with OpenCC, falling back to character by character
-    where a phrase conversion would change the length."""
+    """Traditional to Simplified with OpenCC (its Hong Kong table, which also knows the
+    variants Hong Kong outlets print, such as 衞), falling back to character by
+    character where a phrase conversion would change the length."""
     converted = _t2s().convert(text)
     if len(converted) == len(text):
         return converted

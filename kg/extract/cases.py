@@ -15,7 +15,7 @@ from ..model import AnalysedArticle, EntityRef, Fact
 from .common import ORG_TYPES, PLACE_TYPES, clause_of, ref_of, sentence_date
 
 _NUMBER = re.compile(r"(\d[\d,]*)\s*(例|人|宗)")
-_SOURCE = re.compile(r"(?:据|根据|援引)([^，。]{1,30}?)(?:的)?(?:消息|通报|数据|公布|发布)")
+_SOURCE = re.compile(r"(?:据|根据|援引)([^，。]{1,30}?)(?:的)?(?:消息|通报|数据|公布|发布)|^()([^，。]{2,20}?)(?:今日|今天|昨日|昨天|日前|周[一二三四五六日])?(?:公布|通报|发布|表示|宣布)")
 
 
 @dataclass
@@ -33,12 +33,21 @@ def _phrases():
     return sorted(table, key=lambda p: len(p[0]), reverse=True)
 
 
+_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{0,6}?")
+
+
 def _category_after(text: str, phrases) -> str | None:
-    head = text[:12]
+    """The category named right after a count, allowing a short qualifier between
+    (12宗登革热个案, 5例新冠确诊病例)."""
+    head = text[:14]
+    best = None
     for phrase, concept in phrases:
-        if head.startswith(phrase):
-            return concept
-    return None
+        pos = head.find(phrase)
+        if pos == -1 or not _QUALIFIER.fullmatch(head[:pos]):
+            continue
+        if best is None or pos < best[0] or pos == best[0] and len(phrase) > best[1]:
+            best = (pos, len(phrase), concept)
+    return best[2] if best else None
 
 
 def _category_before(text: str, phrases) -> str | None:
@@ -61,8 +70,9 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
         text = sentence.norm
         source = _SOURCE.search(text)
         if source:
+            group = 1 if source.group(1) is not None else 3
             inside = [m for m in doc.mentions_in(sentence)
-                      if sentence.start + source.start(1) <= m.start < sentence.start + source.end(1) and m.type in ORG_TYPES]
+                      if sentence.start + source.start(group) <= m.start < sentence.start + source.end(group) and m.type in ORG_TYPES]
             if inside:
                 running.reporter = ref_of(doc, inside[0])
         mentions = doc.mentions_in(sentence)

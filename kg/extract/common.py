@@ -82,6 +82,41 @@ def items(doc: AnalysedArticle, sentence: Sentence) -> list[Item]:
     return sorted(found, key=lambda i: i.start)
 
 
+def apposition_head(doc: AnalysedArticle, mention: Mention) -> Mention:
+    """The person an organisation or place introduces (美国总统特朗普 → 特朗普), else the
+    mention itself."""
+    if mention.type == "Person":
+        return mention
+    row = items(doc, doc.sentence_at(mention.start))
+    position = next((i for i, item in enumerate(row) if item.mention is mention), None)
+    if position is None:
+        return mention
+    cursor = mention.end
+    for item in row[position + 1:]:
+        if doc.norm[cursor:item.start].strip() not in ("", "、"):
+            break
+        if item.kind == "Person":
+            return item.mention
+        if item.kind not in ("Title",) + ORG_TYPES + PLACE_TYPES:
+            break
+        cursor = item.end
+    return mention
+
+
+def apposition_start(doc: AnalysedArticle, mention: Mention) -> int:
+    """Where the titles and bodies introducing a person begin (美国国务卿鲁比奥 → 美)."""
+    row = items(doc, doc.sentence_at(mention.start))
+    position = next((i for i, item in enumerate(row) if item.mention is mention), None)
+    start = mention.start
+    if position is None:
+        return start
+    for item in reversed(row[:position]):
+        if item.kind not in ("Title",) + ORG_TYPES + PLACE_TYPES or doc.norm[item.end:start].strip() not in ("", "、"):
+            break
+        start = item.start
+    return start
+
+
 def clause_of(doc: AnalysedArticle, offset: int) -> tuple[int, int]:
     """Start and end of the clause (between commas or stops) holding ``offset``."""
     sentence = doc.sentence_at(offset)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..model import AnalysedArticle, Fact
-from .common import ref_of, sentence_date
+from .common import PLACE_TYPES, ref_of, sentence_date
 from .office import appositions
 
 
@@ -13,7 +13,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
     facts = []
     for person, posts, sentence in appositions(doc):
         for org, title in posts:
-            if org is None or not titles[title].leads:
+            if org is None or not titles[title].heads(polity=org.kind in PLACE_TYPES):
                 continue
             facts.append(
                 Fact(

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..model import AnalysedArticle, Fact
-from .common import AGENT_TYPES, PLACE_TYPES, clause_of, find_all, ref_of, sentence_date
+from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, clause_of, find_all, ref_of, sentence_date
 
 _WITH = ("与", "和", "同", "跟")
 _PARTY_TYPES = AGENT_TYPES + PLACE_TYPES
@@ -34,11 +34,12 @@ def _parties(doc, mentions, offset, cue):
     clause_start, clause_end = clause_of(doc, offset)
     sentence_start = doc.sentence_at(offset).start
     before = [m for m in mentions if m.end <= offset and m.start >= sentence_start]
-    if cue in ("会见", "会晤") and not any(doc.norm[m.end:m.end + 1] in _WITH for m in before):
+    if cue in ("会见", "会晤", "接见") and not any(doc.norm[m.end - 1:m.end + 1].strip()[-1:] in _WITH for m in before if m.end < offset):
         after = [m for m in mentions if m.start >= offset + len(cue) and m.end <= clause_end]
-        subjects = [m for m in before if m.type not in PLACE_TYPES or m.start >= clause_start]
+        subjects = [m for m in before if m.type in AGENT_TYPES] or before
         if subjects and after:
-            return _refs(doc, [subjects[0], after[0]])
+            people = [m for m in subjects if m.type == "Person"]
+            return _refs(doc, [people[0] if people else subjects[0], apposition_head(doc, after[0])])
         return None
     joined = [m for m in before if doc.norm[m.start - 1:m.start] in _WITH]
     if not joined:
@@ -48,8 +49,8 @@ def _parties(doc, mentions, offset, cue):
     firsts = [m for m in before if other_clause <= m.start and m.end <= other.start and m.type in AGENT_TYPES]
     if not firsts:
         return None
-    first = firsts[0]
-    return _refs(doc, [first, other])
+    people = [m for m in firsts if m.type == "Person"]
+    return _refs(doc, [people[0] if people else firsts[0], apposition_head(doc, other)])
 
 
 def _refs(doc, mentions):

@@ -6,9 +6,10 @@ import re
 
 from .. import lexicon
 from ..model import AnalysedArticle, Fact
-from .common import AGENT_TYPES, find_all, last_person_before, ref_of, sentence_date
+from .common import AGENT_TYPES, apposition_start, find_all, last_person_before, ref_of, sentence_date
 
 _BETWEEN = re.compile(r"^(在[^，。]{0,12}?(中|上|时)|还|也|再次|进一步|则|更|同时|随后|今天|今日|当天|此前|明确|特别|会上|)?$")
+_WHILE = re.compile(r"^[^，。；：“”]{1,14}(时|上|中|后)$")
 _OPENERS = ("，", ",", "：", ":", "“", "「", '"')
 _QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,})[”」』\"]")
 
@@ -41,10 +42,15 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
 
 
 def _speaker(doc, sentence, mentions, offset, pronouns):
+    objects = tuple(lexicon.cues()["object_markers"])
     for mention in reversed(mentions):
         if mention.end > offset:
             continue
-        if _BETWEEN.match(doc.norm[mention.end:offset].strip()):
+        between = doc.norm[mention.end:offset].strip()
+        chain = apposition_start(doc, mention)
+        if doc.norm[max(sentence.start, chain - 3):chain].endswith(objects) and mention.type == "Person":
+            continue
+        if _BETWEEN.match(between) or _WHILE.match(between):
             return ref_of(doc, mention)
         break
     head = doc.norm[sentence.start:offset]
