@@ -258,6 +258,13 @@ def _named_before_latin(norm: str):
         name, latin = match.group(1), match.group(2)
         cut = max((name.rfind(w) + len(w) for w in cues["name_stop"] + cues["speech"] if w in name), default=0)
         start, name = match.start(1) + cut, name[cut:]
+        if "·" not in name:
+            sounds = cues["transliteration_chars"]
+            keep = len(name)
+            while keep > 0 and name[keep - 1] in sounds:
+                keep -= 1
+            if len(name) - keep >= 2 and not name.endswith(tuple(cues["org_suffixes"])):
+                start, name = start + keep, name[keep:]
         if len(name) < 2:
             continue
         if name.endswith(tuple(cues["org_suffixes"])) and len(name) >= 3:

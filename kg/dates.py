@@ -16,15 +16,20 @@ _RELATIVE = {"今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, 
 
 _PATTERNS = [
     ("ymd", re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")),
+    ("month_day", re.compile(r"(上|本|下)月(\d{1,2})[日号]")),
     ("md", re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})[日号]")),
     ("weekday", re.compile(r"(?:星期|周|礼拜)([一二三四五六日天])")),
     ("dian", re.compile(r"(?<![\d月])(\d{1,2})日电")),
+    ("day", re.compile(r"(?<![\d月年])(\d{1,2})日(?!电)")),
     ("relative", re.compile("|".join(_RELATIVE))),
     ("same_day", re.compile(r"当天|当日|同日|同一天")),
     ("en_md", re.compile(r"\b(" + "|".join(_EN_MONTHS) + r")\s+(\d{1,2})\b", re.I)),
     ("en_weekday", re.compile(r"\b(" + "|".join(_EN_WEEKDAYS) + r")\b", re.I)),
     ("en_relative", re.compile(r"\b(today|yesterday|on the same day)\b", re.I)),
 ]
+
+
+_EXPLICIT = dict(_PATTERNS)["md"]
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
@@ -60,7 +65,7 @@ def resolve(text: str, anchor: date | None, previous: date | None = None) -> tup
                 continue
             rank = match.start()
             if kind in ("weekday", "en_weekday"):
-                explicit = _PATTERNS[1][1].search(text, match.end(), match.end() + 12)
+                explicit = _EXPLICIT.search(text, match.end(), match.end() + 12)
                 if explicit:
                     continue
             if best is None or rank < best[0]:
@@ -74,6 +79,13 @@ def resolve(text: str, anchor: date | None, previous: date | None = None) -> tup
 def _value(kind: str, match: re.Match, base: date, previous: date | None) -> date | None:
     if kind == "ymd":
         return _safe(*map(int, match.groups()))
+    if kind == "month_day":
+        month_start = base.replace(day=1)
+        if match.group(1) == "上":
+            month_start = (month_start - timedelta(days=1)).replace(day=1)
+        elif match.group(1) == "下":
+            month_start = (month_start + timedelta(days=32)).replace(day=1)
+        return _safe(month_start.year, month_start.month, int(match.group(2)))
     if kind == "md":
         return _month_day(base, int(match.group(1)), int(match.group(2)))
     if kind == "weekday":
@@ -82,6 +94,12 @@ def _value(kind: str, match: re.Match, base: date, previous: date | None) -> dat
         return base - timedelta(days=(base.weekday() - _EN_WEEKDAYS[match.group(1).lower()]) % 7)
     if kind == "dian":
         return _safe(base.year, base.month, int(match.group(1)))
+    if kind == "day":
+        day = int(match.group(1))
+        if day <= base.day:
+            return _safe(base.year, base.month, day)
+        previous_month = (base.replace(day=1) - timedelta(days=1))
+        return _safe(previous_month.year, previous_month.month, day)
     if kind == "relative":
         return base + timedelta(days=_RELATIVE[match.group()])
     if kind == "same_day":

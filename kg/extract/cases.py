@@ -18,6 +18,9 @@ _NUMBER = re.compile(r"(\d[\d,]*)\s*(例|人|宗)")
 _SOURCE = re.compile(r"(?:据|根据|援引)([^，。]{1,30}?)(?:的)?(?:消息|通报|数据|公布|发布)|^()([^，。]{2,20}?)(?:今日|今天|昨日|昨天|日前|周[一二三四五六日])?(?:公布|通报|发布|表示|宣布)")
 
 
+_DEATHS_BEFORE = re.compile(r"(死亡|病亡|罹难|遇难)(人数)?(为|达|达到|增至|升至|已达)?$")
+
+
 @dataclass
 class _Running:
     region: EntityRef | None = None
@@ -89,10 +92,11 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             else:
                 before = _category_before(before_text, phrases)
                 category = after or before
-                if category is None or unit != "例" and after is None and not before_text.endswith(("死亡", "病亡")):
+                if category is None or unit != "例" and after is None and not _DEATHS_BEFORE.search(before_text):
                     continue
                 places = [m for m in mentions if m.type in PLACE_TYPES and clause_start <= m.start and m.end <= offset]
-                region = ref_of(doc, places[-1]) if places else running.region
+                earlier = [m for m in mentions if m.type in PLACE_TYPES and m.end <= offset]
+                region = ref_of(doc, (places or earlier)[-1]) if places else running.region or (ref_of(doc, earlier[-1]) if earlier else None)
                 running.category, running.region, refines = category, region, False
             if region is None:
                 continue

@@ -77,8 +77,11 @@ def items(doc: AnalysedArticle, sentence: Sentence) -> list[Item]:
     found = [Item(m.start, m.end, m.type, mention=m) for m in doc.mentions_in(sentence)]
     for s, e, title in find_titles(sentence.norm):
         s, e = s + sentence.start, e + sentence.start
-        if not any(i.start < e and s < i.end for i in found):
+        overlapping = [i for i in found if i.start < e and s < i.end]
+        if not overlapping:
             found.append(Item(s, e, "Title", title=title))
+        elif len(overlapping) == 1 and overlapping[0].kind in ORG_TYPES and overlapping[0].start < s < overlapping[0].end < e:
+            found.append(Item(overlapping[0].end, e, "Title", title=title))
     return sorted(found, key=lambda i: i.start)
 
 

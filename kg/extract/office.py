@@ -25,9 +25,38 @@ def appositions(doc: AnalysedArticle):
                     j -= 1
                 posts.append((org, title.title))
                 cursor, j, allowed = row[j].start, j - 1, _JOINERS
+            posts += _posts_after(doc, row, k)
             if posts:
                 _inherit_orgs(posts)
                 yield item.mention, list(reversed(posts)), sentence
+
+
+_AFTER_NAME = ("（", "(", "，", ",", "担任", "出任", "任", "被任命为", "获任命为", "现任", "是", "为")
+_CLOSE = ("）", ")", "，", ",", "。", "、", "")
+
+
+def _posts_after(doc: AnalysedArticle, row: list[Item], k: int) -> list:
+    """Titles after a name: 李家超（香港特区行政长官）, 毛宁，外交部发言人，…, 王毅担任外交部长."""
+    person = row[k]
+    if k + 1 >= len(row):
+        return []
+    j = k + 1
+    opener = _gap(doc, person.end, row[j].start)
+    if opener not in _AFTER_NAME:
+        return []
+    org = None
+    if row[j].kind in ORG_TYPES + PLACE_TYPES and j + 1 < len(row) and row[j + 1].kind == "Title" \
+            and _gap(doc, row[j].end, row[j + 1].start) in ("", "的"):
+        org, j = row[j], j + 1
+    if row[j].kind != "Title" or org is None:
+        return []
+    end = row[j].end
+    closing = doc.norm[end:end + 1]
+    if closing not in _CLOSE and closing not in "）)":
+        return []
+    if opener in ("，", ",") and closing not in ("，", ",", "。", "）", ")"):
+        return []
+    return [(org, row[j].title)]
 
 
 def _inherit_orgs(posts):

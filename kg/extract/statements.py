@@ -8,7 +8,20 @@ from .. import lexicon
 from ..model import AnalysedArticle, Fact
 from .common import AGENT_TYPES, apposition_start, find_all, last_person_before, ref_of, sentence_date
 
-_BETWEEN = re.compile(r"^(在[^，。]{0,12}?(中|上|时)|还|也|再次|进一步|则|更|同时|随后|今天|今日|当天|此前|明确|特别|会上|)?$")
+_WHEN = r"(\d{1,2}月)?\d{1,2}日|今天|今日|昨天|昨日|当天|当日|日前|近日|本周|上周|周[一二三四五六日]|星期[一二三四五六日天]"
+_BETWEEN = re.compile(r"^(" + _WHEN + r")?(在[^，。]{0,14}?(中|上|时)|还|也|再次|进一步|则|更|同时|随后|此前|明确|特别|会上|)?$")
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+
+
+def _inside_brackets(text: str, start: int, limit: int) -> bool:
+    """Whether ``start`` lies in a bracket that closes before ``limit``."""
+    opened = max(text.rfind("（", 0, start), text.rfind("(", 0, start))
+    if opened == -1 or max(text.rfind("）", opened, start), text.rfind(")", opened, start)) != -1:
+        return False
+    closing = min((p for p in (text.find("）", start), text.find(")", start)) if p != -1), default=-1)
+    return closing != -1 and closing < limit
+
+
 _WHILE = re.compile(r"^[^，。；：“”]{1,14}(时|上|中|后)$")
 _OPENERS = ("，", ",", "：", ":", "“", "「", '"')
 _QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,})[”」』\"]")
@@ -35,6 +48,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 taken.update(range(local, local + len(cue)))
                 text = _said(sentence.text[local + len(cue):])
                 if len(text) < 4:
+                    text = _quoted_before(sentence.text[:local])
+                if len(text) < 4:
                     continue
                 facts.append(Fact("statement", {"speaker": speaker, "text": text,
                                                 "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.75))
@@ -44,9 +59,9 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
 def _speaker(doc, sentence, mentions, offset, pronouns):
     objects = tuple(lexicon.cues()["object_markers"])
     for mention in reversed(mentions):
-        if mention.end > offset:
+        if mention.end > offset or _inside_brackets(doc.norm, mention.start, offset):
             continue
-        between = doc.norm[mention.end:offset].strip()
+        between = _BRACKETED.sub("", doc.norm[mention.end:offset]).strip()
         chain = apposition_start(doc, mention)
         if doc.norm[max(sentence.start, chain - 3):chain].endswith(objects) and mention.type == "Person":
             continue
@@ -59,6 +74,15 @@ def _speaker(doc, sentence, mentions, offset, pronouns):
             person = last_person_before(doc, sentence.start)
             return ref_of(doc, person) if person else None
     return None
+
+
+def _quoted_before(head: str) -> str:
+    """A quotation that opens the sentence before its speaker (“……，”毛宁说。)."""
+    match = _LEADING_QUOTE.match(head)
+    return match.group(1).strip().rstrip("，,。") if match else ""
+
+
+_LEADING_QUOTE = re.compile(r"^\s*[“「\"]([^”」\"]{2,})[”」\"]")
 
 
 def _said(rest: str) -> str:

@@ -1,0 +1,118 @@
+"""Each phrasing the extractors read, pinned with a real sentence from the news corpus
+(quoted here; the tests do not read the corpus)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from kg.analyse import analyse
+from kg.extract import extract_all
+from kg.model import Article
+from kg.resolve import Resolver
+
+RESOLVER = Resolver()
+PUBLISHED = "2025-11-08T10:00:00+08:00"
+
+
+def facts(text: str, published: str = PUBLISHED, kind: str | None = None):
+    doc = analyse(Article("corpus sentence", text, published=datetime.fromisoformat(published)))
+    found = []
+    for fact in extract_all(doc):
+        if kind and fact.kind != kind:
+            continue
+        row = {"kind": fact.kind}
+        for key, value in fact.args.items():
+            if isinstance(value, list):
+                row[key] = [RESOLVER.resolve(v).labels["zh-Hans"] for v in value]
+            elif hasattr(value, "name"):
+                row[key] = RESOLVER.resolve(value).labels.get("zh-Hans")
+            else:
+                row[key] = value
+        found.append(row)
+    return found
+
+
+def test_office_organisation_title_name_with_quotation_before_the_speaker():
+    text = "“台湾是中国的台湾，”中国外交部发言人毛宁周四在记者会上说。"
+    found = facts(text)
+    assert {"kind": "office", "person": "毛宁", "organization": "中华人民共和国外交部", "role": "发言人",
+            "date": date(2025, 11, 6)} in found
+    assert {"kind": "statement", "speaker": "毛宁", "text": "台湾是中国的台湾", "date": date(2025, 11, 6)} in found
+
+
+def test_head_of_state_leads_the_country_and_meets_another():
+    found = facts("周六，中国国家主席习近平与韩国总统李在明举行会晤。")
+    assert {"kind": "leads", "person": "习近平", "organization": "中国", "role": "国家主席", "date": date(2025, 11, 8)} in found
+    assert {"kind": "leads", "person": "李在明", "organization": "韩国", "role": "总统", "date": date(2025, 11, 8)} in found
+    assert {"kind": "meeting", "parties": ["习近平", "李在明"], "name": "举行会晤", "date": date(2025, 11, 8)} in found
+
+
+def test_statement_with_a_quotation_and_a_day_of_the_previous_month():
+    found = facts("美国总统特朗普30日表示：“韩国核动力潜艇将在美国费城造船厂进行建造。”", kind="statement")
+    assert found == [{"kind": "statement", "speaker": "特朗普", "text": "韩国核动力潜艇将在美国费城造船厂进行建造。",
+                      "date": date(2025, 10, 30)}]
+
+
+def test_phone_call_after_a_kyodo_dateline():
+    found = facts("【共同社11月5日电】日本首相高市早苗5日夜晚与乌克兰总统泽连斯基通电话。")
+    assert {"kind": "meeting", "parties": ["高市早苗", "泽连斯基"], "name": "通电话", "date": date(2025, 11, 5)} in found
+    assert {"kind": "leads", "person": "高市早苗", "organization": "日本", "role": "首相", "date": date(2025, 11, 5)} in found
+
+
+def test_meeting_subject_and_object_in_traditional_script():
+    found = facts("國務院總理李強昨日在北京會見了來訪的新加坡總理黃循財。")
+    assert {"kind": "meeting", "parties": ["李强", "黄循财"], "name": "会见", "date": date(2025, 11, 7)} in found
+    assert {"kind": "office", "person": "李强", "organization": "中华人民共和国国务院", "role": "总理", "date": date(2025, 11, 7)} in found
+
+
+def test_a_ministers_title_that_ends_inside_the_ministry_name():
+    found = facts("美國國防部長赫格塞思抵達河內，展開對越南的訪問。", kind="office")
+    assert found == [{"kind": "office", "person": "赫格塞思", "organization": "美国国防部", "role": "国防部长", "date": date(2025, 11, 8)}]
+
+
+def test_hong_kong_case_counts_with_local_and_imported_split():
+    found = facts("本港今年累計錄得54宗個案，其中2宗屬本地個案，其餘52宗屬輸入個案。", kind="cases")
+    assert [(f["place"], f["category"], f["value"]) for f in found] == [
+        ("香港特别行政区", "Confirmed", 54), ("香港特别行政区", "LocalConfirmed", 2), ("香港特别行政区", "ImportedConfirmed", 52)]
+
+
+def test_death_toll_phrased_with_a_measure_word():
+    found = facts("法新社報導，牙買加方面通報，截至今天為止，全國確認的死亡人數為19人。", kind="cases")
+    assert [(f["place"], f["category"], f["value"]) for f in found] == [("牙买加", "Deaths", 19)]
+
+
+def test_cited_source_and_call_through_an_apposition():
+    found = facts("据新华社报道，习近平同美国总统特朗普通电话。")
+    assert {"kind": "source", "source": "新华社"} in found
+    assert {"kind": "meeting", "parties": ["习近平", "特朗普"], "name": "通电话", "date": date(2025, 11, 8)} in found
+
+
+def test_title_after_the_name_in_brackets():
+    found = facts("李家超（香港特区行政长官）今日表示，政府会全力支援。")
+    assert {"kind": "leads", "person": "李家超", "organization": "香港特别行政区", "role": "行政长官", "date": date(2025, 11, 8)} in found
+    assert {"kind": "statement", "speaker": "李家超", "text": "政府会全力支援", "date": date(2025, 11, 8)} in found
+
+
+def test_place_glossed_in_latin_script_is_a_place():
+    doc = analyse(Article("x", "乌克兰最高军事指挥官承认，乌军在东部前线重镇波克罗夫斯克（Pokrovsk）的防守正面临“艰难局势”。",
+                          published=datetime.fromisoformat(PUBLISHED)))
+    assert ("波克罗夫斯克", "Place") in [(m.text, m.type) for m in doc.mentions]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("中国星期五（8月12日）新增2005例感染者。", date(2022, 8, 12)),
+        ("瑟尔斯基周六（11月1日）在Telegram上发文表示。", date(2025, 11, 1)),
+        ("【共同社11月1日电】驻冲绳美军宪兵队1日凌晨在那霸市闹市区实施了单独巡逻。", date(2025, 11, 1)),
+        ("另外，岐阜縣高山市丹生川町昨天因為接獲目擊熊的通報。", date(2025, 11, 7)),
+        ("她於上月9日至23日獨自到訪印度。", date(2025, 10, 9)),
+    ],
+)
+def test_dates_resolved_against_the_article_date(sentence, expected):
+    from kg.dates import resolve
+    from kg.normalise import normalise_text
+
+    anchor = date(2022, 8, 13) if "2005" in sentence else date(2025, 11, 8)
+    assert resolve(normalise_text(sentence), anchor)[0] == expected
