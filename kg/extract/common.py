@@ -25,6 +25,10 @@ def ref_of(doc: AnalysedArticle, mention: Mention) -> EntityRef:
         return EntityRef(mention.type, "place:" + mention.ref, mention.text, lang)
     if mention.ref:
         return EntityRef(mention.type, mention.ref, mention.text, lang)
+    if mention.type == "Person":
+        full = full_name(doc, mention.norm)
+        if full != mention.norm:
+            return EntityRef("Person", full, mention.text, lang)
     if mention.type == "WorkingGroup" and mention.norm == "工作组":
         group = dispatched_group(doc, mention.start)
         if group is not None:
@@ -38,6 +42,23 @@ def ref_of(doc: AnalysedArticle, mention: Mention) -> EntityRef:
                 name = place.name + name[len(word):]
             break
     return EntityRef(mention.type, name, mention.text, lang)
+
+
+def full_name(doc: AnalysedArticle, name: str) -> str:
+    """The full form of a person's name that the article uses elsewhere: 斯塔默 for
+    基尔·斯塔默, 金井 for 金井正彰 (a surname alone, as Japanese and Korean names are
+    cut in later mentions)."""
+    names = doc.notes.get("person_names")
+    if names is None:
+        names = doc.notes["person_names"] = sorted({m.norm for m in doc.mentions if m.type == "Person"}, key=len, reverse=True)
+    for other in names:
+        if len(other) <= len(name):
+            break
+        if other.endswith("·" + name) or other.endswith("・" + name):
+            return other
+        if "·" not in other and len(name) >= 2 and len(other) >= 4 and other.startswith(name):
+            return other
+    return name
 
 
 def group_ref(doc: AnalysedArticle, sender: EntityRef | None, destination: EntityRef | None, surface: str) -> EntityRef:
