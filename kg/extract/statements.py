@@ -8,8 +8,9 @@ from .. import lexicon
 from ..model import AnalysedArticle, Fact
 from .common import AGENT_TYPES, apposition_start, find_all, last_person_before, ref_of, sentence_date
 
-_WHEN = r"(\d{1,2}月)?\d{1,2}日|今天|今日|昨天|昨日|当天|当日|日前|近日|本周|上周|周[一二三四五六日]|星期[一二三四五六日天]"
-_BETWEEN = re.compile(r"^(" + _WHEN + r")?(在[^，。]{0,14}?(中|上|时)|还|也|再次|进一步|则|更|同时|随后|此前|明确|特别|会上|)?$")
+_WHEN = r"(\d{1,2}月)?\d{1,2}日|今天|今日|昨天|昨日|当天|当日|日前|近日|本周|上周|周[一二三四五六日]|星期[一二三四五六日天]|稍早|早前|此前|随后|其后|最新|首次|再度|再次|本月|上月|(\d{1,2}月)?\d{1,2}日(晚|早|上午|下午|晚间)?"
+_ADVERB = r"还|也|又|亦|则|更|曾|已|同时|进一步|明确|特别|公开|会上|再次|重申|坦言|直言"
+_BETWEEN = re.compile(r"^(" + _WHEN + r")?((" + _ADVERB + r")|在[^，。]{0,16}?(中|上|时|后)|(发表|发布)(声明|讲话|文章|谈话)(时|后)?，?|(在[^，。]{0,12})?(发文|发帖|撰文)，?)*$")
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 
 
@@ -63,7 +64,7 @@ def _speaker(doc, sentence, mentions, offset, pronouns):
             continue
         between = _BRACKETED.sub("", doc.norm[mention.end:offset]).strip()
         chain = apposition_start(doc, mention)
-        if doc.norm[max(sentence.start, chain - 3):chain].endswith(objects) and mention.type == "Person":
+        if doc.norm[max(sentence.start, chain - 3):chain].endswith(objects):
             continue
         if _BETWEEN.match(between) or _WHILE.match(between):
             return ref_of(doc, mention)
