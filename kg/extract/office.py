@@ -2,6 +2,7 @@
 and chains of them joined by 、 or 和 before one name (工作组组长、…副主任雷海潮)."""
 from __future__ import annotations
 
+from .. import lexicon
 from ..model import AnalysedArticle, Fact
 from .common import ORG_TYPES, PLACE_TYPES, Item, items, ref_of, sentence_date
 
@@ -36,12 +37,17 @@ _CLOSE = ("）", ")", "，", ",", "。", "、", "")
 
 
 def _posts_after(doc: AnalysedArticle, row: list[Item], k: int) -> list:
-    """Titles after a name: 李家超（香港特区行政长官）, 毛宁，外交部发言人，…, 王毅担任外交部长."""
+    """Titles after a name: 李家超（香港特区行政长官）, 毛宁，外交部发言人，…, 王毅担任外交部长,
+    and 李在明总统 (a head of state's title straight after the name, of the country
+    the article last named)."""
     person = row[k]
     if k + 1 >= len(row):
         return []
     j = k + 1
     opener = _gap(doc, person.end, row[j].start)
+    if opener == "" and row[j].kind == "Title" and lexicon.titles()[row[j].title].leads == 2:
+        country = _stated_polity(doc, person.mention.norm, row[j].title)
+        return [(country, row[j].title)] if country else []
     if opener not in _AFTER_NAME:
         return []
     org = None
@@ -67,6 +73,21 @@ def _inherit_orgs(posts):
         if ordered[i][0] is None and ordered[i - 1][0] is not None:
             ordered[i] = (ordered[i - 1][0], ordered[i][1])
     posts[:] = list(reversed(ordered))
+
+
+def _stated_polity(doc: AnalysedArticle, person: str, title: str) -> Item | None:
+    """The country the article itself gives this person with this title elsewhere
+    (韩国总统李在明 … 李在明总统)."""
+    stated = doc.notes.get("polities")
+    if stated is None:
+        stated = doc.notes["polities"] = {}
+        for sentence in doc.sentences:
+            row = items(doc, sentence)
+            for k in range(2, len(row)):
+                if row[k].kind == "Person" and row[k - 1].kind == "Title" and row[k - 2].kind == "Country" \
+                        and _gap(doc, row[k - 2].end, row[k - 1].start) == "" and _gap(doc, row[k - 1].end, row[k].start) == "":
+                    stated.setdefault((row[k].mention.norm, row[k - 1].title), row[k - 2])
+    return stated.get((person, title))
 
 
 def _gap(doc: AnalysedArticle, start: int, end: int) -> str:
