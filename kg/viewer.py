@@ -12,6 +12,17 @@ Three steps, each usable on its own (a notebook can look at the networkx graph i
 
 :func:`write_viewer` does all three.
 
+The page: nodes coloured by entity type or, at a click, by community (Louvain,
+:func:`communities`); a side panel with one checkbox per entity type and per relation
+(counts shown; hiding a type hides its entities and their relations), a search box
+that finds an entity by any of its labels or aliases, in Simplified or Traditional
+characters or English, and selects and centres it, and a details panel with the
+evidence and links to the sources. Starting positions come from :func:`layout`; the
+page refines them with vis-network's physics for a number of steps that shrinks as the
+page grows, then turns physics off, so nothing moves once the page is usable. The page
+exposes ``window.newskg`` (``network``, ``nodes``, ``edges``, ``ready``, ``readyAt``,
+``shownNodeIds()`` ...) for tests and benchmarks.
+
 Which node backs an edge: any node X that has ``prov:wasDerivedFrom`` and
 ``nkg:evidence`` and links (through any predicate, either way) to both ends of the
 edge -- a membership for ``leads``/``holds``, a dispatch for ``sends``/``sentTo``, a
@@ -45,9 +56,18 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 
 from kg.vocab import ENTITY_CLASSES, ENTITY_FAMILY, NKG, SCHEMA
 
-__all__ = ["entity_network", "select", "render_html", "write_viewer"]
+__all__ = ["entity_network", "select", "communities", "render_html", "write_viewer", "DEFAULT_MAX_NODES"]
 
 _STYLE_PATH = Path(__file__).resolve().parent / "resources" / "viewer_style.json"
+
+# Entities a page shows by default: the most connected ones. From benchmarks/viewer.py
+# (2 cores, headless Chromium): up to 2,000 entities the page is usable ~2.5-3 s after
+# opening, but each redraw (pan, zoom, drag) costs ~17 ms at 300, ~27 ms at 500, ~35 ms
+# at 1,000, ~63 ms at 2,000 and ~190 ms at 5,000 entities, and a filter click ~130 ms at
+# 500 against ~340 ms at 2,000. 500 keeps panning above 30 frames a second and every
+# click under ~150 ms, and on the November 2025 corpus it holds every entity with three
+# or more relations.
+DEFAULT_MAX_NODES = 500
 
 # Direct entity-to-entity predicates and the relation id each gives an edge.
 _DIRECT = {
@@ -423,7 +443,7 @@ def _rank(network: nx.MultiDiGraph, n: str) -> tuple:
 
 
 def select(network: nx.MultiDiGraph, focus: str | None = None, depth: int = 2,
-           max_nodes: int = 300) -> tuple[nx.MultiDiGraph, int]:
+           max_nodes: int | None = DEFAULT_MAX_NODES) -> tuple[nx.MultiDiGraph, int]:
     """What the page shows, and how many entities were left out.
 
     With ``focus``: the entities whose label (any language, aliases too, or the IRI)
@@ -612,8 +632,151 @@ def _count_line(network: nx.MultiDiGraph, omitted: int) -> str:
     return f"showing all {shown:,} entities; {rel}"
 
 
-def _page_data(network: nx.MultiDiGraph) -> tuple[dict, list[tuple[str, str, int]]]:
-    """Nodes, edges and options for vis-network, assembled through pyvis."""
+def _search_names(data: dict) -> list[str]:
+    """Every name the search box matches a node by: its labels in every language and
+    its aliases, each also in Simplified and in Traditional characters."""
+    from kg.normalise import to_simplified
+
+    names = [data.get("label") or ""]
+    names += [t for t, _ in data.get("labels", ())]
+    names += [t for t, _ in data.get("alt_labels", ())]
+    out: dict[str, None] = {}
+    for name in names:
+        name = " ".join(str(name).split())
+        if not name:
+            continue
+        for variant in (name, to_simplified(name), _to_traditional(name)):
+            out.setdefault(variant, None)
+    return list(out)
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def _to_traditional(text: str) -> str:
+    try:
+        return _s2t().convert(text)
+    except Exception:  # pragma: no cover - OpenCC missing a table
+        return text
+
+
+def communities(network: nx.MultiDiGraph, seed: int | None = None) -> list[list[str]]:
+    """Communities of ``network`` (relations as undirected links weighted by how many
+    there are between two entities), largest first, each a sorted list of node ids.
+
+    Louvain (``networkx.community.louvain_communities``) with a fixed seed, on a graph
+    built in sorted order, so the same network always gives the same communities; greedy
+    modularity where Louvain is not available.
+    """
+    seed = _style()["random_seed"] if seed is None else seed
+    simple = _simple_graph(network)
+    if simple.number_of_edges() == 0:
+        found = [{n} for n in simple.nodes]
+    else:
+        try:
+            found = nx.community.louvain_communities(simple, weight="weight", seed=seed)
+        except AttributeError:  # pragma: no cover - networkx without Louvain
+            found = nx.community.greedy_modularity_communities(simple, weight="weight")
+    groups = [sorted(c) for c in found]
+    return sorted(groups, key=lambda c: (-len(c), c[0]))
+
+
+def _simple_graph(network: nx.MultiDiGraph) -> nx.Graph:
+    """``network`` as an undirected graph built in sorted order, weighted by the number of
+    relations between two entities (what communities and the layout work on)."""
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(network.nodes))
+    weights: dict[tuple[str, str], int] = {}
+    for u, v in network.edges():
+        if u != v:
+            pair = (u, v) if u < v else (v, u)
+            weights[pair] = weights.get(pair, 0) + 1
+    simple.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()))
+    return simple
+
+
+def _spring(graph: nx.Graph, radius: float, seed: int) -> dict[str, tuple[float, float]]:
+    """Fruchterman-Reingold (networkx, dense) scaled to ``radius`` around (0, 0)."""
+    nodes = sorted(graph.nodes)
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    if len(nodes) == 2:
+        return {nodes[0]: (-radius, 0.0), nodes[1]: (radius, 0.0)}
+    ordered = nx.Graph()
+    ordered.add_nodes_from(nodes)
+    ordered.add_weighted_edges_from(sorted((u, v, d.get("weight", 1)) for u, v, d in graph.edges(data=True)))
+    iterations = 50 if len(nodes) <= 600 else 25
+    pos = nx.spring_layout(ordered, seed=seed, iterations=iterations, method="force", scale=radius)
+    return {n: (float(pos[n][0]), float(pos[n][1])) for n in nodes}
+
+
+def layout(network: nx.MultiDiGraph, groups: list[list[str]] | None = None) -> dict[str, tuple[float, float]]:
+    """Starting positions for the page, in pixels: each connected part laid out on its own
+    (Fruchterman-Reingold; a large part first places its communities, then the entities of
+    each community around its place), the parts packed largest first on a sunflower
+    spiral. The page refines them with vis-network's physics for a number of steps that
+    shrinks as the page grows, so big pages become usable quickly. Same network, same
+    positions."""
+    style = _style()
+    seed = style["random_seed"]
+    unit = style["layout"]["unit"]
+    simple = _simple_graph(network)
+    groups = communities(network) if groups is None else groups
+    community_of = {n: i for i, members in enumerate(groups) for n in members}
+    parts = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
+    placed: list[tuple[dict[str, tuple[float, float]], float]] = []
+    for part in parts:
+        size = len(part)
+        radius = unit * 0.6 * math.sqrt(size)
+        sub = simple.subgraph(part)
+        if size <= style["layout"]["direct"]:
+            pos = _spring(sub, radius, seed)
+        else:  # communities first, then their members around them
+            members: dict[int, list[str]] = {}
+            for n in part:
+                members.setdefault(community_of.get(n, -1), []).append(n)
+            coarse = nx.Graph()
+            coarse.add_nodes_from(sorted(members))
+            links: dict[tuple[int, int], int] = {}
+            for u, v in sub.edges():
+                a, b = community_of.get(u, -1), community_of.get(v, -1)
+                if a != b:
+                    key = (min(a, b), max(a, b))
+                    links[key] = links.get(key, 0) + 1
+            coarse.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(links.items()))
+            centres = _spring(coarse, radius, seed)
+            pos = {}
+            for c in sorted(members):
+                cx, cy = centres[c]
+                inner = _spring(sub.subgraph(members[c]), unit * 0.5 * math.sqrt(len(members[c])), seed)
+                pos.update({n: (cx + x, cy + y) for n, (x, y) in inner.items()})
+        cx = sum(x for x, _ in pos.values()) / size
+        cy = sum(y for _, y in pos.values()) / size
+        pos = {n: (x - cx, y - cy) for n, (x, y) in pos.items()}
+        extent = max(math.hypot(x, y) for x, y in pos.values()) + unit * 0.5
+        placed.append((pos, extent))
+
+    out: dict[str, tuple[float, float]] = {}
+    area = 0.0
+    golden = math.pi * (3 - math.sqrt(5))
+    for k, (pos, extent) in enumerate(placed):
+        if k == 0:
+            r = 0.0
+        else:
+            r = 1.1 * math.sqrt((area + math.pi * extent ** 2) / math.pi)
+        area += math.pi * extent ** 2
+        ox, oy = r * math.cos(k * golden), r * math.sin(k * golden)
+        out.update({n: (round(x + ox, 1), round(y + oy, 1)) for n, (x, y) in pos.items()})
+    return out
+
+
+def _page_data(network: nx.MultiDiGraph) -> tuple[dict, dict]:
+    """Nodes, edges and options for vis-network (assembled through pyvis), and what the
+    side panel lists: types, relations and communities with their counts and colours."""
     from pyvis.edge import Edge
     from pyvis.network import Network
 
@@ -621,12 +784,31 @@ def _page_data(network: nx.MultiDiGraph) -> tuple[dict, list[tuple[str, str, int
     size = style["node_size"]
     pv = Network(directed=True, cdn_resources="in_line")
 
-    counts: dict[str, int] = {}
+    # communities: the largest get a colour each, the rest (and lone entities) grey
+    palette = style["community_colors"]
+    groups = communities(network)
+    community_of: dict[str, int] = {}
+    community_rows = []
+    for i, members in enumerate(groups):
+        coloured = i < len(palette) and len(members) > 1
+        for n in members:
+            community_of[n] = i if coloured else -1
+        if coloured:
+            top = sorted(members, key=lambda n: _rank(network, n))
+            community_rows.append({
+                "id": i, "color": palette[i], "size": len(members),
+                "names": [network.nodes[n].get("label") or _local_name(n) for n in top[:3]],
+            })
+    rank = {n: i for i, n in enumerate(sorted(network.nodes, key=lambda n: _rank(network, n)))}
+    positions = layout(network, groups)
+
+    type_counts: dict[str, int] = {}
     for n in sorted(network.nodes):
         d = network.nodes[n]
         t = _type_style(d.get("type", ""))
-        counts[t["key"]] = counts.get(t["key"], 0) + 1
+        type_counts[t["key"]] = type_counts.get(t["key"], 0) + 1
         degree = d.get("degree", network.degree(n))
+        c = community_of.get(n, -1)
         pv.add_node(
             n,
             label=d.get("label") or _local_name(n),
@@ -634,17 +816,30 @@ def _page_data(network: nx.MultiDiGraph) -> tuple[dict, list[tuple[str, str, int
             color=t["color"],
             size=round(min(size["max"], size["min"] + size["per_sqrt_degree"] * math.sqrt(degree)), 2),
             title=_node_tooltip(d, network.degree(n)),
+            x=positions[n][0],
+            y=positions[n][1],
             kgType=t["key"],
+            kgTypeColor=t["color"],
+            kgCommunity=c,
+            kgCommunityColor=palette[c] if c >= 0 else style["community_other_color"],
+            kgNames=_search_names(d),
+            kgRank=rank[n],
             kgLinks=_links((d.get("quotations") or []) + (d.get("case_reports") or [])),
         )
 
+    relation_counts: dict[str, int] = {}
+    relation_order: list[str] = []
     parallel: dict[tuple[str, str], int] = {}
     edges = sorted(network.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
     for i, (u, v, k, d) in enumerate(edges):
         pair = (min(u, v), max(u, v))
         nth = parallel.get(pair, 0)
         parallel[pair] = nth + 1
-        rel = style["relations"].get(d.get("relation", ""), {})
+        relation = d.get("relation") or str(k)
+        if relation not in relation_counts:
+            relation_order.append(relation)
+        relation_counts[relation] = relation_counts.get(relation, 0) + 1
+        rel = style["relations"].get(relation, {})
         ev = d.get("evidence") or []
         options: dict[str, Any] = dict(
             id=f"e{i}",
@@ -653,7 +848,7 @@ def _page_data(network: nx.MultiDiGraph) -> tuple[dict, list[tuple[str, str, int
             color=rel.get("color", style["other_relation_color"]),
             width=round(1 + min(len(ev), 6) * 0.5, 2),
             arrows="to" if d.get("directed", True) else "",
-            kgRelation=d.get("relation"),
+            kgRelation=relation,
             kgLinks=_links(ev),
         )
         if nth:  # bend parallel edges apart so their labels stay readable
@@ -661,11 +856,17 @@ def _page_data(network: nx.MultiDiGraph) -> tuple[dict, list[tuple[str, str, int
                                  "roundness": round(0.15 * ((nth + 1) // 2), 2)}
         pv.edges.append(Edge(u, v, True, **options).options)
 
+    n_nodes = pv.num_nodes()
+    physics = json.loads(json.dumps(style["physics"]))
+    steps = style["layout"]["browser_steps"]  # the page refines the layout, fewer steps when big
+    physics["stabilization"]["iterations"] = max(steps["min"], min(steps["max"], round(steps["budget"] / max(n_nodes, 1))))
+    big = style["large_graph"]
     options = {
         "autoResize": True,
-        "layout": {"randomSeed": style["random_seed"], "improvedLayout": pv.num_nodes() <= 100},
-        "physics": style["physics"],
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": pv.num_nodes() > 150,
+        "layout": {"randomSeed": style["random_seed"], "improvedLayout": n_nodes <= 100},
+        "physics": physics,
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n_nodes > 150,
+                        "hideEdgesOnZoom": n_nodes > 1000,
                         "navigationButtons": False, "keyboard": False},
         "nodes": {"shape": "dot", "borderWidth": 1,
                   "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3,
@@ -676,12 +877,22 @@ def _page_data(network: nx.MultiDiGraph) -> tuple[dict, list[tuple[str, str, int
                   "smooth": {"enabled": True, "type": "continuous", "roundness": 0.5},
                   "selectionWidth": 2},
     }
+    if n_nodes > big["nodes"]:  # straight edges draw far faster
+        options["edges"]["smooth"] = {"enabled": False}
     pv.options = options
     nodes, vis_edges, _, _, _, _ = pv.get_network_data()
-    legend = [(t["key"], t["legend"], t["color"]) for t in style["types"] + [style["other_type"]]
-              if counts.get(t["key"])]
-    return {"nodes": nodes, "edges": vis_edges, "options": options}, [
-        (legend_text, color, counts[key]) for key, legend_text, color in legend]
+
+    types = [{"key": t["key"], "legend": t["legend"], "color": t["color"], "count": type_counts[t["key"]]}
+             for t in style["types"] + [style["other_type"]] if type_counts.get(t["key"])]
+    relations = [{"key": r, "label": style["relations"].get(r, {}).get("label") or _humanise(r),
+                  "color": style["relations"].get(r, {}).get("color", style["other_relation_color"]),
+                  "count": relation_counts[r]}
+                 for r in sorted(relation_order, key=lambda r: (-relation_counts[r], r))]
+    other = sum(1 for n in network.nodes if community_of.get(n, -1) < 0)
+    panel = {"types": types, "relations": relations, "communities": community_rows,
+             "community_total": len(groups), "community_other": other,
+             "community_other_color": style["community_other_color"]}
+    return {"nodes": nodes, "edges": vis_edges, "options": options}, panel
 
 
 _CSS = """
@@ -690,28 +901,38 @@ body { display: flex; flex-direction: column; }
 header { padding: 8px 16px; border-bottom: 1px solid #ddd; }
 header h1 { font-size: 20px; margin: 0 0 2px 0; }
 #kg-count { margin: 0; color: #555; font-size: 14px; }
+#kg-shown { color: #a0522d; }
 #kg-main { flex: 1; display: flex; min-height: 0; }
 #mynetwork { flex: 1; min-width: 0; position: relative; background: #fff; }
 #kg-side { width: 320px; overflow-y: auto; border-left: 1px solid #ddd; padding: 8px 12px;
            font-size: 13px; box-sizing: border-box; }
-#kg-side h2 { font-size: 14px; margin: 8px 0 4px 0; }
-#kg-legend ul { list-style: none; padding: 0; margin: 0; }
-#kg-legend li { margin: 2px 0; display: flex; align-items: center; gap: 6px; }
-.kg-swatch { display: inline-block; width: 12px; height: 12px; border-radius: 50%;
+#kg-side h2 { font-size: 14px; margin: 10px 0 4px 0; display: flex; align-items: baseline; gap: 6px; }
+#kg-side ul { list-style: none; padding: 0; margin: 0; }
+#kg-side li { margin: 2px 0; }
+#kg-side li label { display: flex; align-items: center; gap: 6px; cursor: pointer; }
+#kg-side input[type=checkbox], #kg-side input[type=radio] { margin: 0; }
+.kg-swatch { display: inline-block; flex: none; width: 12px; height: 12px; border-radius: 50%;
              border: 1px solid rgba(0,0,0,.3); }
+.kg-line { display: inline-block; flex: none; width: 16px; height: 3px; border-radius: 2px; }
+.kg-by-community #kg-legend .kg-swatch { visibility: hidden; }
 .kg-n { color: #777; }
+.kg-bulk { margin-left: auto; font-weight: normal; }
+.kg-bulk button { font-size: 11px; padding: 0 5px; }
 #kg-search { width: 100%; box-sizing: border-box; padding: 4px; margin: 4px 0; }
 #kg-details-text, .kg-tip { white-space: pre-wrap; overflow-wrap: anywhere; }
 .kg-tip { max-width: 460px; font-size: 12px; line-height: 1.35; font-family: system-ui, sans-serif; }
-#kg-details-links { padding-left: 18px; }
+#kg-details-links { padding-left: 18px !important; list-style: disc !important; }
 #kg-details-links a { overflow-wrap: anywhere; }
-#kg-status { color: #777; font-size: 12px; }
+#kg-status { color: #777; font-size: 12px; min-height: 1em; }
+#kg-colouring label { margin-right: 10px; cursor: pointer; }
+#kg-communities li { display: flex; align-items: center; gap: 6px; }
 """
 
 _SCRIPT = r"""
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var newskg = window.newskg = {ready: false, readyAt: null, scriptStart: performance.now()};
   // Tooltips become text-only elements: nothing from an article is ever parsed as HTML.
   function textElement(text, className) {
     var el = document.createElement("div");
@@ -732,14 +953,27 @@ _SCRIPT = r"""
   var container = document.getElementById("mynetwork");
   var status = document.getElementById("kg-status");
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
+  newskg.network = network;
+  newskg.nodes = nodes;
+  newskg.edges = edges;
+  newskg.networkAt = performance.now();
+
+  // The layout settles, then stops: physics off, positions fixed until a node is dragged.
+  function settled() {
+    if (newskg.ready) { return; }
+    network.setOptions({physics: {enabled: false}});
+    newskg.ready = true;
+    newskg.readyAt = performance.now();
+    status.textContent = "";
+  }
   network.on("stabilizationProgress", function (p) {
     status.textContent = "laying out… " + Math.round(100 * p.iterations / p.total) + "%";
   });
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({physics: {enabled: false}});
-    status.textContent = "";
-  });
+  network.once("stabilizationIterationsDone", settled);
+  network.once("stabilized", settled);
+  if (!data.nodes.length) { settled(); }
 
+  // ---------------------------------------------------------------- details panel
   var detailsText = document.getElementById("kg-details-text");
   var detailsLinks = document.getElementById("kg-details-links");
   function show(item) {
@@ -767,35 +1001,212 @@ _SCRIPT = r"""
     else { show(null); }
   });
 
+  // ---------------------------------------------------------------- filters
+  var typeBoxes = Array.prototype.slice.call(document.querySelectorAll("input[data-kg-type]"));
+  var relationBoxes = Array.prototype.slice.call(document.querySelectorAll("input[data-kg-relation]"));
+  var isolatedBox = document.getElementById("kg-hide-isolated");
+  var shownLine = document.getElementById("kg-shown");
+  var hiddenNode = {}, hiddenEdge = {};
+  function checked(boxes, attr) {
+    var on = {};
+    boxes.forEach(function (box) { on[box.getAttribute(attr)] = box.checked; });
+    return on;
+  }
+  function applyFilters() {
+    var typeOn = checked(typeBoxes, "data-kg-type");
+    var relationOn = checked(relationBoxes, "data-kg-relation");
+    var nodeHidden = {}, edgeHidden = {}, linked = {};
+    data.nodes.forEach(function (n) { nodeHidden[n.id] = typeOn[n.kgType] === false; });
+    data.edges.forEach(function (e) {
+      edgeHidden[e.id] = relationOn[e.kgRelation] === false;
+      if (!edgeHidden[e.id] && !nodeHidden[e.from] && !nodeHidden[e.to]) {
+        linked[e.from] = true;
+        linked[e.to] = true;
+      }
+    });
+    if (isolatedBox && isolatedBox.checked) {
+      data.nodes.forEach(function (n) { if (!linked[n.id]) { nodeHidden[n.id] = true; } });
+    }
+    var nodeUpdates = [], edgeUpdates = [];
+    data.nodes.forEach(function (n) {
+      if (!!hiddenNode[n.id] !== nodeHidden[n.id]) { nodeUpdates.push({id: n.id, hidden: nodeHidden[n.id]}); }
+    });
+    data.edges.forEach(function (e) {
+      if (!!hiddenEdge[e.id] !== edgeHidden[e.id]) { edgeUpdates.push({id: e.id, hidden: edgeHidden[e.id]}); }
+    });
+    hiddenNode = nodeHidden;
+    hiddenEdge = edgeHidden;
+    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+    if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    var shownNodes = newskg.shownNodeIds().length, shownEdges = newskg.shownEdgeIds().length;
+    shownLine.textContent = (shownNodes === data.nodes.length && shownEdges === data.edges.length) ? "" :
+      "filters show " + shownNodes.toLocaleString("en") + " of " + data.nodes.length.toLocaleString("en") +
+      " entities and " + shownEdges.toLocaleString("en") + " of " + data.edges.length.toLocaleString("en") +
+      " relations";
+  }
+  newskg.shownNodeIds = function () {
+    return data.nodes.filter(function (n) { return !hiddenNode[n.id]; }).map(function (n) { return n.id; });
+  };
+  newskg.shownEdgeIds = function () {
+    return data.edges.filter(function (e) {
+      return !hiddenEdge[e.id] && !hiddenNode[e.from] && !hiddenNode[e.to];
+    }).map(function (e) { return e.id; });
+  };
+  newskg.applyFilters = applyFilters;
+  typeBoxes.concat(relationBoxes, isolatedBox ? [isolatedBox] : []).forEach(function (box) {
+    box.addEventListener("change", applyFilters);
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("button[data-kg-bulk]"), function (button) {
+    button.addEventListener("click", function () {
+      var boxes = button.getAttribute("data-kg-bulk") === "type" ? typeBoxes : relationBoxes;
+      var on = button.getAttribute("data-kg-on") === "1";
+      boxes.forEach(function (box) { box.checked = on; });
+      applyFilters();
+    });
+  });
+  applyFilters();  // a reloaded page may come back with boxes unticked
+
+  // ---------------------------------------------------------------- colours
+  var communityPanel = document.getElementById("kg-communities");
+  function colourBy(mode) {
+    var community = mode === "community";
+    nodes.update(data.nodes.map(function (n) {
+      return {id: n.id, color: community ? n.kgCommunityColor : n.kgTypeColor};
+    }));
+    document.body.classList.toggle("kg-by-community", community);
+    communityPanel.hidden = !community;
+    newskg.colouring = community ? "community" : "type";
+  }
+  newskg.colourBy = colourBy;
+  var colourRadios = Array.prototype.slice.call(document.querySelectorAll("input[name=kg-colour]"));
+  colourRadios.forEach(function (radio) {
+    radio.addEventListener("change", function () { if (radio.checked) { colourBy(radio.value); } });
+  });
+  newskg.colouring = "type";
+  colourRadios.forEach(function (radio) { if (radio.checked && radio.value !== "type") { colourBy(radio.value); } });
+
+  // ---------------------------------------------------------------- search
+  function norm(text) { return String(text || "").normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim(); }
+  var index = data.nodes.map(function (n) {
+    return {id: n.id, rank: n.kgRank, names: (n.kgNames || [n.label]).map(norm)};
+  }).sort(function (a, b) { return a.rank - b.rank; });
+  function find(text) {
+    var q = norm(text);
+    if (!q) { return null; }
+    var tests = [
+      function (name) { return name === q; },
+      function (name) { return name.indexOf(q) === 0; },
+      function (name) { return name.indexOf(q) >= 0; }
+    ];
+    for (var t = 0; t < tests.length; t++) {
+      for (var i = 0; i < index.length; i++) {
+        if (index[i].names.some(tests[t])) { return index[i].id; }
+      }
+    }
+    return null;
+  }
+  var names = document.getElementById("kg-names");
+  index.forEach(function (entry) {
+    var option = document.createElement("option");
+    option.value = plain[entry.id].label;
+    names.appendChild(option);
+  });
+  function focusOn(text) {
+    var id = find(text);
+    if (id === null) {
+      status.textContent = "not among the entities on this page: " + text;
+      return null;
+    }
+    if (hiddenNode[id]) {  // shown again, whatever filter hid it
+      var node = plain[id];
+      typeBoxes.forEach(function (box) { if (box.getAttribute("data-kg-type") === node.kgType) { box.checked = true; } });
+      if (isolatedBox) { isolatedBox.checked = false; }
+      applyFilters();
+    }
+    status.textContent = "";
+    network.selectNodes([id]);
+    network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: {duration: 400}});
+    show(plain[id]);
+    return id;
+  }
+  newskg.find = find;
+  newskg.focusOn = focusOn;
   var search = document.getElementById("kg-search");
   search.addEventListener("keydown", function (ev) {
-    if (ev.key !== "Enter") { return; }
-    var q = search.value.trim().toLowerCase();
-    if (!q) { return; }
-    var hit = null;
-    data.nodes.forEach(function (n) {
-      var names = (n.kgText || "").toLowerCase();
-      if (hit === null && String(n.label).toLowerCase() === q) { hit = n; }
-      if (hit === null && names.indexOf(q) >= 0) { hit = n; }
-    });
-    if (hit === null) { status.textContent = "not on this page: " + search.value; return; }
-    status.textContent = "";
-    network.selectNodes([hit.id]);
-    network.focus(hit.id, {scale: 1.2, animation: true});
-    show(plain[hit.id]);
+    if (ev.key === "Enter") { ev.preventDefault(); focusOn(search.value); }
+  });
+  search.addEventListener("input", function (ev) {  // a name picked from the list
+    if (!ev.inputType || ev.inputType === "insertReplacementText") { focusOn(search.value); }
   });
 })();
 """
 
 
+def _side_panel(panel: dict) -> str:
+    esc = html.escape
+
+    def count(n: int) -> str:
+        return f'<span class="kg-n">({n:,})</span>'
+
+    types = "\n".join(
+        f'<li><label><input type="checkbox" autocomplete="off" data-kg-type="{esc(t["key"])}" checked>'
+        f'<span class="kg-swatch" style="background:{esc(t["color"])}"></span>'
+        f'<span class="kg-type">{esc(t["legend"])}</span> {count(t["count"])}</label></li>'
+        for t in panel["types"]) or "<li>(no entities)</li>"
+    relations = "\n".join(
+        f'<li><label><input type="checkbox" autocomplete="off" data-kg-relation="{esc(r["key"])}" checked>'
+        f'<span class="kg-line" style="background:{esc(r["color"])}"></span>'
+        f'<span class="kg-rel">{esc(r["label"])}</span> {count(r["count"])}</label></li>'
+        for r in panel["relations"]) or "<li>(no relations)</li>"
+    rows = []
+    for c in panel["communities"]:
+        names = ", ".join(panel_name for panel_name in c["names"])
+        more = "" if c["size"] <= len(c["names"]) else " …"
+        rows.append(f'<li><span class="kg-swatch" style="background:{esc(c["color"])}"></span>'
+                    f'<span>{esc(names)}{more}</span> {count(c["size"])}</li>')
+    if panel["community_other"]:
+        rows.append(f'<li><span class="kg-swatch" style="background:{esc(panel["community_other_color"])}">'
+                    f'</span><span>smaller communities and lone entities</span> '
+                    f'{count(panel["community_other"])}</li>')
+    total = panel["community_total"]
+    bulk = ('<span class="kg-bulk"><button type="button" data-kg-bulk="{0}" data-kg-on="1">all</button> '
+            '<button type="button" data-kg-bulk="{0}" data-kg-on="0">none</button></span>')
+    return f"""<section id="kg-find">
+<input id="kg-search" type="search" list="kg-names" autocomplete="off" placeholder="find an entity: 中文, 繁體 or English (Enter)">
+<datalist id="kg-names"></datalist>
+<div id="kg-status" role="status"></div>
+</section>
+<section id="kg-legend">
+<h2>Entity types {bulk.format("type")}</h2>
+<ul>
+{types}
+</ul>
+<p class="kg-n">Size: number of relations. Arrows point from subject to object.</p>
+</section>
+<section id="kg-relations">
+<h2>Relations {bulk.format("relation")}</h2>
+<ul>
+{relations}
+</ul>
+<label><input type="checkbox" autocomplete="off" id="kg-hide-isolated"> hide entities with no relation shown</label>
+</section>
+<section id="kg-colouring">
+<h2>Colour</h2>
+<label><input type="radio" autocomplete="off" name="kg-colour" value="type" checked> by type</label>
+<label><input type="radio" autocomplete="off" name="kg-colour" value="community"> by community</label>
+<div id="kg-communities" hidden>
+<p class="kg-n">{total:,} communit{"y" if total == 1 else "ies"} (Louvain, on the entities shown); the largest coloured:</p>
+<ul>
+{chr(10).join(rows)}
+</ul>
+</div>
+</section>"""
+
+
 def _page(network: nx.MultiDiGraph, title: str, omitted: int) -> str:
     js, css, vis_version = _vis_lib()
-    payload, legend = _page_data(network)
+    payload, panel = _page_data(network)
     esc = html.escape
-    legend_html = "\n".join(
-        f'<li><span class="kg-swatch" style="background:{esc(color)}"></span>'
-        f'<span class="kg-type">{esc(text)}</span> <span class="kg-n">({n:,})</span></li>'
-        for text, color, n in legend) or "<li>(no entities)</li>"
     return f"""<!DOCTYPE html>
 <html lang="zh-Hans">
 <head>
@@ -814,22 +1225,12 @@ def _page(network: nx.MultiDiGraph, title: str, omitted: int) -> str:
 <body>
 <header>
 <h1>{esc(title)}</h1>
-<p id="kg-count">{esc(_count_line(network, omitted))}</p>
+<p id="kg-count">{esc(_count_line(network, omitted))} <span id="kg-shown"></span></p>
 </header>
 <div id="kg-main">
 <div id="mynetwork"></div>
 <aside id="kg-side">
-<section id="kg-legend">
-<h2>Legend</h2>
-<ul>
-{legend_html}
-</ul>
-<p class="kg-n">Size: number of relations. Arrows point from subject to object.</p>
-</section>
-<section>
-<input id="kg-search" type="search" placeholder="find an entity on this page (Enter)">
-<div id="kg-status"></div>
-</section>
+{_side_panel(panel)}
 <section id="kg-details">
 <h2>Details</h2>
 <div id="kg-details-text">Click an entity or a relation.</div>
@@ -872,7 +1273,7 @@ def render_html(network: nx.MultiDiGraph, path: str | os.PathLike, *, title: str
 
 
 def write_viewer(graph: Graph, path: str | os.PathLike, *, focus: str | None = None,
-                 depth: int = 2, max_nodes: int = 300) -> Path:
+                 depth: int = 2, max_nodes: int | None = DEFAULT_MAX_NODES) -> Path:
     """``entity_network`` → ``select`` → ``render_html``: the viewer page for ``graph``."""
     network = entity_network(graph)
     shown, omitted = select(network, focus=focus, depth=depth, max_nodes=max_nodes)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 
 import pytest
@@ -9,7 +10,8 @@ from rdflib import Dataset, Graph, Literal, Namespace
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.vocab import NKG, SCHEMA
-from kg.viewer import entity_network, render_html, select, write_viewer
+from kg.viewer import (_SCRIPT, _search_names, communities, entity_network, layout,
+                       render_html, select, write_viewer)
 
 ID = Namespace("https://w3id.org/newskg/id/")
 
@@ -402,3 +404,72 @@ def test_write_viewer(graph, tmp_path):
     with pytest.raises(LookupError):
         write_viewer(graph, tmp_path / "none.html", focus="nobody")
     assert not (tmp_path / "none.html").exists()
+
+
+# ---------------------------------------------------------------- page controls
+
+
+def page_data(page: str) -> dict:
+    return json.loads(re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S).group(1))
+
+
+def test_page_has_type_and_relation_filters_with_counts(page, network):
+    types = {}
+    for _, d in network.nodes(data=True):
+        types[d["type"]] = types.get(d["type"], 0) + 1
+    for key, n in types.items():
+        assert re.search(rf'data-kg-type="{key}" checked>.*?<span class="kg-n">\({n}\)</span>', page)
+    assert page.count("data-kg-type=") == len(types)
+    relations = {}
+    for *_, d in network.edges(data=True):
+        relations[d["relation"]] = relations.get(d["relation"], 0) + 1
+    for key, n in relations.items():
+        assert re.search(rf'data-kg-relation="{key}" checked>.*?<span class="kg-n">\({n}\)</span>', page)
+    assert page.count("data-kg-relation=") == len(relations)
+    assert 'id="kg-hide-isolated"' in page
+    assert 'name="kg-colour" value="type" checked' in page and 'name="kg-colour" value="community"' in page
+
+
+def test_page_nodes_carry_positions_colours_and_search_names(page, network):
+    data = page_data(page)
+    assert len(data["nodes"]) == network.number_of_nodes()
+    for node in data["nodes"]:
+        assert isinstance(node["x"], (int, float)) and isinstance(node["y"], (int, float))
+        assert node["kgTypeColor"].startswith("#") and node["kgCommunityColor"].startswith("#")
+        assert node["label"] in node["kgNames"]
+    (ma,) = [n for n in data["nodes"] if n["id"] == str(MA)]
+    assert {"马兴瑞", "馬興瑞"} <= set(ma["kgNames"])
+    assert data["options"]["physics"]["stabilization"]["iterations"] == 300  # small page: the most steps
+
+
+def test_search_names_in_every_script(network):
+    assert {"雷海潮", "Lei Haichao"} <= set(_search_names(network.nodes[str(LEI)]))
+    nhc = set(_search_names(network.nodes[str(NHC)]))
+    assert {"国家卫生健康委员会", "國家衛生健康委員會", "National Health Commission", "卫健委", "衛健委"} <= nhc
+
+
+def test_communities_are_deterministic_and_cover_every_entity(network):
+    groups = communities(network)
+    assert sorted(n for g in groups for n in g) == sorted(network.nodes)
+    assert [len(g) for g in groups] == sorted((len(g) for g in groups), reverse=True)
+    assert communities(entity_network(build(reverse=True))) == groups
+    together = next(g for g in groups if str(LEI) in g)
+    assert str(MA) not in together  # no relation between them
+
+
+def test_layout_places_every_entity_deterministically(network):
+    pos = layout(network)
+    assert set(pos) == set(network.nodes)
+    assert len(set(pos.values())) == len(pos)
+    assert layout(entity_network(build(reverse=True))) == pos
+    # related entities sit closer than unrelated ones on average
+    related = [math.dist(pos[u], pos[v]) for u, v in network.edges()]
+    everyone = [math.dist(pos[u], pos[v]) for u in pos for v in pos if u < v]
+    assert sum(related) / len(related) < sum(everyone) / len(everyone)
+
+
+def test_page_script_builds_no_markup():
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function(",
+                 "setAttribute(\"on", "srcdoc"):
+        assert sink not in _SCRIPT
+    assert "window.newskg" in _SCRIPT
