@@ -223,9 +223,15 @@ def lac_entities(norm: str):
         offset += len(paragraph) + 1
 
 
+_LEADING_JUNK = ("根据", "据", "建议", "从", "对", "在", "向", "与", "和", "年", "的", "由", "被", "让", "将", "把", "及", "同")
+
+
 def _mended(start: int, word: str, kind: str):
     if kind == "Place" and all(c in "省市县区州地乡镇村盟旗各全" for c in word):
         return
+    while kind == "Organization" and word.startswith(_LEADING_JUNK) and len(word) > 3:
+        cut = next(len(j) for j in _LEADING_JUNK if word.startswith(j))
+        start, word = start + cut, word[cut:]
     if kind == "Organization" and word.endswith(("政府", "政权")):
         head = word[:-2]
         if 2 <= len(head) <= 4 and head[0] in lexicon.surnames() and not load_gazetteer().lookup(head) and plausible_person(head):

@@ -31,4 +31,12 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 source = EntityRef("NewsMedia", name, sentence.text[match.start(1) + 1: match.start(1) + 1 + len(name)], lang)
             if source is not None:
                 facts.append(Fact("source", {"source": source}, sentence, 0.8))
+        for mention in doc.mentions_in(sentence):
+            after = doc.norm[mention.end:mention.end + 4]
+            if mention.type == "NewsMedia" and after.startswith(_MEDIA_VERBS):
+                if not any(f.sentence is sentence and f.args["source"] == ref_of(doc, mention) for f in facts):
+                    facts.append(Fact("source", {"source": ref_of(doc, mention)}, sentence, 0.75))
     return facts
+
+
+_MEDIA_VERBS = ("报道", "报导", "援引", "引述", "报称", "消息", "称", "指出", "获得", "取得", "披露", "分析")
