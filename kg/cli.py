@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-VERB_MODULES: list[str] = ["kg.evaluate", "kg.serve"]
+VERB_MODULES: list[str] = ["kg.evaluate", "kg.serve", "kg.export"]
 """Modules adding a verb: each has ``register(subparsers)``, which adds its parser and
 sets ``handler`` (a function of the parsed arguments returning the exit status)."""
 

@@ -55,7 +55,7 @@ def write(store: GraphStore, target: Path, fmt: str | None = None) -> Path:
     return target
 
 
-_LOWERED_TAG = re.compile(rb'((?<!\\)"@|"xml:lang"\s*:\s*"|xml:lang=")zh-(han[st]|latn-pinyin)\b')
+_LOWERED_TAG = re.compile(rb'((?<!\\)"@|"xml:lang"\s*:\s*"|"@language"\s*:\s*"|xml:lang=")zh-(han[st]|latn-pinyin)\b')
 _CANONICAL = {b"hans": b"Hans", b"hant": b"Hant", b"latn-pinyin": b"Latn-pinyin"}
 
 
@@ -71,3 +71,79 @@ def _restore_tag_case(path: Path) -> None:
     fixed = canonical_tags(data)
     if fixed != data:
         path.write_bytes(fixed)
+
+
+NETWORK_FORMATS = ("graphml", "gexf")
+ALL_FORMATS = tuple(FORMATS) + ("jsonld",) + NETWORK_FORMATS
+
+
+def jsonld_context() -> dict:
+    """The JSON-LD context: the project's prefixes, so keys read nkg:leads, schema:Person."""
+    return {"@context": {prefix: iri for prefix, iri in PREFIXES.items()}}
+
+
+def write_jsonld(store: GraphStore, target: Path) -> Path:
+    """The merged graph as compacted JSON-LD with the project's context."""
+    import json
+
+    from .pipeline import store_graph
+
+    graph = store_graph(store)
+    data = graph.serialize(format="json-ld", context=jsonld_context()["@context"], auto_compact=True, indent=1)
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(canonical_tags(data.encode("utf-8")))
+    json.loads(target.read_text(encoding="utf-8"))
+    return target
+
+
+def write_network(store: GraphStore, target: Path, fmt: str) -> Path:
+    """The entity network (entities as nodes, relations as edges, with labels, types
+    and evidence counts) as GraphML or GEXF, for Gephi and other network tools."""
+    import networkx as nx
+
+    from .pipeline import store_graph
+    from .viewer import entity_network
+
+    network = entity_network(store_graph(store))
+    flat = nx.MultiDiGraph()
+    for node, data in sorted(network.nodes(data=True)):
+        labels = data.get("labels") or []
+        flat.add_node(node, label=str(data.get("label", "")), type=str(data.get("type", "")),
+                      labels=" | ".join(f"{text}@{lang}" for text, lang in labels), degree=int(data.get("degree", 0)))
+    for u, v, key, data in sorted(network.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
+        evidence = data.get("evidence") or []
+        flat.add_edge(u, v, key=str(key), relation=str(data.get("relation", "")), label=str(data.get("label", "")),
+                      evidence=len(evidence), sentence=str(evidence[0].get("sentence", "")) if evidence else "")
+    writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+    with atomic_path(target) as tmp:
+        writer(flat, str(tmp))
+    return target
+
+
+def export(store: GraphStore, target: Path, fmt: str | None = None) -> Path:
+    """Any export by format name: ttl, trig, nq, nt, jsonld, graphml, gexf."""
+    fmt = fmt or target.suffix.lstrip(".")
+    if fmt in FORMATS:
+        return write(store, target, fmt)
+    if fmt == "jsonld":
+        return write_jsonld(store, target)
+    if fmt in NETWORK_FORMATS:
+        return write_network(store, target, fmt)
+    raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(ALL_FORMATS)}")
+
+
+def register(verbs) -> None:
+    parser = verbs.add_parser("export", help="write the graph in another format",
+                              description="Write the built graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD (with the "
+                              "project's context), or the entity network as GraphML or GEXF (for Gephi).")
+    parser.add_argument("format", choices=ALL_FORMATS, help="output format")
+    parser.add_argument("--store", default="exports", help="folder of a build (default: %(default)s)")
+    parser.add_argument("--output", help="file to write (default: STORE/graph.FORMAT)")
+    parser.set_defaults(handler=_run)
+
+
+def _run(args) -> int:
+    store = GraphStore.in_folder(args.store, read_only=True)
+    target = Path(args.output) if args.output else Path(args.store) / f"graph.{args.format}"
+    print(export(store, target, args.format))
+    return 0
