@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"],
                        help="result format; json is the SPARQL 1.1 JSON results format (default: %(default)s)")
     query.add_argument("--store", default=str(DEFAULT_OUT), help="folder of a build (default: %(default)s)")
+    query.add_argument("--chart", action="store_true", help="draw the ?value column as bars by ?date in the terminal (e.g. with `cases`)")
 
     view = verbs.add_parser("view", help="write the interactive HTML network",
                             description="Write an interactive network of the graph (works offline) and print its path.")
@@ -132,6 +133,11 @@ def _query(args) -> int:
         raise ValueError("give a query (SPARQL text, an .rq file or a named query), or --list")
     sparql = resolve_query(args.query, _params(args.param))
     store = GraphStore.in_folder(args.store, read_only=True)
+    if args.chart:
+        from .query import chart
+
+        sys.stdout.write(chart(run(store, sparql)))
+        return 0
     sys.stdout.write(render(run(store, sparql), args.format))
     return 0
 

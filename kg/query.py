@@ -154,3 +154,29 @@ def _clip(text: str, width: int) -> str:
 
 def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
+
+
+def chart(result, width: int = 40) -> str:
+    """A terminal bar chart of a result with ``date`` and ``value`` columns (the
+    ``cases`` query): one block of bars per series (place and category), by date."""
+    names = [v.value for v in result.variables]
+    if "value" not in names:
+        raise QueryError("--chart needs a query with a ?value column (and ?date), such as `cases`")
+    series: dict[str, list[tuple[str, int]]] = {}
+    for solution in result:
+        label = " · ".join(_short(solution[n]) for n in ("placeLabel", "category") if n in names and solution[n] is not None)
+        value = solution["value"]
+        if value is None:
+            continue
+        day = _short(solution["date"]) if "date" in names and solution["date"] is not None else "?"
+        series.setdefault(label or "values", []).append((day, int(float(value.value))))
+    if not series:
+        return "(no rows)\n"
+    top = max(v for points in series.values() for _, v in points) or 1
+    lines = []
+    for label, points in sorted(series.items()):
+        lines.append(label)
+        for day, value in sorted(points):
+            bar = "█" * max(1, round(width * value / top)) if value else ""
+            lines.append(f"  {day:10} {bar} {value:,}")
+    return "\n".join(lines) + "\n"

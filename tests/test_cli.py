@@ -164,3 +164,15 @@ def test_a_failed_file_does_not_lose_what_an_earlier_build_extracted(tmp_path):
     result = kg("build", bad, "--out", out, "--no-viewer")
     assert result.returncode == 1
     assert "雷海潮" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_case_counts_as_a_terminal_chart(built):
+    out, _ = built
+    result = kg("query", "cases", "--param", "place=海南", "--chart", "--store", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "海南省 · local asymptomatic infections",
+        "  2022-08-12 " + "█" * 40 + " 832",
+        "海南省 · local confirmed cases",
+        "  2022-08-12 " + "█" * 29 + " 594",
+    ]
