@@ -926,6 +926,9 @@ header h1 { font-size: 20px; margin: 0 0 2px 0; }
 #kg-status { color: #777; font-size: 12px; min-height: 1em; }
 #kg-colouring label { margin-right: 10px; cursor: pointer; }
 #kg-communities li { display: flex; align-items: center; gap: 6px; }
+#kg-communities ul { max-height: 220px; overflow-y: auto; }
+#kg-communities li[data-kg-community] { cursor: pointer; }
+#kg-communities li[data-kg-community]:hover { background: #f2f2f2; }
 """
 
 _SCRIPT = r"""
@@ -994,6 +997,7 @@ _SCRIPT = r"""
       }
       detailsLinks.appendChild(li);
     });
+    if (item) { document.getElementById("kg-details").scrollIntoView({block: "nearest"}); }
   }
   network.on("click", function (p) {
     if (p.nodes.length) { show(plain[p.nodes[0]]); }
@@ -1083,6 +1087,17 @@ _SCRIPT = r"""
     radio.addEventListener("change", function () { if (radio.checked) { colourBy(radio.value); } });
   });
   newskg.colouring = "type";
+  Array.prototype.forEach.call(document.querySelectorAll("li[data-kg-community]"), function (row) {
+    row.addEventListener("click", function () {
+      var c = Number(row.getAttribute("data-kg-community"));
+      var ids = data.nodes.filter(function (n) { return n.kgCommunity === c && !hiddenNode[n.id]; })
+        .map(function (n) { return n.id; });
+      network.selectNodes(ids);
+      if (ids.length) { network.fit({nodes: ids, animation: {duration: 400}}); }
+      show(null);
+      status.textContent = ids.length + " entities of this community selected";
+    });
+  });
   colourRadios.forEach(function (radio) { if (radio.checked && radio.value !== "type") { colourBy(radio.value); } });
 
   // ---------------------------------------------------------------- search
@@ -1162,7 +1177,8 @@ def _side_panel(panel: dict) -> str:
     for c in panel["communities"]:
         names = ", ".join(panel_name for panel_name in c["names"])
         more = "" if c["size"] <= len(c["names"]) else " …"
-        rows.append(f'<li><span class="kg-swatch" style="background:{esc(c["color"])}"></span>'
+        rows.append(f'<li data-kg-community="{c["id"]}" title="select and show this community">'
+                    f'<span class="kg-swatch" style="background:{esc(c["color"])}"></span>'
                     f'<span>{esc(names)}{more}</span> {count(c["size"])}</li>')
     if panel["community_other"]:
         rows.append(f'<li><span class="kg-swatch" style="background:{esc(panel["community_other_color"])}">'
@@ -1195,7 +1211,7 @@ def _side_panel(panel: dict) -> str:
 <label><input type="radio" autocomplete="off" name="kg-colour" value="type" checked> by type</label>
 <label><input type="radio" autocomplete="off" name="kg-colour" value="community"> by community</label>
 <div id="kg-communities" hidden>
-<p class="kg-n">{total:,} communit{"y" if total == 1 else "ies"} (Louvain, on the entities shown); the largest coloured:</p>
+<p class="kg-n">{total:,} communit{"y" if total == 1 else "ies"} (Louvain, on the entities shown); the largest coloured (click one to select it):</p>
 <ul>
 {chr(10).join(rows)}
 </ul>

@@ -271,6 +271,8 @@ def test_colour_by_community(sample_build, sample_network, open_viewer, tmp_path
     for group in groups:  # one colour per community, a different one for each
         assert len({colours[n] for n in group}) == 1
     assert len({colours[g[0]] for g in groups}) == len(groups)
+    viewer.page.click('#kg-communities li[data-kg-community="0"]')
+    assert sorted(viewer.selected()) == groups[0]
     viewer.page.screenshot(path=str(tmp_path / "communities.png"))
     viewer.page.check('input[name=kg-colour][value=type]')
     assert viewer.js("Object.fromEntries(newskg.nodes.get().map(n => [n.id, n.color]))") == type_colours
