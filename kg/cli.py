@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import __version__
 from .pipeline import DEFAULT_OUT
+from .viewer import DEFAULT_MAX_NODES
 from .vocab import DEFAULT_BASE
 
 EPILOG = """examples:
@@ -40,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--memory", action="store_true", help="keep the store in memory only (exports are still written)")
     build.add_argument("--base", default=DEFAULT_BASE, help="base IRI of entities and facts (default: %(default)s)")
     build.add_argument("--language", choices=["zh-Hans", "zh-Hant", "en"], help="force the language of every article instead of detecting it")
+    build.add_argument("--ner", default="lac", choices=["lac", "jieba", "none"],
+                       help="statistical entity recogniser beside the lexicons and rules (default: %(default)s)")
+    build.add_argument("--jobs", type=int, help="worker processes (default: one per core for more than 50 files)")
     build.add_argument("--no-viewer", action="store_true", help="do not write graph.html")
     build.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                        help="show a progress bar (default: only on a terminal)")
@@ -59,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
                             description="Write an interactive network of the graph (works offline) and print its path.")
     view.add_argument("--focus", help="draw only this entity's neighbourhood (any of its labels)")
     view.add_argument("--depth", type=int, default=2, help="hops around --focus (default: %(default)s)")
-    view.add_argument("--max-nodes", type=int, default=300, help="most connected entities to draw (default: %(default)s)")
+    view.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES, help="most connected entities to draw (default: %(default)s)")
     view.add_argument("--store", default=str(DEFAULT_OUT), help="folder of a build (default: %(default)s)")
     view.add_argument("--output", help="HTML file to write (default: STORE/graph.html, or STORE/view-FOCUS.html with --focus)")
 
@@ -101,7 +105,7 @@ def _build(args) -> int:
     from .pipeline import build
 
     summary, store = build(args.paths, args.out, memory=args.memory, base=args.base, language=args.language,
-                           viewer=not args.no_viewer, progress=args.progress)
+                           ner=args.ner, jobs=args.jobs, viewer=not args.no_viewer, progress=args.progress)
     store.close()
     for line in summary.lines():
         print(line)

@@ -2,6 +2,7 @@
 article, carrying on past bad input and saying what failed."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -74,13 +75,56 @@ class BuildSummary:
         }
 
 
-def process(article: Article, resolver: Resolver, language: str | None = None, *, anchor=None, original: str | None = None):
+def process(article: Article, resolver: Resolver, language: str | None = None, *, anchor=None,
+            original: str | None = None, ner: str = "lac"):
     """One article through analysis, extraction and RDF: its graph IRI, quads, facts
-    and fingerprint. ``original`` is the graph IRI of the article it translates."""
-    doc = analyse(article, language, anchor)
+    and analysis. ``original`` is the graph IRI of the article it translates."""
+    doc = analyse(article, language, anchor, ner=ner)
     facts = extract_all(doc)
     graph, quads = article_quads(doc, facts, resolver, translation_of=original)
     return graph, quads, facts, doc
+
+
+@dataclass
+class Built:
+    """What processing one article hands back to the build."""
+
+    article: Article
+    graph: str
+    quads: list
+    kinds: list[str]
+    fingerprint: Fingerprint
+    day: object
+    language: str
+    persons: list[str]
+
+
+_WORKER: dict = {}
+
+
+def _start_worker(base: str, language: str | None, ner: str) -> None:
+    _WORKER.update(resolver=Resolver(base), language=language, ner=ner)
+
+
+def _process_file(source: Path) -> tuple[list[Built], list[ReadFailure]]:
+    """Read one file and process each of its articles; every failure is returned,
+    never raised."""
+    resolver, language, ner = _WORKER["resolver"], _WORKER["language"], _WORKER["ner"]
+    try:
+        articles, failures = read_file_with_failures(source)
+    except ReadError as error:
+        return [], [ReadFailure(str(source), str(error))]
+    built = []
+    for article in articles:
+        try:
+            graph, quads, facts, doc = process(article, resolver, language, ner=ner)
+        except Exception as error:  # noqa: BLE001 - one article must not stop the build
+            failures.append(ReadFailure(article.path, f"extraction failed: {type(error).__name__}: {error}"))
+            continue
+        persons = [m.norm for m in doc.mentions if m.type == "Person" and doc.language != "en"]
+        built.append(Built(article, graph, quads, [f.kind for f in facts], fingerprint(doc, facts), doc.day,
+                           doc.language, persons))
+    return built, failures
 
 
 def build(
@@ -90,59 +134,62 @@ def build(
     memory: bool = False,
     base: str = DEFAULT_BASE,
     language: str | None = None,
+    ner: str = "lac",
+    jobs: int | None = None,
     viewer: bool = True,
     progress: bool | None = None,
     report: Callable[[str], None] | None = None,
 ) -> tuple[BuildSummary, GraphStore]:
     """Build the graph of ``paths`` (default: the sample corpus) into ``out``.
 
-    Bad files are reported through ``report`` (default: one line on stderr) and
-    counted; the rest of the build goes on."""
+    Files are processed by ``jobs`` worker processes (default: one per core, for
+    more than 50 files); bad files are reported through ``report`` (default: one line
+    on stderr) and counted, and the rest of the build goes on. English articles are
+    processed once more at the end, when every Chinese name of the build is known, so
+    that the result does not depend on the order of the files."""
     started = time.perf_counter()
     report = report or (lambda line: print(line, file=sys.stderr))
     paths = list(paths) if paths else sample_corpus()
     out_dir = Path(out) if out is not None else None
     store = GraphStore() if memory or out_dir is None else GraphStore.in_folder(out_dir)
-    resolver = Resolver(base)
     summary = BuildSummary()
     sources = list(iter_sources(paths))
-    bar = _progress(len(sources), progress)
+    files = [s for s in sources if not isinstance(s, ReadFailure)]
+    for failure in (s for s in sources if isinstance(s, ReadFailure)):
+        _fail(summary, failure, report)
+    jobs = jobs or (min(os.cpu_count() or 1, 4) if len(files) > 50 else 1)
+    bar = _progress(len(files), progress)
     prints: dict[str, Fingerprint] = {}
     days: dict[str, object] = {}
-    english: dict[str, Article] = {}
-    for source in sources:
+    english: dict[str, tuple[Article, list[str]]] = {}
+    persons: set[str] = set()
+    for built, failures in _each_file(files, jobs, base, language, ner):
         bar.update(1)
-        if isinstance(source, ReadFailure):
-            _fail(summary, source, report)
-            continue
-        try:
-            articles, failures = read_file_with_failures(source)
-        except ReadError as error:
-            _fail(summary, ReadFailure(str(source), str(error)), report)
-            continue
         for failure in failures:
             _fail(summary, failure, report)
-        for article in articles:
-            try:
-                graph, quads, facts, doc = process(article, resolver, language)
-            except Exception as error:  # noqa: BLE001 - one article must not stop the build
-                _fail(summary, ReadFailure(article.path, f"extraction failed: {type(error).__name__}: {error}"), report)
-                continue
-            store.replace_graph(graph, quads)
-            prints[article.key] = fingerprint(doc, facts)
-            days[article.key] = doc.day
-            if doc.language == "en":
-                english[article.key] = article
+        for item in built:
+            store.replace_graph(item.graph, item.quads)
+            prints[item.article.key] = item.fingerprint
+            days[item.article.key] = item.day
+            persons.update(item.persons)
+            if item.language == "en":
+                english[item.article.key] = (item.article, item.kinds)
             summary.articles += 1
-            summary.characters += len(article.text)
-            summary.facts.update(f.kind for f in facts)
+            summary.characters += len(item.article.text)
+            summary.facts.update(item.kinds)
     bar.close()
-    for translation, original, _ in find_pairs(list(prints.values())):
-        article = english[translation]
-        graph, quads, facts, _ = process(article, resolver, "en", anchor=days[original],
-                                         original=f"{resolver.base}article/{original}")
+    resolver = Resolver(base)
+    resolver.learn_persons(sorted(persons))
+    pairs = {translation: original for translation, original, _ in find_pairs(list(prints.values()))}
+    for key, (article, kinds) in sorted(english.items()):
+        original = pairs.get(key)
+        graph, quads, facts, _ = process(article, resolver, "en", anchor=days[original] if original else None,
+                                         original=f"{resolver.base}article/{original}" if original else None, ner=ner)
         store.replace_graph(graph, quads)
-        summary.translations += 1
+        summary.facts.subtract(kinds)
+        summary.facts.update(f.kind for f in facts)
+        summary.translations += original is not None
+    summary.facts = +summary.facts
     store.flush()
     if summary.articles > 500:
         store.optimize()
@@ -158,6 +205,19 @@ def build(
         with export.atomic_path(out_dir / "summary.json") as tmp:
             tmp.write_text(json.dumps(summary.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
     return summary, store
+
+
+def _each_file(files: list[Path], jobs: int, base: str, language: str | None, ner: str):
+    """Results file by file, in input order, from this process or from a pool."""
+    if jobs <= 1:
+        _start_worker(base, language, ner)
+        yield from map(_process_file, files)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    with context.Pool(jobs, initializer=_start_worker, initargs=(base, language, ner)) as pool:
+        yield from pool.imap(_process_file, files, chunksize=8)
 
 
 def write_outputs(store: GraphStore, out_dir: Path, *, viewer: bool = True) -> list[Path]:

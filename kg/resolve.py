@@ -90,6 +90,14 @@ class Resolver:
             if person.name_en:
                 self.romanised.setdefault(romanised_key(person.name_en), person.name)
 
+    def learn_persons(self, names) -> None:
+        """Chinese person names read elsewhere in the build, so their romanised form
+        in an English article finds them."""
+        for name in names:
+            romanised = pinyin_name(name)
+            if romanised:
+                self.romanised.setdefault(romanised_key(romanised), name)
+
     def iri(self, family: str, key: str) -> str:
         return f"{self.base}{family}/{slug(key)}"
 
