@@ -156,7 +156,7 @@ _PLACES = ("AdministrativeArea", "Country", "Place")
 
 def extract_en(doc: AnalysedArticle) -> list[Fact]:
     facts: list[Fact] = []
-    for extractor in (_offices, _dispatches, _visits, _statements, _cases, _sources):
+    for extractor in (_offices, _dispatches, _visits, _meetings, _statements, _cases, _sources):
         facts.extend(extractor(doc))
     return facts
 
@@ -258,6 +258,32 @@ def _visits(doc: AnalysedArticle) -> list[Fact]:
                 continue
             facts.append(Fact("visit", {"visitor": agent_ref(doc, visitors[-1]), "place": _ref(place),
                                         "date": _date(doc, sentence)}, sentence, 0.7))
+    return facts
+
+
+def _meetings(doc: AnalysedArticle) -> list[Fact]:
+    """"A met (with) B", "A held talks with B", "A spoke by phone with B", "A and B met"."""
+    verbs = "|".join(sorted(map(re.escape, cues()["meeting"]), key=len, reverse=True))
+    pattern = re.compile(r"\b(?:" + verbs + r")\b", re.I)
+    facts = []
+    for sentence in doc.sentences:
+        parties_here = _within(doc, sentence, _AGENTS + _PLACES)
+        for match in pattern.finditer(doc.norm, sentence.start, sentence.end):
+            before = [m for m in parties_here if m.end <= match.start() and m.type in _AGENTS]
+            after = [m for m in parties_here if m.start >= match.end()]
+            if before and after:
+                first = next((m for m in reversed(before) if m.type == "Person"), before[-1])
+                second = next((m for m in after[:3] if m.type == "Person"), after[0])
+            else:
+                joined = re.search(r"(\S+(?: \S+)*) and (\S+(?: \S+)*) $", doc.norm[sentence.start:match.start()])
+                people = [m for m in before if m.type == "Person"]
+                if not joined or len(people) < 2:
+                    continue
+                first, second = people[-2], people[-1]
+            refs = [agent_ref(doc, first), agent_ref(doc, second)]
+            if refs[0] != refs[1]:
+                facts.append(Fact("meeting", {"parties": refs, "name": match.group().lower(), "date": _date(doc, sentence)},
+                                  sentence, 0.65))
     return facts
 
 

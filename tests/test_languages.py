@@ -107,3 +107,16 @@ def test_no_false_pairing_between_unrelated_articles(tmp_path):
     ) else [], tmp_path / "out", viewer=False)
     assert summary.articles == 2 and summary.translations == 0
     store.close()
+
+
+def test_english_meeting_between_two_persons(tmp_path):
+    source = jsonl(
+        tmp_path / "talks.jsonl",
+        {"title": "Talks", "date": "2025-11-05T15:00:00+08:00", "url": "https://example.org/en1", "language": "en",
+         "text": "Chinese President Xi Jinping met with US President Donald Trump in Busan on Thursday."},
+    )
+    summary, store = build([source], tmp_path / "out", viewer=False)
+    assert summary.facts["meeting"] == 1
+    assert ask(store, """?x rdfs:label "习近平"@zh-Hans . ?t rdfs:label "特朗普"@zh-Hans . ?x nkg:meets ?t .
+        ?m a nkg:Meeting ; schema:attendee ?x , ?t ; schema:startDate "2025-10-30"^^xsd:date .""")
+    store.close()
