@@ -317,6 +317,11 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = "lac") -
     if ner == "lac":
         abbreviations = lexicon.cues()["country_abbreviations"]
         for start, end, kind in lac_entities(norm):
+            inner_title = min((ts for ts, te, _ in titles if start < ts < end < te), default=None)
+            if inner_title is not None:
+                end = inner_title
+                if norm[start:end] in entity_lexicon().entries:
+                    continue
             word = norm[start:end]
             if word in org_stop or len(word) <= 4 and all(c in abbreviations for c in word):
                 continue

@@ -41,7 +41,7 @@ def test_entity_network_for_gephi(sample_build, tmp_path):
         assert {"雷海潮", "马兴瑞", "新疆维吾尔自治区", "乌鲁木齐市"} <= labels
         relations = {data["relation"] for _, _, data in network.edges(data=True)}
         assert {"leads", "sends", "sentTo", "visits", "containedInPlace"} <= relations
-    assert graphml.number_of_nodes() == gexf.number_of_nodes() == 16
+    assert graphml.number_of_nodes() == gexf.number_of_nodes() == 15
 
 
 def test_unknown_format_is_refused(sample_build, tmp_path):
