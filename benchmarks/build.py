@@ -22,8 +22,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "news-2025-11"
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_mb(who=resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def main() -> int:
@@ -47,6 +47,7 @@ def main() -> int:
     build_seconds = time.perf_counter() - started
     store.close()
     peak_build = peak_rss_mb()
+    peak_workers = peak_rss_mb(resource.RUSAGE_CHILDREN)
 
     texts = [a.text for a in read_paths(files) if isinstance(a, Article)]
     import jieba
@@ -66,7 +67,7 @@ def main() -> int:
     print(f"jieba.lcut alone over the same texts: {jieba_seconds:.1f} s "
           f"= {characters / jieba_seconds:,.0f} characters/s")
     print(f"build time / jieba time: {build_seconds / jieba_seconds:.1f}")
-    print(f"peak memory (RSS): {peak_build:,.0f} MB")
+    print(f"peak memory (RSS): {peak_build:,.0f} MB in the build process, {peak_workers:,.0f} MB in the largest worker")
     print(f"graph: {summary.triples:,} triples, {summary.quads:,} quads in {summary.graphs:,} article graphs")
     print("facts by kind: " + ", ".join(f"{k} {v:,}" for k, v in sorted(summary.facts.items())))
     print(f"failed: {len(summary.failures)}")

@@ -44,10 +44,17 @@ def merged_triples(store: GraphStore) -> list[ox.Triple]:
     return sorted(store.triples(), key=str)
 
 
+def _quads_graph_by_graph(store: GraphStore):
+    """Every article graph in IRI order, each sorted: deterministic, and never more than
+    one article's quads in memory."""
+    for graph in store.graphs():
+        yield from sorted(store.quads_of(graph), key=str)
+
+
 def write(store: GraphStore, target: Path, fmt: str | None = None) -> Path:
     fmt = fmt or target.suffix.lstrip(".")
     rdf_format = FORMATS[fmt]
-    items = merged_triples(store) if fmt in ("ttl", "nt") else sorted(store.quads(), key=lambda q: (str(q.graph_name), str(q)))
+    items = merged_triples(store) if fmt in ("ttl", "nt") else _quads_graph_by_graph(store)
     prefixes = PREFIXES if fmt in ("ttl", "trig") else None
     with atomic_path(target) as tmp:
         ox.serialize(items, str(tmp), rdf_format, prefixes=prefixes)

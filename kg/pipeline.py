@@ -20,7 +20,7 @@ from .read import ReadError, iter_sources, read_file_with_failures
 from .resolve import Resolver
 from .translate import Fingerprint, find_pairs, fingerprint
 from .store import GraphStore
-from .vocab import DEFAULT_BASE
+from .vocab import DEFAULT_BASE, NKG, SCHEMA
 
 DEFAULT_OUT = Path("exports")
 
@@ -216,8 +216,16 @@ def _each_file(files: list[Path], jobs: int, base: str, language: str | None, ne
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    window = 32 * jobs
     with context.Pool(jobs, initializer=_start_worker, initargs=(base, language, ner)) as pool:
-        yield from pool.imap(_process_file, files, chunksize=8)
+        pending = None
+        for begin in range(0, len(files), window):
+            batch = pool.imap(_process_file, files[begin:begin + window], chunksize=4)
+            if pending is not None:
+                yield from pending
+            pending = batch
+        if pending is not None:
+            yield from pending
 
 
 def write_outputs(store: GraphStore, out_dir: Path, *, viewer: bool = True) -> list[Path]:
@@ -230,15 +238,20 @@ def write_outputs(store: GraphStore, out_dir: Path, *, viewer: bool = True) -> l
 
 
 def store_graph(store: GraphStore):
-    """The merged graph as an rdflib Graph, for the viewer and the Python API."""
+    """The merged graph as an rdflib Graph for the viewer, less what it never shows
+    (confidences, file names, languages, publishers), which saves memory on large builds."""
     import rdflib
 
     import pyoxigraph as ox
 
     graph = rdflib.Graph()
-    data = ox.serialize(store.triples(), format=ox.RdfFormat.N_TRIPLES)
+    wanted = (t for t in store.triples() if t.predicate.value not in _NOT_VIEWED)
+    data = ox.serialize(wanted, format=ox.RdfFormat.N_TRIPLES)
     graph.parse(data=data.decode("utf-8"), format="nt")
     return graph
+
+
+_NOT_VIEWED = {str(NKG.confidence), str(NKG.sourceFile), str(SCHEMA.inLanguage), str(SCHEMA.publisher)}
 
 
 def _fail(summary: BuildSummary, failure: ReadFailure, report) -> None:

@@ -68,6 +68,9 @@ class GraphStore:
         """The quads of the article graphs (not the merged default graph)."""
         return (q for q in self._store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
 
+    def quads_of(self, graph_iri: str) -> Iterator[ox.Quad]:
+        return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))
+
     def triples(self) -> Iterator[ox.Triple]:
         """The merged graph: every triple once."""
         return (q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
