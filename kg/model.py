@@ -7,6 +7,7 @@ the normalised form points at the same characters in the original.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -123,4 +124,8 @@ class AnalysedArticle:
         return self.sentences[-1]
 
     def mentions_in(self, sentence: Sentence) -> list[Mention]:
-        return [m for m in self.mentions if sentence.start <= m.start < sentence.end]
+        starts = self.notes.get("mention_starts")
+        if starts is None or len(starts) != len(self.mentions):
+            self.mentions.sort(key=lambda m: m.start)
+            starts = self.notes["mention_starts"] = [m.start for m in self.mentions]
+        return self.mentions[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
