@@ -4,24 +4,10 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..model import AnalysedArticle, Fact
-from .common import PLACE_TYPES, ref_of, sentence_date
-from .office import appositions
+from .common import PLACE_TYPES
+from .office import post_facts
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
     titles = lexicon.titles()
-    facts = []
-    for person, posts, sentence in appositions(doc):
-        for org, title in posts:
-            if org is None or not titles[title].heads(polity=org.kind in PLACE_TYPES):
-                continue
-            facts.append(
-                Fact(
-                    "leads",
-                    {"person": ref_of(doc, person), "organization": ref_of(doc, org.mention), "role": title,
-                     "date": sentence_date(doc, sentence) or doc.day},
-                    sentence,
-                    0.85,
-                )
-            )
-    return facts
+    return post_facts(doc, "leads", lambda org, title: titles[title].heads(polity=org.kind in PLACE_TYPES))

@@ -94,19 +94,18 @@ def _gap(doc: AnalysedArticle, start: int, end: int) -> str:
     return doc.norm[start:end].strip() if end >= start else "?"
 
 
-def extract(doc: AnalysedArticle) -> list[Fact]:
+def post_facts(doc: AnalysedArticle, kind: str, keep=lambda org, title: True) -> list[Fact]:
+    """One fact of ``kind`` per stated post whose body ``keep`` accepts."""
     facts = []
     for person, posts, sentence in appositions(doc):
         for org, title in posts:
-            if org is None:
+            if org is None or not keep(org, title):
                 continue
-            facts.append(
-                Fact(
-                    "office",
-                    {"person": ref_of(doc, person), "organization": ref_of(doc, org.mention), "role": title,
-                     "date": sentence_date(doc, sentence) or doc.day},
-                    sentence,
-                    0.85,
-                )
-            )
+            args = {"person": ref_of(doc, person), "organization": ref_of(doc, org.mention), "role": title,
+                    "date": sentence_date(doc, sentence) or doc.day}
+            facts.append(Fact(kind, args, sentence, 0.85))
     return facts
+
+
+def extract(doc: AnalysedArticle) -> list[Fact]:
+    return post_facts(doc, "office")
