@@ -58,7 +58,7 @@ def view(store="exports", output=None, focus=None, depth=2, max_nodes=None):
 
     max_nodes = max_nodes or DEFAULT_MAX_NODES
     output = Path(output) if output else Path(store) / "graph.html"
-    return write_viewer(store_graph(GraphStore.in_folder(store, read_only=True)), output,
+    return write_viewer(store_graph(GraphStore.in_folder(store, read_only=True), for_viewer=True), output,
                         focus=focus, depth=depth, max_nodes=max_nodes)
 
 

@@ -158,7 +158,7 @@ def _view(args) -> int:
         output = Path(args.store) / f"view-{args.focus}.html"
     else:
         output = Path(args.store) / "graph.html"
-    path = write_viewer(store_graph(store), output, focus=args.focus, depth=args.depth, max_nodes=args.max_nodes)
+    path = write_viewer(store_graph(store, for_viewer=True), output, focus=args.focus, depth=args.depth, max_nodes=args.max_nodes)
     print(path)
     return 0
 

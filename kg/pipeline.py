@@ -233,19 +233,20 @@ def write_outputs(store: GraphStore, out_dir: Path, *, viewer: bool = True) -> l
     if viewer:
         from .viewer import write_viewer
 
-        written.append(write_viewer(store_graph(store), out_dir / "graph.html"))
+        written.append(write_viewer(store_graph(store, for_viewer=True), out_dir / "graph.html"))
     return written
 
 
-def store_graph(store: GraphStore):
-    """The merged graph as an rdflib Graph for the viewer, less what it never shows
-    (confidences, file names, languages, publishers), which saves memory on large builds."""
+def store_graph(store: GraphStore, *, for_viewer: bool = False):
+    """The merged graph as an rdflib Graph; ``for_viewer`` leaves out what the viewer
+    never shows (confidences, file names, languages, publishers), which saves memory
+    on large builds."""
     import rdflib
 
     import pyoxigraph as ox
 
     graph = rdflib.Graph()
-    wanted = (t for t in store.triples() if t.predicate.value not in _NOT_VIEWED)
+    wanted = (t for t in store.triples() if not for_viewer or t.predicate.value not in _NOT_VIEWED)
     data = ox.serialize(wanted, format=ox.RdfFormat.N_TRIPLES)
     graph.parse(data=data.decode("utf-8"), format="nt")
     return graph
