@@ -69,12 +69,19 @@ def _speaker(doc, sentence, mentions, offset, pronouns):
         if _BETWEEN.match(between) or _WHILE.match(between):
             return ref_of(doc, mention)
         break
-    head = doc.norm[sentence.start:offset]
+    head = _LEADING_QUOTE.sub("", doc.norm[sentence.start:offset]).strip()
     for pronoun in pronouns:
-        if head.endswith(pronoun) or re.fullmatch(pronoun + r"(还|也|则|同时|进一步)?", head.strip()):
+        if not head.startswith(pronoun):
+            continue
+        rest = _OBJECT_PHRASE.sub("", head[len(pronoun):]).strip()
+        if head.endswith(pronoun) or _BETWEEN.match(rest) or _WHILE.match(rest) or rest in _ALSO:
             person = last_person_before(doc, sentence.start)
             return ref_of(doc, person) if person else None
     return None
+
+
+_ALSO = ("补充", "随后", "接着", "又", "再", "还", "也", "则", "同时", "进一步")
+_OBJECT_PHRASE = re.compile(r"^(对|向|跟|告诉)[^，。]{1,12}?(?=$)|^(对|向|跟)[^，。]{1,12}")
 
 
 def _quoted_before(head: str) -> str:
