@@ -17,6 +17,10 @@ EPILOG = """examples:
   kg query 'SELECT * WHERE { ?s nkg:leads ?o }' --format csv
   kg view --focus 雷海潮 --depth 2           draw one entity's neighbourhood
   kg stats --store graph/
+  kg query cases --param place=海南 --chart   case counts over time as bars
+  kg export jsonld --store graph/             JSON-LD, N-Quads, GraphML, GEXF …
+  kg serve --store graph/ --port 7878         SPARQL endpoint on 127.0.0.1
+  kg eval eval/gold                           precision, recall and F1 on the gold set
 """
 
 
