@@ -197,53 +197,49 @@ def _leads(graph: ArticleGraph, fact: Fact) -> None:
     graph.add(person, NKG.leads, org)
 
 
+def _event(graph: ArticleGraph, fact: Fact, kind: str, cls, *parts) -> NamedNode:
+    """An event node keyed by its participants and date, typed, dated and sourced."""
+    when = fact.args.get("date")
+    event = graph.node(kind, *parts, when)
+    graph.add(event, A, _n(cls))
+    if when:
+        graph.add(event, SCHEMA.startDate, _date(when))
+    graph.provenance(event, fact)
+    return event
+
+
 def _dispatch(graph: ArticleGraph, fact: Fact) -> None:
     sender = graph.entity(fact.args["sender"])
     group = graph.entity(fact.args["group"])
     destination = graph.entity(fact.args["destination"]) if fact.args.get("destination") else None
-    when = fact.args.get("date")
     graph.add(sender, NKG.sends, group)
-    event = graph.node("dispatch", sender.value, group.value, destination.value if destination else "", when)
-    graph.add(event, A, _n(NKG.Dispatch))
+    event = _event(graph, fact, "dispatch", NKG.Dispatch, sender.value, group.value, destination.value if destination else "")
     graph.add(event, NKG.sender, sender)
     graph.add(event, NKG.dispatched, group)
     if destination is not None:
         graph.add(group, NKG.sentTo, destination)
         graph.add(event, NKG.destination, destination)
-    if when:
-        graph.add(event, SCHEMA.startDate, _date(when))
-    graph.provenance(event, fact)
 
 
 def _visit(graph: ArticleGraph, fact: Fact) -> None:
     visitor = graph.entity(fact.args["visitor"])
     place = graph.entity(fact.args["place"])
-    when = fact.args.get("date")
     graph.add(visitor, NKG.visits, place)
-    event = graph.node("visit", visitor.value, place.value, when)
-    graph.add(event, A, _n(NKG.Visit))
+    event = _event(graph, fact, "visit", NKG.Visit, visitor.value, place.value)
     graph.add(event, SCHEMA.attendee, visitor)
     graph.add(event, SCHEMA.location, place)
-    if when:
-        graph.add(event, SCHEMA.startDate, _date(when))
-    graph.provenance(event, fact)
 
 
 def _meeting(graph: ArticleGraph, fact: Fact) -> None:
     parties = [graph.entity(ref) for ref in fact.args["parties"]]
-    when = fact.args.get("date")
     for a in parties:
         for b in parties:
             if a != b:
                 graph.add(a, NKG.meets, b)
-    event = graph.node("meeting", *sorted(p.value for p in parties), when)
-    graph.add(event, A, _n(NKG.Meeting))
+    event = _event(graph, fact, "meeting", NKG.Meeting, *sorted(p.value for p in parties))
     for party in parties:
         graph.add(event, SCHEMA.attendee, party)
     graph.add(event, SCHEMA.name, Literal(fact.args.get("name", "meeting"), language=_lang(graph)))
-    if when:
-        graph.add(event, SCHEMA.startDate, _date(when))
-    graph.provenance(event, fact)
 
 
 def _statement(graph: ArticleGraph, fact: Fact) -> None:
