@@ -237,11 +237,20 @@ def lac_entities(norm: str):
         offset += len(paragraph) + 1
 
 
+@lru_cache(maxsize=1)
+def _verbs() -> tuple[str, ...]:
+    """The verbs the extractors look for: no organisation's name holds one."""
+    cues = lexicon.cues()
+    return tuple(sorted({*cues["dispatch"], *cues["visit"], *cues["meeting"], *cues["speech"]} - {"会谈"}))
+
+
 _LEADING_JUNK = ("根据", "据", "建议", "从", "对", "在", "向", "与", "和", "年", "的", "由", "被", "让", "将", "把", "及", "同")
 
 
 def _mended(start: int, word: str, kind: str):
     if kind == "Place" and all(c in "省市县区州地乡镇村盟旗各全" for c in word):
+        return
+    if kind == "Organization" and any(len(verb) >= 2 and verb in word for verb in _verbs()):
         return
     while kind == "Organization" and word.startswith(_LEADING_JUNK) and len(word) > 3:
         cut = next(len(j) for j in _LEADING_JUNK if word.startswith(j))

@@ -168,15 +168,20 @@ class Resolver:
         return entity
 
     def _group(self, ref: EntityRef) -> Entity:
-        sender_key, _, destination_key = ref.name[6:].partition(">")
+        sender_key, _, rest = ref.name[6:].partition(">")
+        destination_key, _, word = rest.partition(">")
+        word = word or "工作组"
         entity = Entity(self.iri("org", ref.name), "WorkingGroup")
-        sender = self._named(EntityRef("Organization", sender_key)) if sender_key else None
+        if sender_key.startswith("place:"):
+            sender = self._place(sender_key[6:])
+        else:
+            sender = self._named(EntityRef("Organization", sender_key)) if sender_key else None
         destination = self._place(destination_key[6:]) if destination_key.startswith("place:") else None
         place = self.gazetteer.get(destination_key[6:]) if destination else None
         where_zh = (place.short[0] if place and place.short else place.name) if place else ""
         sender_zh = sender.labels.get("zh-Hans", "") if sender else ""
-        entity.labels["zh-Hans"] = f"{sender_zh}赴{where_zh}工作组" if where_zh else f"{sender_zh}工作组"
+        entity.labels["zh-Hans"] = f"{sender_zh}赴{where_zh}{word}" if where_zh else f"{sender_zh}{word}"
         sender_en = sender.labels.get("en") if sender else None
-        if sender_en and destination and "en" in destination.labels:
+        if sender_en and destination and "en" in destination.labels and word == "工作组":
             entity.labels["en"] = f"{sender_en} working group to {destination.labels['en']}"
         return entity

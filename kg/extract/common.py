@@ -66,6 +66,8 @@ def group_ref(doc: AnalysedArticle, sender: EntityRef | None, destination: Entit
     read in two articles is one node."""
     lang = doc.language if doc.language in ("zh-Hant", "en") else "zh-Hans"
     key = f"group:{sender.name if sender else doc.article.key}>{destination.name if destination else ''}"
+    if lang != "en" and surface != "工作组":
+        key += ">" + surface
     return EntityRef("WorkingGroup", key, surface, lang)
 
 

@@ -6,7 +6,8 @@ from ..model import AnalysedArticle, Fact
 from .common import ORG_TYPES, PLACE_TYPES, clause_of, find_all, group_ref, ref_of, sentence_date
 
 _TO = ("到", "赴", "前往", "至", "进驻", "奔赴")
-_GROUP_WORDS = ("工作组", "调查组", "专家组", "督导组", "指导组", "代表团", "救援队", "医疗队", "巡视组", "考察团")
+_GROUP_WORDS = ("工作组", "调查组", "专家组", "督导组", "指导组", "代表团", "救援队", "医疗队", "巡视组", "考察团", "观察团",
+                "调查团", "特使", "维和部队", "工作队", "联络组")
 
 
 def find_dispatches(doc: AnalysedArticle) -> list[Fact]:
@@ -34,7 +35,8 @@ def _dispatch_at(doc, sentence, local, cue):
         return None
     clause_start, _ = clause_of(doc, offset)
     mentions = doc.mentions_in(sentence)
-    senders = [m for m in mentions if m.end <= offset and m.start >= clause_start - 40 and m.type in ORG_TYPES + ("Person",)]
+    senders = [m for m in mentions if m.end <= offset and m.start >= clause_start - 40 and m.type in ORG_TYPES + ("Person", "Country")
+               and doc.norm[m.start - 1:m.start] != "向"]
     if not senders:
         return None
     group_at = offset + len(cue) + after.index(group_word)
@@ -42,7 +44,8 @@ def _dispatch_at(doc, sentence, local, cue):
         m for m in mentions
         if m.start > group_at and m.type in PLACE_TYPES
         and any(doc.norm[m.start - len(t): m.start] == t for t in _TO)
-    ]
+    ] or [m for m in mentions if clause_start <= m.start and m.end <= offset and m.type in PLACE_TYPES
+          and doc.norm[m.start - 1:m.start] == "向"]
     sender = ref_of(doc, senders[-1])
     destination = ref_of(doc, destinations[0]) if destinations else None
     group = group_ref(doc, sender, destination, group_word)

@@ -54,7 +54,19 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                     continue
                 facts.append(Fact("statement", {"speaker": speaker, "text": text,
                                                 "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.75))
+        if not taken and facts and _WHOLE_QUOTE.match(sentence.norm) and _follows(doc, facts[-1].sentence, sentence):
+            facts.append(Fact("statement", {"speaker": facts[-1].args["speaker"], "text": sentence.text.strip("“”「」\" 。"),
+                                            "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.6))
     return facts
+
+
+_WHOLE_QUOTE = re.compile(r"^[“「][^”」]{4,}[”」]?[。！？]?[”」]?$")
+
+
+def _follows(doc: AnalysedArticle, previous, sentence) -> bool:
+    """A quotation standing alone continues the statement just before it: in the
+    same paragraph or the next one, with no other sentence between."""
+    return sentence.index == previous.index + 1 and sentence.paragraph - previous.paragraph <= 1
 
 
 def _speaker(doc, sentence, mentions, offset, pronouns):
