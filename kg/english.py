@@ -13,7 +13,6 @@ from functools import lru_cache
 from importlib import resources
 
 from . import lexicon
-from .dates import resolve as resolve_date
 from .gazetteer import load as load_gazetteer
 from .model import AnalysedArticle, EntityRef, Fact, Mention, Sentence
 
@@ -398,13 +397,3 @@ def _country_of(org_key: str) -> EntityRef | None:
         if org_key.startswith(prefix):
             return EntityRef("Country", "place:" + country, "", "en")
     return None
-
-
-def resolve_dates(doc: AnalysedArticle) -> None:
-    """Dates for an English article once its anchor day is known."""
-    previous = None
-    doc.dates = []
-    for sentence in doc.sentences:
-        found, _ = resolve_date(sentence.norm, doc.day, previous)
-        previous = found or previous
-        doc.dates.append(found)

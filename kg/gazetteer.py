@@ -25,6 +25,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .normalise import to_simplified
+
 __all__ = ["Place", "Gazetteer", "load", "TYPES"]
 
 #: Place types, highest level first.
@@ -153,7 +155,7 @@ class Gazetteer:
                 stripped = _EN_SUFFIX.sub("", key)
                 hit = self._en.get(stripped) if stripped != key else None
             return list(hit or ())
-        simplified = _to_simplified(text)
+        simplified = to_simplified(text)
         if simplified != text:
             return list(self._zh.get(simplified, ()))
         return []
@@ -201,20 +203,6 @@ class Gazetteer:
 
 def _has_cjk(text: str) -> bool:
     return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
-
-
-@functools.lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def _to_simplified(text: str) -> str:
-    try:
-        return _t2s().convert(text)
-    except Exception:  # pragma: no cover - opencc missing or broken: exact matches only
-        return text
 
 
 def _split(cell: str) -> tuple[str, ...]:
