@@ -116,3 +116,36 @@ def test_dates_resolved_against_the_article_date(sentence, expected):
 
     anchor = date(2022, 8, 13) if "2005" in sentence else date(2025, 11, 8)
     assert resolve(normalise_text(sentence), anchor)[0] == expected
+
+
+def test_statement_speaker_is_the_person_a_glossed_body_introduces():
+    found = facts("首尔西江大学（Sogang University）国际贸易教授许允（Heo Yoon）表示：“这反映出成员国在某种程度上承认，"
+                  "基于WTO的自由贸易秩序难以恢复。”", kind="statement")
+    assert [f["speaker"] for f in found] == ["许允"]
+
+
+def test_statement_speaker_after_a_clause_of_someone_else():
+    found = facts("李在明总统详细阐述了韩方通过美朝对话推动朝韩对话的构想，习近平也同意地表示“美朝对话很重要”。", kind="statement")
+    assert [(f["speaker"], f["text"]) for f in found] == [("习近平", "美朝对话很重要")]
+
+
+def test_statement_without_a_subject_continues_the_first_clause():
+    found = facts("世界银行估计，重建费用至少需要2160亿美元，并称这一数字是“保守的最佳估计”。", kind="statement")
+    assert [(f["speaker"], f["text"]) for f in found] == [("世界银行", "这一数字是“保守的最佳估计”")]
+
+
+def test_no_statement_from_a_cue_inside_a_longer_word():
+    assert facts("上月在韩国庆州，李在明总统向特朗普提出了一项看似有说服力的诉求。", kind="statement") == []
+    assert facts("BBC事实核查团队也发现一些自称来自苏格兰的帐户，几乎全部发布支持苏格兰独立的内容。", kind="statement") == []
+
+
+def test_pronoun_speaker_is_the_last_person_who_was_a_subject_not_an_object():
+    found = facts("特朗普在接受福克斯新闻主持人劳拉·英格拉恩采访时似乎改变了立场，他说拒绝中国学生签证会让美国“一半的”大学“倒闭”。"
+                  "他表示，这些学生的学费对学校至关重要，危险被夸大了。", kind="statement")
+    assert [f["speaker"] for f in found] == ["特朗普", "特朗普"]
+
+
+def test_no_statement_of_whoever_a_report_is_according_to():
+    found = facts("据美国财政部称，美国已经颁发了一项与俄罗斯相关的通用许可证，以允许与匈牙利帕克斯二号民用核电站项目进行某些交易。")
+    assert [f["kind"] for f in found if f["kind"] == "statement"] == []
+    assert {"kind": "source", "source": "美国财政部"} in [{k: f[k] for k in ("kind", "source")} for f in found if f["kind"] == "source"]

@@ -14,6 +14,7 @@ PLACE_TYPES = ("Place", "AdministrativeArea", "Country")
 ORG_TYPES = ("Organization", "GovernmentOrganization", "WorkingGroup", "NewsMedia")
 AGENT_TYPES = ("Person",) + ORG_TYPES
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;]")
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 
 
 def ref_of(doc: AnalysedArticle, mention: Mention) -> EntityRef:
@@ -119,7 +120,7 @@ def apposition_head(doc: AnalysedArticle, mention: Mention) -> Mention:
         return mention
     cursor = mention.end
     for item in row[position + 1:]:
-        if doc.norm[cursor:item.start].strip() not in ("", "、"):
+        if _BRACKETED.sub("", doc.norm[cursor:item.start]).strip() not in ("", "、"):
             break
         if item.kind == "Person":
             return item.mention
@@ -137,7 +138,7 @@ def apposition_start(doc: AnalysedArticle, mention: Mention) -> int:
     if position is None:
         return start
     for item in reversed(row[:position]):
-        if item.kind not in ("Title",) + ORG_TYPES + PLACE_TYPES or doc.norm[item.end:start].strip() not in ("", "、"):
+        if item.kind not in ("Title",) + ORG_TYPES + PLACE_TYPES or _BRACKETED.sub("", doc.norm[item.end:start]).strip() not in ("", "、"):
             break
         start = item.start
     return start
