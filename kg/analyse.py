@@ -371,7 +371,70 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = "lac") -
         occupied.update(span)
         taken.append(mention)
     taken.sort(key=lambda m: m.start)
+    taken = _mended_persons(norm, text, tokens, taken, title_spans)
     return _with_place_anaphora(norm, text, taken)
+
+
+_NOT_IN_NAMES = ("v", "t", "d", "p", "c", "u", "r", "m", "q", "f")
+_SHORT_STOPS = set("了的在和与对向说称将已曾也等")
+_FUNCTION_CHARS = _SHORT_STOPS | set("于以为被把从到由但而")
+_LEADING_FUNCTION_CHARS = set("和与向对都及同把被让给从")
+
+
+def _mended_persons(norm: str, text: str, tokens: list[Token], mentions: list[Mention], title_spans) -> list[Mention]:
+    """Person names as a statistical model or a rule cut them, mended at the edges:
+    a transliterated name runs over all its sounds (谢夫|乔维奇, 扎哈罗|娃), a name
+    with · starts at its first sound (外交顾问|尤里·乌沙科夫), and none runs into the
+    next word (巴拉克|本月, 吕特|讨论了)."""
+    sounds = lexicon.cues()["transliteration_chars"]
+    token_at = {i: t for t in tokens for i in range(t.start, t.end)}
+    occupied = {i for m in mentions for i in range(m.start, m.end)} | {i for s, e in title_spans for i in range(s, e)}
+    mended = []
+    for m in mentions:
+        if m.type != "Person" or m.source not in ("lac", "bracket", "title") or not m.norm or m.norm.isascii():
+            mended.append(m)
+            continue
+        start, end = m.start, m.end
+        while end - start >= 3 and norm[start] in _LEADING_FUNCTION_CHARS and token_at.get(start) and token_at[start].end == start + 1:
+            start += 1
+        if start != m.start and not plausible_person(norm[start:end]):
+            continue
+        dot = max(norm.rfind("·", start, end), norm.rfind("・", start, end))
+        first_dot = next((i for i in range(start, end) if norm[i] in "·・"), -1)
+        if first_dot > start:
+            begin = first_dot
+            while begin > start and norm[begin - 1] in sounds:
+                begin -= 1
+            start = begin if first_dot - begin >= 1 else start
+        cut_from = dot + 1 if dot >= 0 else start + 2
+        for i in range(cut_from, end):
+            token = token_at.get(i)
+            if token is None or token.start < cut_from:
+                continue
+            if len(token.word) >= 2 and token.pos.startswith(_NOT_IN_NAMES) or token.word in _SHORT_STOPS or token.end > end:
+                end = i
+                break
+        if all(ch in sounds or ch in "·・" for ch in norm[start:end]):
+            while start > 0 and norm[start - 1] in sounds and start - 1 not in occupied and _whole_tokens(token_at, start - 1, end):
+                start -= 1
+            while end < len(norm) and norm[end] in sounds and norm[end] not in _FUNCTION_CHARS and end not in occupied \
+                    and _whole_tokens(token_at, start, end + 1):
+                end += 1
+        right = norm[dot + 1:end] if dot >= 0 else norm[start:end]
+        if end - start < 2 or not right:
+            continue
+        if (start, end) == (m.start, m.end):
+            mended.append(m)
+        else:
+            mended.append(Mention(start, end, text[start:end], norm[start:end], m.type, m.source, m.ref))
+    return mended
+
+
+def _whole_tokens(token_at: dict, start: int, end: int) -> bool:
+    """Whether the words at both edges of [start, end) lie inside it, so a word such as
+    抵达 never lends its last character to a name."""
+    first, last = token_at.get(start), token_at.get(end - 1)
+    return (first is None or first.start >= start) and (last is None or last.end <= end)
 
 
 _BEFORE_LATIN = re.compile(r"([\u4e00-\u9fff·]{2,10})[（(]([A-Z][A-Za-z .'\-]{1,40})[）)]")

@@ -187,6 +187,29 @@ def _describe(fact, names: Names) -> str:
     return " ".join(parts)
 
 
+_FORMER = ("前任", "时任", "现任", "前", "原")
+
+
+def _role(role: str) -> str:
+    """A role without 前/时任/现任: a former or current holder holds the same post."""
+    role = norm(role)
+    for word in _FORMER:
+        if role.startswith(word) and len(role) > len(word) + 1:
+            return role[len(word):]
+    return role
+
+
+def _same_post(gold: dict, organization: set[str], role: str, aliases: dict) -> bool:
+    """A ministry's title written fused or split is one post: 中国 + 国防部长 is
+    中国国防部 + 部长 (and 国防部 + 部长 in a text about China)."""
+    wanted = {_fused(g + _role(gold.get("role", ""))) for g in aliases.get(norm(gold["organization"]), {norm(gold["organization"])})}
+    return any(_fused(o + _role(role)) in wanted for o in organization)
+
+
+def _fused(post: str) -> str:
+    return post.replace("部部长", "部长").replace("省省长", "省长").replace("市市长", "市长")
+
+
 def _same_fact(kind: str, gold: dict, fact, names: Names, aliases: dict) -> bool:
     args = fact.args
 
@@ -199,8 +222,11 @@ def _same_fact(kind: str, gold: dict, fact, names: Names, aliases: dict) -> bool
         return not gold.get("date") or (args.get("date") is not None and args["date"].isoformat() == gold["date"])
 
     if kind in ("office", "leads"):
-        ok = party(gold["person"], args["person"], loose=False) and party(gold["organization"], args["organization"])
-        return ok and (kind == "leads" or norm(gold.get("role", "")) == norm(args["role"]))
+        if not party(gold["person"], args["person"], loose=False):
+            return False
+        if party(gold["organization"], args["organization"]) and (kind == "leads" or _role(gold.get("role", "")) == _role(args["role"])):
+            return True
+        return kind == "office" and _same_post(gold, names.of(args["organization"])[1], args["role"], aliases)
     if kind == "dispatch":
         return party(gold.get("sender", ""), args["sender"]) and party(gold.get("destination", ""), args.get("destination"))
     if kind == "visit":

@@ -46,3 +46,15 @@ def test_statement_text_overlap():
     assert _text_overlap("要强化责任落实", "要强化责任落实，凝聚强大合力")
     assert _text_overlap("美國將繼續支持", "美国将继续支持乌克兰")
     assert not _text_overlap("完全不同的内容", "另一句话")
+
+
+def test_fused_and_split_ministry_titles_and_former_roles_are_one_post():
+    from kg.evaluate import _role, _same_post
+
+    aliases = {"中国": {"中国"}}
+    assert _same_post({"organization": "中国", "role": "国防部长"}, {"中国国防部", "国防部"}, "部长", aliases)
+    assert _same_post({"organization": "中国", "role": "前国防部长"}, {"中国国防部"}, "部长", aliases)
+    assert not _same_post({"organization": "中国", "role": "国防部长"}, {"中国商务部"}, "部长", aliases)
+    assert _role("前能源部长") == _role("能源部长") == "能源部长"
+    assert _role("前任总统") == "总统"
+    assert _role("原子") == "原子"

@@ -149,3 +149,17 @@ def test_no_statement_of_whoever_a_report_is_according_to():
     found = facts("据美国财政部称，美国已经颁发了一项与俄罗斯相关的通用许可证，以允许与匈牙利帕克斯二号民用核电站项目进行某些交易。")
     assert [f["kind"] for f in found if f["kind"] == "statement"] == []
     assert {"kind": "source", "source": "美国财政部"} in [{k: f[k] for k in ("kind", "source")} for f in found if f["kind"] == "source"]
+
+
+def persons(text: str) -> list[str]:
+    doc = analyse(Article("corpus sentence", text, published=datetime.fromisoformat(PUBLISHED)))
+    return [m.text for m in doc.mentions if m.type == "Person"]
+
+
+def test_transliterated_names_are_mended_at_their_edges():
+    assert "拉马福萨" in persons("担任G20轮值主席的南非总统拉马福萨指出“顶着美国的一贯强烈反对”出台了首脑宣言。")
+    assert "乔纳森·鲍威尔" in persons("美国国务卿马可·卢比奥（Marco Rubio）及特使史蒂夫·威特科夫（Steve Witkoff）将参加周日在瑞士"
+                                 "日内瓦举行的会谈，英国国家安全顾问乔纳森·鲍威尔（Jonathan Powell）将代表英方出席。")
+    assert "马克·吕特" in persons("泽连斯基表示，他随后与北约秘书长马克·吕特讨论了结束乌克兰与俄罗斯战争的“可行的外交选项”，"
+                              "其中包括“美国提出的方案”。")
+    assert persons("该帐号的简介现已更改为“热爱美国、特朗普总统和马斯克的印度人！”") == ["特朗普", "马斯克"]
