@@ -1,0 +1,196 @@
+"""Clauses and their subjects: where a clause starts, which agent opens it (not an
+object, a possessor or a name inside quotation marks), and whether a cue word stands as a
+word of its own. Speech, meetings and visits all need to know who does what."""
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..model import AnalysedArticle
+from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, apposition_start, find_all, last_person_before
+
+WHEN = r"(\d{1,2}月)?\d{1,2}日|当时|(\d{1,2}月)份?|今天|今日|昨天|昨日|当天|当日|日前|近日|本周|上周|周[一二三四五六日]|星期[一二三四五六日天]|稍早|早前|此前|随后|其后|最新|首次|再度|再次|本月|上月|(\d{1,2}月)?\d{1,2}日(晚|早|上午|下午|晚间)?"
+ADVERB = r"还|也|又|亦|则|更|曾|已|同时|进一步|明确|特别|公开|会上|再次|重申|坦言|直言"
+BETWEEN = re.compile(r"^(" + WHEN + r")?((" + ADVERB + r")|在[^，。]{0,16}?(中|上|时|后)|(发表|发布)(声明|讲话|文章|谈话)(时|后)?，?|(在[^，。]{0,12})?(发文|发帖|撰文)，?)*$")
+BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+
+
+def inside_brackets(text: str, start: int, limit: int) -> bool:
+    """Whether ``start`` lies in a bracket (or a dateline's 【】) that closes before
+    ``limit``."""
+    opened = max(text.rfind("（", 0, start), text.rfind("(", 0, start), text.rfind("【", 0, start))
+    if opened == -1 or max(text.rfind("）", opened, start), text.rfind(")", opened, start), text.rfind("】", opened, start)) != -1:
+        return False
+    closing = min((p for p in (text.find("）", start), text.find(")", start), text.find("】", start)) if p != -1), default=-1)
+    return closing != -1 and closing < limit
+
+
+QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,})[”」』\"]")
+
+
+def is_word(doc: AnalysedArticle, offset: int, cue: str) -> bool:
+    """A cue is a word of its own or ends one after a joiner (并称, 还说), so 说 in
+    说服力 or 称 in 自称 is no cue."""
+    tokens = tokens_at(doc)
+    first, last = tokens.get(offset), tokens.get(offset + len(cue) - 1)
+    if first is None or last is None:
+        return True
+    if last.end > offset + len(cue) and doc.norm[offset + len(cue):last.end] not in _CUE_SUFFIXES:
+        return False
+    return first.start == offset or doc.norm[first.start:offset] in _CUE_PREFIXES
+
+
+_CUE_PREFIXES = ("并", "还", "也", "又", "则", "更", "再", "亦", "而", "均", "都", "曾", "另", "并且", "他", "她", "再次", "同时", "时", "中", "后", "上", "先")
+
+
+def cues_in(text: str, cues: list[str]) -> list[tuple[int, str]]:
+    """Speech cues in reading order, the longest at each place, none inside a
+    quotation or overlapping another."""
+    quoted = quoted_spans(text)
+    taken: set[int] = set()
+    found = []
+    for cue in sorted(cues, key=len, reverse=True):
+        for local in find_all(cue, text):
+            span = range(local, local + len(cue))
+            if any(i in taken for i in span) or any(a <= local < b for a, b in quoted):
+                continue
+            taken.update(span)
+            found.append((local, cue))
+    return sorted(found)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in QUOTE.finditer(text)]
+
+
+_OPENING = re.compile(r"^(" + WHEN + r"|" + ADVERB + r"|对此|对于[^，。]{1,20}|另外|此外|与此同时|同时|但|而|并|然而|不过|但是|而且|据|根据|其中|前|原|现任|时任|已故|[^，。]{0,24}(的|后|时|中|上|期间|之际)|[“「（(《])*$")
+
+
+def subject(doc: AnalysedArticle, sentence, start: int, offset: int, polity_near: bool = True):
+    """The agent a clause opens with, when it is not an object (对/向/与 X), a
+    possessor or modifier (特朗普的……, 川普政府一名官员), inside quotation marks or
+    brackets; a body or place gives way to the person it introduces (外交部发言人毛宁,
+    首尔西江大学国际贸易教授许允). A place acts only right before the verb
+    (北京当时表示) unless ``polity_near`` is off (美乌官员在日内瓦会谈)."""
+    objects = tuple(lexicon.cues()["object_markers"]) + ("据", "根据")
+    quoted = [(a + sentence.start, b + sentence.start) for a, b in quoted_spans(sentence.norm)]
+    candidates = [m for m in doc.mentions_in(sentence)
+                  if start <= m.start and m.end <= offset and m.type in AGENT_OR_POLITY
+                  and not any(a <= m.start < b for a, b in quoted)
+                  and not inside_brackets(doc.norm, m.start, offset)]
+    objects_before = re.compile("(" + "|".join(map(re.escape, objects)) + ")(彼时|当时|时任|现任|前任|前)?$")
+    for i, mention in enumerate(candidates):
+        chain = max(start, apposition_start(doc, mention))
+        if not _opens(doc, start, chain):
+            continue
+        if _PRONOUN_FIRST.match(doc.norm[start:chain].lstrip()):
+            return None
+        if objects_before.search(doc.norm[max(sentence.start, chain - 5):chain]):
+            continue
+        after = BRACKETED.sub("", doc.norm[mention.end:offset]).lstrip()
+        if after.startswith(_NOT_THE_SUBJECT) and not _SPOKEN_THROUGH.match(after) and not ACTING_THROUGH.match(after):
+            continue
+        head = apposition_head(doc, mention)
+        if head.end > offset:
+            head = mention
+        if head.type != "Person":
+            person = next((m for m in candidates[i + 1:] if m.type == "Person"), None)
+            between = BRACKETED.sub("", doc.norm[head.end:person.start]) if person else ""
+            if person and len(between) <= 20 and len(between.rsplit("的", 1)[-1]) <= 8 and not any(w in between for w in _NOT_BETWEEN):
+                head = person
+        if head.type in PLACE_TYPES and polity_near:
+            between = BRACKETED.sub("", doc.norm[head.end:offset]).strip()
+            if not BETWEEN.match(between.removeprefix("方面").removeprefix("官方")):
+                continue
+        return head
+    return None
+
+
+_PRONOUN_FIRST = re.compile(r"^(" + WHEN + r")*[他她](?!们)")
+_NOT_THE_SUBJECT = ("的", "一名", "一位", "一些", "多名", "所", "方面人士")
+_SPOKEN_THROUGH = re.compile(r"^的(社论|报道|报导|声明|文章|评论|公告|通报|消息|说法|发言人表示)")
+ACTING_THROUGH = re.compile(r"^的[^，。的]{0,4}(官员|代表团|代表|团队|领导人|人士|元首|首脑|高层|特使)")
+_NOT_BETWEEN = ("对", "向", "与", "和", "同", "跟", "在", "接受", "告诉", "，")
+
+
+def _opens(doc: AnalysedArticle, start: int, chain: int) -> bool:
+    """Whether the words before a clause's subject only set the scene (time, 在……时,
+    a descriptor ending in 的, 据) and hold no verb of their own."""
+    prefix = QUOTE.sub("", doc.norm[start:chain]).strip()
+    if _OPENING.match(prefix):
+        return True
+    rest = chain - len(prefix.rsplit("的", 1)[-1]) if "的" in prefix else start
+    tokens = tokens_at(doc)
+    return not any(tokens[i].pos.startswith("v") for i in range(rest, chain) if i in tokens)
+
+
+_CUE_SUFFIXES = ("道", "了", "过", "着", "说", "称", "指", "出")
+
+
+def tokens_at(doc: AnalysedArticle) -> dict:
+    tokens = doc.notes.get("token_at")
+    if tokens is None:
+        tokens = doc.notes["token_at"] = {i: t for t in doc.tokens for i in range(t.start, t.end)}
+    return tokens
+
+
+AGENT_OR_POLITY = AGENT_TYPES + ("Country", "AdministrativeArea")
+
+
+def clause_start(text: str, local: int) -> int:
+    """Where the clause holding ``local`` starts: after the last comma, stop or colon
+    outside quotation marks and brackets."""
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text[:local]):
+        if ch in "“「『（(":
+            depth += 1
+        elif ch in "”」』）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in _BREAKS:
+            start = i + 1
+    return start
+
+
+def clause_end(text: str) -> int:
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "“「『（(":
+            depth += 1
+        elif ch in "”」』）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in _BREAKS:
+            return i
+    return len(text)
+
+
+_BREAKS = "，。；：！？,;:"
+
+
+def last_person_subject(doc: AnalysedArticle, sentence, offset: int):
+    """The last person before ``offset``, in this sentence or the two before, who was
+    the subject of a clause: 他 continues a subject far more often than an object
+    (……接受主持人劳拉·英格拉恩采访时…… 他说 is not the host speaking)."""
+    found = None
+    for index in range(max(0, sentence.index - 2), sentence.index + 1):
+        here = doc.sentences[index]
+        cut = 0
+        while cut < len(here.norm):
+            end = clause_end(here.norm[cut:]) + cut
+            opener = subject(doc, here, here.start + cut, min(here.start + end, offset))
+            if opener is not None and opener.type == "Person" and opener.end <= offset:
+                found = opener
+            cut = end + 1
+            if here.start + cut >= offset:
+                break
+    return found
+
+
+def pronoun_subject(doc: AnalysedArticle, sentence, start: int, offset: int):
+    """The person a clause's leading 他/她 stands for (not 他们)."""
+    head = doc.norm[start:offset].lstrip()
+    for pronoun in lexicon.cues()["person_pronouns"]:
+        if head.startswith(pronoun) and not head.startswith(pronoun + "们"):
+            where = start + doc.norm[start:offset].find(pronoun)
+            return last_person_subject(doc, sentence, where) or last_person_before(doc, where)
+    return None
