@@ -247,6 +247,11 @@ def _verbs() -> tuple[str, ...]:
 _LEADING_JUNK = ("根据", "据", "建议", "从", "对", "在", "向", "与", "和", "年", "的", "由", "被", "让", "将", "把", "及", "同")
 
 
+def _named_body(word: str) -> bool:
+    """A body's name on its own: known to the alias tables or ending like one."""
+    return len(word) >= 2 and (word in entity_lexicon().entries or word.endswith(tuple(lexicon.cues()["org_suffixes"])))
+
+
 def _mended(start: int, word: str, kind: str):
     if kind == "Place" and all(c in "省市县区州地乡镇村盟旗各全" for c in word):
         return
@@ -255,6 +260,13 @@ def _mended(start: int, word: str, kind: str):
     while kind == "Organization" and word.startswith(_LEADING_JUNK) and len(word) > 3:
         cut = next(len(j) for j in _LEADING_JUNK if word.startswith(j))
         start, word = start + cut, word[cut:]
+    if kind == "Organization":
+        joined = re.split(r"[和与及、]", word, maxsplit=1)
+        if len(joined) == 2 and all(_named_body(part) for part in joined):
+            first = joined[0]
+            yield start, start + len(first), kind
+            yield start + len(first) + 1, start + len(word), kind
+            return
     if kind == "Organization" and word.endswith(("政府", "政权")):
         head = word[:-2]
         if 2 <= len(head) <= 4 and head[0] in lexicon.surnames() and not load_gazetteer().lookup(head) and plausible_person(head):

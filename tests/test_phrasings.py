@@ -186,3 +186,21 @@ def test_no_meeting_only_wished_for():
 def test_a_venue_is_no_party_of_a_meeting():
     found = facts("在特朗普-习近平峰会后的第二天，赫格塞思在马来西亚举行的东南亚国家联盟峰会期间会见了中国国防部长董军。", kind="meeting")
     assert all("马来西亚" not in f["parties"] and "东南亚国家联盟" not in f["parties"] for f in found)
+
+
+def sources(text: str) -> list[str]:
+    return [f["source"] for f in facts(text, kind="source")]
+
+
+def test_sources_listed_introduced_or_reporting():
+    assert sources("据路透社和法新社报道，华盛顿正准备在叙利亚首都大马士革的一个空军基地建立军事存在，"
+                   "以促成美国斡旋的叙利亚和以色列之间的安全协议。") == ["路透社", "法新社"]
+    assert sources("据耿忠介绍，为了让更多的人尤其是年轻人有机会接触到中国电影，除电影节期间之外，"
+                   "还和一些大学开展交流并定期举办论坛等。") == ["耿忠"]
+    assert sources("路透社近日报导，荷兰政府指出，正持续跟中国和其他国家的政府以及业界就安世半导体「建设性发展方向」进行磋商。") == ["路透社"]
+
+
+def test_no_source_for_reportedly_or_for_words_quoted_from_someone():
+    assert sources("当被问及该记录——据报维特科夫在通话中讨论克里姆林宫应如何与特朗普互动，并称乌克兰必须割地以达成和平协议——"
+                   "特朗普告诉记者，这属于“非常标准的谈判形式”。") == []
+    assert sources("声明援引董军的话说，中国致力于和平发展，同时坚决维护国家安全利益。") == []
