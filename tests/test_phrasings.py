@@ -74,7 +74,7 @@ def test_a_ministers_title_that_ends_inside_the_ministry_name():
 def test_hong_kong_case_counts_with_local_and_imported_split():
     found = facts("本港今年累計錄得54宗個案，其中2宗屬本地個案，其餘52宗屬輸入個案。", kind="cases")
     assert [(f["place"], f["category"], f["value"]) for f in found] == [
-        ("香港特别行政区", "Confirmed", 54), ("香港特别行政区", "LocalConfirmed", 2), ("香港特别行政区", "ImportedConfirmed", 52)]
+        ("香港特别行政区", "CumulativeConfirmed", 54), ("香港特别行政区", "LocalConfirmed", 2), ("香港特别行政区", "ImportedConfirmed", 52)]
 
 
 def test_death_toll_phrased_with_a_measure_word():
@@ -204,3 +204,13 @@ def test_no_source_for_reportedly_or_for_words_quoted_from_someone():
     assert sources("当被问及该记录——据报维特科夫在通话中讨论克里姆林宫应如何与特朗普互动，并称乌克兰必须割地以达成和平协议——"
                    "特朗普告诉记者，这属于“非常标准的谈判形式”。") == []
     assert sources("声明援引董军的话说，中国致力于和平发展，同时坚决维护国家安全利益。") == []
+
+
+def test_case_counts_to_date_with_a_chinese_myriad_and_deaths_of_a_disease():
+    found = facts("截至2025年，安哥拉已累计报告至少33563例霍乱病例，已造成866人死亡；", kind="cases")
+    assert ("安哥拉", "CumulativeConfirmed", 33563) in [(f["place"], f["category"], f["value"]) for f in found]
+    found = facts("本周四，非洲疾病控制和预防中心（隶属非盟的公共卫生机构）表示，截至2025年，该中心已记录到约30万例确诊和疑似霍乱病例，"
+                  "以及超过7000例死亡病例。", kind="cases")
+    assert [(f["category"], f["value"]) for f in found] == [("CumulativeConfirmed", 300000), ("Deaths", 7000)]
+    found = facts("截至今年8月，苏丹达尔富尔地区至少有40人死于霍乱，当地难民营受灾尤为严重。", kind="cases")
+    assert [(f["category"], f["value"]) for f in found] == [("Deaths", 40)]

@@ -14,7 +14,10 @@ from .. import lexicon
 from ..model import AnalysedArticle, EntityRef, Fact
 from .common import ORG_TYPES, PLACE_TYPES, clause_of, ref_of, sentence_date
 
-_NUMBER = re.compile(r"(\d[\d,]*)\s*(例|人|宗)")
+_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:(万|千)(\d+)?)?\s*(例|人|宗)")
+_SCALE = {"万": 10_000, "千": 1_000, None: 1}
+_RUNNING_TOTAL = re.compile(r"累计|截至|截止|总数|共计|总计|至今")
+_DIED_OF = re.compile(r"^(死于|因[^，。]{1,6}死亡|病逝|病亡)")
 _SOURCE = re.compile(r"(?:据|根据|援引)([^，。]{1,30}?)(?:的)?(?:消息|通报|数据|公布|发布)|^()([^，。]{2,20}?)(?:今日|今天|昨日|昨天|日前|周[一二三四五六日])?(?:公布|通报|发布|表示|宣布)")
 
 
@@ -80,11 +83,13 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 running.reporter = ref_of(doc, inside[0])
         mentions = doc.mentions_in(sentence)
         for match in _NUMBER.finditer(text):
-            value = int(match.group(1).replace(",", ""))
+            value = _value(match)
             offset = sentence.start + match.start()
             clause_start, _ = clause_of(doc, offset)
-            unit = match.group(2)
+            unit = match.group(4)
             after = _category_after(text[match.end():], phrases)
+            if after is None and unit == "人" and _DIED_OF.match(text[match.end():]):
+                after = "Deaths"
             before_text = doc.norm[clause_start:offset]
             adjacent_place = next((m for m in mentions if m.type in PLACE_TYPES and m.end == offset), None)
             if adjacent_place is not None and after is None and running.category:
@@ -100,8 +105,22 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 running.category, running.region, refines = category, region, False
             if region is None:
                 continue
+            if category == "Confirmed" and _RUNNING_TOTAL.search(_clause_text(doc, offset)):
+                category = "CumulativeConfirmed"
             facts.append(Fact("cases", {
                 "place": region, "category": category, "value": value,
                 "date": sentence_date(doc, sentence) or doc.day, "reporter": running.reporter,
             }, sentence, 0.8 if refines or after else 0.7))
     return facts
+
+
+def _value(match: re.Match) -> int:
+    """3,056 → 3056; 30万 → 300000; 7万100 → 70100."""
+    number = float(match.group(1).replace(",", ""))
+    return int(round(number * _SCALE[match.group(2)])) + int(match.group(3) or 0)
+
+
+def _clause_text(doc: AnalysedArticle, offset: int) -> str:
+    start, end = clause_of(doc, offset)
+    sentence = doc.sentence_at(offset)
+    return doc.norm[max(sentence.start, start - 12):end]
