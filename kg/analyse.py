@@ -421,10 +421,16 @@ def _mended_persons(norm: str, text: str, tokens: list[Token], mentions: list[Me
         cut_from = dot + 1 if dot >= 0 else start + 2
         for i in range(cut_from, end):
             token = token_at.get(i)
-            if token is None or token.start < cut_from:
+            if token is None or token.start < cut_from or token.start != i:
                 continue
-            if len(token.word) >= 2 and token.pos.startswith(_NOT_IN_NAMES) or token.word in _SHORT_STOPS or token.end > end:
+            if len(token.word) >= 2 and token.pos.startswith(_NOT_IN_NAMES) or token.word in _SHORT_STOPS:
                 end = i
+                break
+            if token.end > end:
+                if token.pos.startswith("nr") or all(ch in sounds for ch in token.word):
+                    end = token.end
+                elif i > cut_from:
+                    end = i
                 break
         if all(ch in sounds or ch in "·・" for ch in norm[start:end]):
             while start > 0 and norm[start - 1] in sounds and start - 1 not in occupied and _whole_tokens(token_at, start - 1, end):

@@ -214,3 +214,15 @@ def test_case_counts_to_date_with_a_chinese_myriad_and_deaths_of_a_disease():
     assert [(f["category"], f["value"]) for f in found] == [("CumulativeConfirmed", 300000), ("Deaths", 7000)]
     found = facts("截至今年8月，苏丹达尔富尔地区至少有40人死于霍乱，当地难民营受灾尤为严重。", kind="cases")
     assert [(f["category"], f["value"]) for f in found] == [("Deaths", 40)]
+
+
+def test_visits_to_a_capital_named_after_its_country_to_an_abbreviated_country_and_by_invitation():
+    found = facts("叙利亚总统沙拉于周六晚抵达美国首都华盛顿。", kind="visit")
+    assert [(f["visitor"], f["place"]) for f in found] == [("沙拉", "华盛顿")]
+    found = facts("众所周知，裴洛西曾在1989年“六四”事件后不久访北京，1991年她甚至在天安门广场前拉起横幅标语，表达对中国人权的关注。",
+                  kind="visit")
+    assert [(f["visitor"], f["place"]) for f in found] == [("佩洛西", "北京市")] or [(f["visitor"], f["place"]) for f in found] == [("裴洛西", "北京市")]
+    found = facts("美国总统川普今天和中国国家主席习近平通话，川普发文表示，两人进行「非常好的电话通话」，讨论俄乌战争、黄豆等议题，"
+                  "他将于明年4月访问北京，也邀请习近平明年稍晚赴美访问。", kind="visit")
+    assert ("特朗普", "北京市") in [(f["visitor"], f["place"]) for f in found]
+    assert ("习近平", "美国") in [(f["visitor"], f["place"]) for f in found]

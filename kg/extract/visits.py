@@ -1,39 +1,110 @@
-"""Visits and arrivals: someone arrives in, visits or travels to a place (抵达, 访问, 出访, 赴)."""
+"""Visits and arrivals: someone arrives in, visits or travels to a place (抵达, 访问,
+出访, 赴, 前往), a country named by its one-character abbreviation (访华, 赴美, 抵台),
+对X进行国事访问, and whoever an invitation names (邀请习近平访美)."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .. import lexicon
-from ..model import AnalysedArticle, Fact
-from .common import AGENT_TYPES, PLACE_TYPES, clause_of, find_all, last_person_before, ref_of, sentence_date
+from ..gazetteer import load as load_gazetteer
+from ..model import AnalysedArticle, EntityRef, Fact
+from .clauses import clause_end, clause_start, cues_in, is_word, last_person_subject, pronoun_subject, subject
+from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, ref_of, sentence_date
+
+_SHORT = re.compile(r"(访问|出访|到访|访|赴|抵)([\u4e00-\u9fff])(?=[^\u4e00-\u9fff]|期间|之|后|前|时|并|的|行|进行|访问|参加|出席|与|会|，|。)")
+_FORMAL = re.compile(r"对([^，。]{2,16}?)进行[^，。]{0,12}?访问")
+_INVITED = re.compile(r"邀请$")
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
     cues = lexicon.cues()["visit"]
     dispatch_cues = lexicon.cues()["dispatch"]
-    pronouns = lexicon.cues()["person_pronouns"]
     facts: list[Fact] = []
     for sentence in doc.sentences:
         mentions = doc.mentions_in(sentence)
-        seen: set[int] = set()
-        for cue in cues:
-            for local in find_all(cue, sentence.norm):
-                if local in seen:
-                    continue
-                seen.update(range(local, local + len(cue)))
-                offset = sentence.start + local
-                place = next((m for m in mentions if m.start == offset + len(cue) and m.type in PLACE_TYPES), None)
-                if place is None:
-                    continue
-                clause_start, _ = clause_of(doc, offset)
-                before = doc.norm[clause_start:offset]
-                if any(c in before for c in dispatch_cues):
-                    continue
-                visitors = [m for m in mentions if clause_start <= m.start and m.end <= offset and m.type in AGENT_TYPES]
-                visitor = ref_of(doc, visitors[0]) if visitors else None
-                if visitor is None and before.strip()[:1] in pronouns:
-                    person = last_person_before(doc, offset)
-                    visitor = ref_of(doc, person) if person else None
-                if visitor is None:
-                    continue
-                facts.append(Fact("visit", {"visitor": visitor, "place": ref_of(doc, place),
-                                            "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.75))
+        targets: list[tuple[int, EntityRef]] = []
+        for local, cue in cues_in(sentence.norm, cues):
+            offset = sentence.start + local
+            if not is_word(doc, offset, cue):
+                continue
+            place = next((m for m in mentions if m.start == offset + len(cue) and m.type in PLACE_TYPES + AGENT_TYPES[1:]), None)
+            if place is not None and (place.type in PLACE_TYPES or cue in ("访问", "到访", "出访")):
+                targets.append((offset, ref_of(doc, _innermost(doc, mentions, place))))
+        for match in _SHORT.finditer(sentence.norm):
+            offset = sentence.start + match.start(2)
+            if any(m.start <= offset < m.end for m in mentions):
+                continue
+            place = _abbreviated(match.group(2), doc)
+            if place is not None:
+                targets.append((sentence.start + match.start(), place))
+        for match in _FORMAL.finditer(sentence.norm):
+            inside = [m for m in mentions if sentence.start + match.start(1) <= m.start and m.end <= sentence.start + match.end(1)
+                      and m.type in PLACE_TYPES + AGENT_TYPES[1:]]
+            if inside:
+                targets.append((sentence.start + match.start(), ref_of(doc, inside[0])))
+        seen: set[tuple] = set()
+        for offset, place in sorted(targets, key=lambda t: t[0]):
+            start = clause_start(sentence.norm, offset - sentence.start) + sentence.start
+            if any(c in doc.norm[start:offset] for c in dispatch_cues):
+                continue
+            visitor = _visitor(doc, sentence, start, offset)
+            if visitor is None or (visitor, place) in seen or visitor == place:
+                continue
+            seen.add((visitor, place))
+            facts.append(Fact("visit", {"visitor": visitor, "place": place,
+                                        "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.75))
     return facts
+
+
+def _visitor(doc: AnalysedArticle, sentence, start: int, offset: int) -> EntityRef | None:
+    """Who travels: the one invited (邀请X访问), else the clause's subject, the person a
+    leading 他/她 stands for, or the subject of the sentence's first clause."""
+    if "邀请" in doc.norm[start:offset]:
+        at = start + doc.norm[start:offset].rfind("邀请") + 2
+        invited = [m for m in doc.mentions_in(sentence) if at <= m.start and m.end <= offset and m.type in AGENT_TYPES]
+        if invited and invited[0].type == "Person" or invited and not doc.norm[at:invited[0].start].strip():
+            return ref_of(doc, apposition_head(doc, invited[0]))
+        if doc.norm[at:at + 1] in ("他", "她") and doc.norm[at + 1:at + 2] != "们":
+            person = last_person_subject(doc, sentence, start)
+            return ref_of(doc, person) if person else None
+        return None
+    found = subject(doc, sentence, start, offset, polity_near=False) or pronoun_subject(doc, sentence, start, offset)
+    if found is None and start > sentence.start and not any(
+            m.start >= start and m.end <= offset for m in doc.mentions if m.type in AGENT_TYPES + PLACE_TYPES):
+        found = subject(doc, sentence, sentence.start, sentence.start + clause_end(sentence.norm), polity_near=False)
+    if found is None or found.type not in AGENT_TYPES + ("Country",):
+        return None
+    return ref_of(doc, found)
+
+
+def _innermost(doc: AnalysedArticle, mentions, place):
+    """The place a chain of places narrows to: 美国首都华盛顿 → 华盛顿."""
+    for other in mentions:
+        if other.start > place.end and other.type in PLACE_TYPES:
+            gap = doc.norm[place.end:other.start]
+            if len(gap) <= 3 and not any(ch in gap for ch in "，。、和与及（()"):
+                place = other
+            else:
+                break
+    return place
+
+
+def _abbreviated(char: str, doc: AnalysedArticle) -> EntityRef | None:
+    place = _abbreviations().get(char)
+    if place is None:
+        return None
+    lang = doc.language if doc.language in ("zh-Hant", "en") else "zh-Hans"
+    kind = "Country" if place.type == "Country" else "AdministrativeArea"
+    return EntityRef(kind, "place:" + place.id, char, lang)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict:
+    gazetteer = load_gazetteer()
+    table = {}
+    for char, name in lexicon.cues()["place_abbreviations"].items():
+        found = gazetteer.lookup(name)
+        if found:
+            table[char] = found[0]
+    return table
