@@ -383,7 +383,7 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = "lac") -
         occupied.update(span)
         taken.append(mention)
     taken.sort(key=lambda m: m.start)
-    taken = _mended_persons(norm, text, tokens, taken, title_spans)
+    taken = _mended_bodies(norm, text, tokens, _mended_persons(norm, text, tokens, taken, title_spans))
     return _with_place_anaphora(norm, text, taken)
 
 
@@ -445,6 +445,41 @@ def _mended_persons(norm: str, text: str, tokens: list[Token], mentions: list[Me
             mended.append(m)
         else:
             mended.append(Mention(start, end, text[start:end], norm[start:end], m.type, m.source, m.ref))
+    return mended
+
+
+_ORG_JUNK = ("根据", "据", "从", "建议", "着", "时任", "历任", "前任", "在", "向", "与", "由", "被", "将", "把")
+_DESCRIPTORS = re.compile(r"^.{0,6}?(智库|官媒|党媒|媒体|巨商|巨头|大厂|大型|车企|药企|顾问)(?=.{2,})")
+
+
+def _mended_bodies(norm: str, text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """Organisation names without what a rule or model swept in before them: a
+    preposition or verb (根据韩国贸易协会, 时任众议院), or a place with a descriptor
+    (美国智库战略与国际研究中心 → 战略与国际研究中心, 中国官媒新华社 → 新华社)."""
+    stops = set(lexicon.cues()["org_stop"])
+    mended = []
+    for m in mentions:
+        if m.type not in ("Organization", "GovernmentOrganization") or m.ref or m.source not in ("lac", "suffix", "bracket"):
+            mended.append(m)
+            continue
+        start = m.start
+        word = norm[start:m.end]
+        cut = True
+        while cut:
+            cut = False
+            for junk in _ORG_JUNK:
+                if word.startswith(junk) and len(word) - len(junk) >= 2:
+                    start, word, cut = start + len(junk), word[len(junk):], True
+                    break
+        described = _DESCRIPTORS.match(word)
+        if described:
+            start, word = start + described.end(), word[described.end():]
+        if word in stops:
+            continue
+        if start == m.start:
+            mended.append(m)
+        else:
+            mended.append(Mention(start, m.end, text[start:m.end], norm[start:m.end], m.type, m.source, m.ref))
     return mended
 
 
