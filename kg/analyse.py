@@ -384,6 +384,7 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = "lac") -
         taken.append(mention)
     taken.sort(key=lambda m: m.start)
     taken = _mended_bodies(norm, text, tokens, _mended_persons(norm, text, tokens, taken, title_spans))
+    taken = _throughout(norm, text, tokens, taken, title_spans)
     return _with_place_anaphora(norm, text, taken)
 
 
@@ -407,7 +408,8 @@ def _mended_persons(norm: str, text: str, tokens: list[Token], mentions: list[Me
             mended.append(m)
             continue
         start, end = m.start, m.end
-        while end - start >= 3 and norm[start] in _LEADING_FUNCTION_CHARS and token_at.get(start) and token_at[start].end == start + 1:
+        while end - start >= 3 and norm[start] in _LEADING_FUNCTION_CHARS and norm[start + 1] not in "·・" \
+                and token_at.get(start) and token_at[start].end == start + 1:
             start += 1
         if start != m.start and not plausible_person(norm[start:end]):
             continue
@@ -439,7 +441,7 @@ def _mended_persons(norm: str, text: str, tokens: list[Token], mentions: list[Me
                     and _whole_tokens(token_at, start, end + 1):
                 end += 1
         right = norm[dot + 1:end] if dot >= 0 else norm[start:end]
-        if end - start < 2 or not right:
+        if end - start < 2 or not right or end - start == 2 and norm[start + 1] in "方媒军" or _summit(norm[start:end]):
             continue
         if (start, end) == (m.start, m.end):
             mended.append(m)
@@ -474,13 +476,60 @@ def _mended_bodies(norm: str, text: str, tokens: list[Token], mentions: list[Men
         described = _DESCRIPTORS.match(word)
         if described:
             start, word = start + described.end(), word[described.end():]
-        if word in stops:
+        if word in stops or _summit(word):
             continue
         if start == m.start:
             mended.append(m)
         else:
             mended.append(Mention(start, m.end, text[start:m.end], norm[start:m.end], m.type, m.source, m.ref))
     return mended
+
+
+def _throughout(norm: str, text: str, tokens: list[Token], mentions: list[Mention], title_spans) -> list[Mention]:
+    """A name recognised once is a name wherever the article repeats it, and so is the
+    short form a person goes by later (高市 for 高市早苗, 卡塞亚 for 让·卡塞亚): a model
+    that reads sentence by sentence misses many of the repeats."""
+    forms: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.type not in ("Person", "Organization", "GovernmentOrganization", "NewsMedia") or len(m.norm) < 2:
+            continue
+        forms.setdefault(m.norm, (m.type, m.ref))
+        if m.type == "Person":
+            for short in _short_forms(m.norm):
+                forms.setdefault(short, (m.type, m.ref))
+    if not forms:
+        return mentions
+    starts = {t.start for t in tokens}
+    ends = {t.end for t in tokens}
+    occupied = {i for m in mentions for i in range(m.start, m.end)} | {i for s, e in title_spans for i in range(s, e)}
+    added = []
+    for form in sorted(forms, key=len, reverse=True):
+        kind, ref = forms[form]
+        for match in re.finditer(re.escape(form), norm):
+            s, e = match.span()
+            if s not in starts or e not in ends or any(i in occupied for i in range(s, e)):
+                continue
+            occupied.update(range(s, e))
+            added.append(Mention(s, e, text[s:e], form, kind, "article", ref))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _short_forms(name: str) -> list[str]:
+    """What a person is called after the first mention: the last part of a name
+    with · (让·卡塞亚 → 卡塞亚), the family name of a four-character East Asian name
+    (高市早苗 → 高市)."""
+    if "·" in name or "・" in name:
+        last = re.split("[·・]", name)[-1]
+        return [last] if len(last) >= 2 else []
+    if len(name) == 4 and name[:2] not in lexicon.surnames():
+        return [name[:2]]
+    return []
+
+
+def _summit(name: str) -> bool:
+    """川习会, 李习会: a summit named after its leaders, not a person."""
+    leaders = lexicon.cues()["leader_abbreviations"]
+    return len(name) == 3 and name.endswith("会") and name[0] in leaders and name[1] in leaders
 
 
 def _whole_tokens(token_at: dict, start: int, end: int) -> bool:

@@ -24,3 +24,16 @@ def test_groups_and_camps_are_no_bodies():
     found = mentions("與此同時，保守派《中央日報》稱，美中貿易戰可能僅為「暫時停火」，但此休戰對韓國有利。", BODIES)
     assert "保守派" not in found
     assert "中央日報" in found or "《中央日報》" in found
+
+
+PERSONS = ("Person",)
+
+
+def test_a_name_found_once_is_found_where_the_article_repeats_its_short_form():
+    text = ("“霍乱仍然是一个重大问题”，非洲疾控中心主任让·卡塞亚周四在新闻发布会上表示，“感觉每年病例都在增加。”\n"
+            "卡塞亚告诉记者，安哥拉和布隆迪这两个国家的病例尤其增多，这表明霍乱疫情正在活跃传播。")
+    assert mentions(text, PERSONS) == ["让·卡塞亚", "卡塞亚"]
+
+
+def test_a_side_of_talks_is_no_person():
+    assert mentions("據韓方通報，李習會中討論朝鮮半島局勢。", PERSONS) == []

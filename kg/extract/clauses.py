@@ -106,7 +106,8 @@ def subject(doc: AnalysedArticle, sentence, start: int, offset: int, polity_near
     return None
 
 
-_PRONOUN_FIRST = re.compile(r"^(" + WHEN + r")*[他她](?!们)")
+_LEAD_IN = r"(" + WHEN + r"|但是|但|而|并|不过|然而|随后|同时|此外)*"
+_PRONOUN_FIRST = re.compile(r"^" + _LEAD_IN + r"[他她](?!们)")
 _NOT_THE_SUBJECT = ("的", "一名", "一位", "一些", "多名", "所", "方面人士")
 _SPOKEN_THROUGH = re.compile(r"^的(社论|报道|报导|声明|文章|评论|公告|通报|消息|说法|发言人表示)")
 ACTING_THROUGH = re.compile(r"^的[^，。的]{0,4}(官员|代表团|代表|团队|领导人|人士|元首|首脑|高层|特使)")
@@ -188,7 +189,7 @@ def last_person_subject(doc: AnalysedArticle, sentence, offset: int):
 
 def pronoun_subject(doc: AnalysedArticle, sentence, start: int, offset: int):
     """The person a clause's leading 他/她 stands for (not 他们)."""
-    head = doc.norm[start:offset].lstrip()
+    head = re.sub(r"^" + _LEAD_IN, "", doc.norm[start:offset].lstrip())
     for pronoun in lexicon.cues()["person_pronouns"]:
         if head.startswith(pronoun) and not head.startswith(pronoun + "们"):
             where = start + doc.norm[start:offset].find(pronoun)

@@ -120,7 +120,7 @@ def apposition_head(doc: AnalysedArticle, mention: Mention) -> Mention:
         return mention
     cursor = mention.end
     for item in row[position + 1:]:
-        if _BRACKETED.sub("", doc.norm[cursor:item.start]).strip() not in ("", "、"):
+        if _BRACKETED.sub("", doc.norm[cursor:item.start]).strip() not in ("", "、", "兼"):
             break
         if item.kind == "Person":
             return item.mention
@@ -138,7 +138,7 @@ def apposition_start(doc: AnalysedArticle, mention: Mention) -> int:
     if position is None:
         return start
     for item in reversed(row[:position]):
-        if item.kind not in ("Title",) + ORG_TYPES + PLACE_TYPES or _BRACKETED.sub("", doc.norm[item.end:start]).strip() not in ("", "、"):
+        if item.kind not in ("Title",) + ORG_TYPES + PLACE_TYPES or _BRACKETED.sub("", doc.norm[item.end:start]).strip() not in ("", "、", "兼"):
             break
         start = item.start
     return start

@@ -6,7 +6,7 @@ import re
 
 from .. import lexicon
 from ..model import AnalysedArticle, EntityRef, Fact
-from .clauses import WHEN
+from .clauses import WHEN, inside_brackets
 from .common import AGENT_TYPES, ORG_TYPES, apposition_head, ref_of
 
 _QUOTED = re.compile(r"^[“「\"]([^”」\"]{2,20})[”」\"]")
@@ -50,7 +50,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
 def _named(doc: AnalysedArticle, sentence, start: int, end: int):
     """The bodies and people a citation names: each listed one (路透社和法新社), a
     person for the title chain introducing them, never a possessor (X的产品负责人…)."""
-    inside = [m for m in doc.mentions_in(sentence) if start <= m.start and m.end <= end and m.type in AGENT_TYPES]
+    inside = [m for m in doc.mentions_in(sentence) if start <= m.start and m.end <= end and m.type in AGENT_TYPES
+              and not inside_brackets(doc.norm, m.start, end + 1)]
     named = []
     for i, mention in enumerate(inside):
         if doc.norm[mention.end:mention.end + 1] == "的" and i + 1 < len(inside):

@@ -59,7 +59,7 @@ def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | 
     if subject is not None:
         return ref_of(doc, subject)
     head = _LEADING_QUOTE.sub("", doc.norm[start:offset]).strip()
-    head = _WHEN_AT_START.sub("", head)
+    head = _JOINERS.sub("", _WHEN_AT_START.sub("", head))
     first = None
     if start > sentence.start:
         first = clause_subject(doc, sentence, sentence.start, sentence.start + clause_end(sentence.norm))
