@@ -385,7 +385,7 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = "lac") -
     taken.sort(key=lambda m: m.start)
     taken = _mended_bodies(norm, text, tokens, _mended_persons(norm, text, tokens, taken, title_spans))
     taken = _throughout(norm, text, tokens, taken, title_spans)
-    return _with_place_anaphora(norm, text, taken)
+    return _with_body_anaphora(norm, text, _with_place_anaphora(norm, text, taken))
 
 
 _NOT_IN_NAMES = ("v", "t", "d", "p", "c", "u", "r", "m", "q", "f")
@@ -589,6 +589,30 @@ def _with_place_anaphora(norm: str, text: str, mentions: list[Mention]) -> list[
                 occupied.append((s, e))
                 found.append(Mention(s, e, text[s:e], norm[s:e], antecedent.type, "anaphora", antecedent.ref))
     return sorted(mentions + found, key=lambda m: m.start)
+
+
+def _with_body_anaphora(norm: str, text: str, mentions: list[Mention]) -> list[Mention]:
+    """该报, 该部, 署方, 校方 … as mentions of the last body of that kind named before
+    (a newspaper for 该报, a name ending in 部 for 该部)."""
+    anaphora = lexicon.cues()["body_anaphora"]
+    if not any(word in norm for word in anaphora):
+        return mentions
+    occupied = [(m.start, m.end) for m in mentions]
+    bodies = [m for m in mentions if m.type in ("Organization", "GovernmentOrganization", "NewsMedia")]
+    found: list[Mention] = []
+    for word in sorted(anaphora, key=len, reverse=True):
+        endings = tuple(anaphora[word])
+        for match in re.finditer(word, norm):
+            s, e = match.span()
+            if any(s < oe and os_ < e for os_, oe in occupied):
+                continue
+            before = [m for m in bodies if m.end <= s and s - m.end < 600
+                      and (m.norm.endswith(endings) or "NewsMedia" in endings and m.type == "NewsMedia")]
+            if before:
+                antecedent = before[-1]
+                occupied.append((s, e))
+                found.append(Mention(s, e, text[s:e], norm[s:e], antecedent.type, "anaphora", antecedent.ref or antecedent.norm))
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
 def antecedent_place(mentions: list[Mention], offset: int, suffix: str, gazetteer=None) -> Mention | None:

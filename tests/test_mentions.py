@@ -37,3 +37,18 @@ def test_a_name_found_once_is_found_where_the_article_repeats_its_short_form():
 
 def test_a_side_of_talks_is_no_person():
     assert mentions("據韓方通報，李習會中討論朝鮮半島局勢。", PERSONS) == []
+
+
+def test_the_paper_and_the_spokesperson_speak_for_the_body_named_before():
+    from kg.extract import extract_all
+
+    text = ("進步派媒體《韓民族新聞》的社論指出，正如李在明向習近平所說的，「韓中經濟關係正『從垂直分工結構轉向水平合作結構』。\n"
+            "該報還稱，美中兩國在峰會期間相當於「實質結束」自今年2月以來的貿易戰，但這次未觸及台灣議題。")
+    doc = analyse(Article("corpus sentences", text))
+    speakers = [f.args["speaker"].name for f in extract_all(doc) if f.kind == "statement"]
+    assert speakers == ["韩民族新闻", "韩民族新闻"]
+    text = ("商務部發言人說，此後，荷政府不顧中方多次在磋商中提出的合理訴求，沒有展示出建設性態度和行動且升級全球供應鏈危機。\n"
+            "發言人指出，中方本著對全球半導體產供鏈穩定與安全的負責任態度，於11月1日宣布將對符合條件的出口予以豁免，並努力促進安世（中國）恢復供貨。")
+    doc = analyse(Article("corpus sentences", text))
+    speakers = {f.args["speaker"].name for f in extract_all(doc) if f.kind == "statement"}
+    assert len(speakers) == 1 and "商务部" in speakers.pop()

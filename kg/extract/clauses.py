@@ -63,7 +63,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTE.finditer(text)]
 
 
-_OPENING = re.compile(r"^(" + WHEN + r"|" + ADVERB + r"|对此|对于[^，。]{1,20}|另外|此外|与此同时|同时|但|而|并|然而|不过|但是|而且|据|根据|其中|前|原|现任|时任|已故|[^，。]{0,24}(的|后|时|中|上|期间|之际)|[“「（(《])*$")
+_OPENING = re.compile(r"^(" + WHEN + r"|" + ADVERB + r"|对此|对于[^，。]{1,20}|另外|此外|与此同时|同时|但|而|并|然而|不过|但是|而且|据|根据|其中|前|原|现任|时任|已故|[^，。]{1,4}派(媒体|报章|报纸|人士)?|[^，。]{0,24}(的|后|时|中|上|期间|之际)|[“「（(《])*$")
 
 
 def subject(doc: AnalysedArticle, sentence, start: int, offset: int, polity_near: bool = True):

@@ -22,6 +22,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
         for local, cue in found:
             if cue in strict and sentence.norm[local + len(cue): local + len(cue) + 1] not in _OPENERS:
                 continue
+            if sentence.norm[local - 1:local] == "被":
+                continue
             offset = sentence.start + local
             speaker = _speaker(doc, sentence, offset, speaker_here)
             if speaker is None:
@@ -72,6 +74,9 @@ def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | 
             where = start + doc.norm[start:offset].find(pronoun)
             person = last_person_subject(doc, sentence, where) or last_person_before(doc, where)
             return ref_of(doc, person) if person else None
+    if _SPOKESPERSON.match(head):
+        body = _last_body(doc, start)
+        return ref_of(doc, body) if body else None
     if not BETWEEN.match(_JOINERS.sub("", head)):
         return None
     if previous is not None:
@@ -82,6 +87,15 @@ def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | 
 
 
 _JOINERS = re.compile(r"^(并且|并|而且|而|但|但是|此外|另外|同时|随后|其后|接着|之后|后来|且)")
+_SPOKESPERSON = re.compile(r"^(其|该部|该署|该局|该委)?(新闻)?发言人(" + WHEN + r")?(还|也|又|则|亦|同时|进一步)?$")
+
+
+def _last_body(doc: AnalysedArticle, offset: int):
+    """The body a bare 发言人 speaks for: the last one named with its spokesperson
+    before (商务部新闻发言人 … 发言人指出), none if the article never said whose."""
+    bodies = [m for m in doc.mentions if m.end <= offset and m.type in ("GovernmentOrganization", "Organization")
+              and re.match(r"(的)?(新闻)?发言人", doc.norm[m.end:m.end + 5])]
+    return bodies[-1] if bodies else None
 _WHEN_AT_START = re.compile(r"^(" + WHEN + r")")
 _REPORTING = ("报道", "报导", "消息", "援引", "引述", "引用")
 def _quoted_before(head: str) -> str:
