@@ -220,6 +220,11 @@ def _lac():
     return model
 
 
+def _opens_body_name(norm: str, start: int, end: int) -> bool:
+    """Whether a title found inside a name begins a body's name (委员 in 委员会)."""
+    return any(len(suffix) > end - start and norm.startswith(suffix, start) for suffix in lexicon.cues()["org_suffixes"])
+
+
 def lac_entities(norm: str):
     """(start, end, type) of LAC's persons, places and organisations, paragraph by
     paragraph on the normalised text (same offsets as the original), with its usual
@@ -351,7 +356,8 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = "lac") -
     if ner == "lac":
         abbreviations = lexicon.cues()["country_abbreviations"]
         for start, end, kind in lac_entities(norm):
-            inner_title = min((ts for ts, te, _ in titles if start < ts < end < te), default=None)
+            inner_title = min((ts for ts, te, _ in titles if start < ts < end and (end < te or te < end and kind == "Organization"
+                                                                              and not _opens_body_name(norm, ts, te))), default=None)
             if inner_title is not None:
                 end = inner_title
                 if norm[start:end] in entity_lexicon().entries:
@@ -384,7 +390,7 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = "lac") -
         taken.append(mention)
     taken.sort(key=lambda m: m.start)
     taken = _mended_bodies(norm, text, tokens, _mended_persons(norm, text, tokens, taken, title_spans))
-    taken = _throughout(norm, text, tokens, taken, title_spans)
+    taken = _glosses_as_aliases(norm, _throughout(norm, text, tokens, taken, title_spans))
     return _with_body_anaphora(norm, text, _with_place_anaphora(norm, text, taken))
 
 
@@ -458,7 +464,8 @@ def _mended_bodies(norm: str, text: str, tokens: list[Token], mentions: list[Men
     """Organisation names without what a rule or model swept in before them: a
     preposition or verb (根据韩国贸易协会, 时任众议院), or a place with a descriptor
     (美国智库战略与国际研究中心 → 战略与国际研究中心, 中国官媒新华社 → 新华社)."""
-    stops = set(lexicon.cues()["org_stop"])
+    stops = set(lexicon.cues()["org_stop"]) | set(lexicon.cues()["body_anaphora"])
+    token_at = {i: t for t in tokens for i in range(t.start, t.end)}
     mended = []
     for m in mentions:
         if m.type not in ("Organization", "GovernmentOrganization") or m.ref or m.source not in ("lac", "suffix", "bracket"):
@@ -476,13 +483,40 @@ def _mended_bodies(norm: str, text: str, tokens: list[Token], mentions: list[Men
         described = _DESCRIPTORS.match(word)
         if described:
             start, word = start + described.end(), word[described.end():]
-        if word in stops or _summit(word):
+        start = _past_leading_words(token_at, start, m.end)
+        end = _before_trailing_words(token_at, start, m.end)
+        word = norm[start:end]
+        if len(word) < 2 or word in stops or _summit(word) or not re.search(r"[\u4e00-\u9fffA-Za-z]", word):
             continue
-        if start == m.start:
+        if (start, end) == (m.start, m.end):
             mended.append(m)
         else:
-            mended.append(Mention(start, m.end, text[start:m.end], norm[start:m.end], m.type, m.source, m.ref))
+            mended.append(Mention(start, end, text[start:end], word, m.type, m.source, m.ref))
     return mended
+
+
+_NOT_NAME_START = ("v", "p", "d", "m", "t", "q", "c", "u", "r", "f")
+
+
+def _past_leading_words(token_at: dict, start: int, end: int) -> int:
+    """Past the verbs, numbers, adverbs and prepositions a body's name never opens
+    with (难以完成美国海军, 11部, 年亚太经合组织)."""
+    while start < end:
+        token = token_at.get(start)
+        if token is None or token.start != start or token.end >= end or not token.pos.startswith(_NOT_NAME_START):
+            break
+        start = token.end
+    return start
+
+
+def _before_trailing_words(token_at: dict, start: int, end: int) -> int:
+    """Before the pronouns and prepositions a body's name never ends with (密歇根大学对其)."""
+    while end > start:
+        token = token_at.get(end - 1)
+        if token is None or token.end != end or token.start <= start or not token.pos.startswith(("p", "r", "u", "c")):
+            break
+        end = token.start
+    return end
 
 
 def _throughout(norm: str, text: str, tokens: list[Token], mentions: list[Mention], title_spans) -> list[Mention]:
@@ -512,6 +546,20 @@ def _throughout(norm: str, text: str, tokens: list[Token], mentions: list[Mentio
             occupied.update(range(s, e))
             added.append(Mention(s, e, text[s:e], form, kind, "article", ref))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _glosses_as_aliases(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """A Latin name in brackets right after a name (战略与国际研究中心（CSIS）,
+    赫尔松（Kherson）) is another name of the same entity, not an entity of its own."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        gloss, named = out[i], out[i - 1]
+        if not gloss.norm.isascii() or norm[named.end:gloss.start] not in ("（", "(", "（ ", "( "):
+            continue
+        if norm[gloss.end:gloss.end + 1] not in ("）", ")", "，", ",", "；") or named.norm.isascii():
+            continue
+        out[i] = Mention(gloss.start, gloss.end, gloss.text, gloss.norm, named.type, "gloss", named.ref or named.norm)
+    return out
 
 
 def _short_forms(name: str) -> list[str]:

@@ -52,3 +52,16 @@ def test_the_paper_and_the_spokesperson_speak_for_the_body_named_before():
     doc = analyse(Article("corpus sentences", text))
     speakers = {f.args["speaker"].name for f in extract_all(doc) if f.kind == "statement"}
     assert len(speakers) == 1 and "商务部" in speakers.pop()
+
+
+def test_a_body_name_never_ends_with_a_preposition_and_pronoun():
+    found = mentions("一位国会委员会主席指责中国正在开展“针对全美高校的广泛协同行动”，并敦促该研究生所在的密歇根大学对其实验室展开调查。", BODIES)
+    assert "密歇根大学" in found and "密歇根大学对其" not in found
+
+
+def test_a_latin_gloss_in_brackets_is_another_name_of_the_entity_before_it():
+    doc = analyse(Article("corpus sentence", "美国智库战略与国际研究中心（CSIS）在5月份表示，在特朗普担任美国总统的第一个任期（2017年至2021年）期间，"
+                                             "美中两国政府之间90多个沟通渠道中的大部分都处于停滞状态。"))
+    (gloss,) = [m for m in doc.mentions if m.text == "CSIS"]
+    (body,) = [m for m in doc.mentions if m.text == "战略与国际研究中心"]
+    assert (gloss.type, gloss.ref) == (body.type, body.ref or body.norm)
