@@ -257,9 +257,39 @@ def _named_body(word: str) -> bool:
     return len(word) >= 2 and (word in entity_lexicon().entries or word.endswith(tuple(lexicon.cues()["org_suffixes"])))
 
 
+_PLACE_PARTS = ("东南部", "东北部", "西南部", "西北部", "东部", "西部", "南部", "北部", "中部", "郊区", "市区", "地区",
+                "境内", "边境", "一带", "沿海", "各地", "全境", "外")
+_PAIRS = re.compile(r"(两国|三国|四国|关系|双方|之间|战争)$")
+
+
+def _split_place(start: int, word: str):
+    """南非约翰内斯堡 is two places, 乌克兰东部 is 乌克兰: a model's place that opens with
+    a known place."""
+    entries = entity_lexicon().entries
+    for cut in range(len(word) - 1, 1, -1):
+        entry = entries.get(word[:cut])
+        if entry is None or entry.type not in ("Country", "AdministrativeArea", "Place"):
+            continue
+        rest = word[cut:]
+        if rest in _PLACE_PARTS:
+            return [(start, start + cut)]
+        if len(rest) >= 2 and not rest.endswith(tuple(lexicon.cues()["org_suffixes"])):
+            return [(start, start + cut), (start + cut, start + len(word))]
+        return None
+    return None
+
+
 def _mended(start: int, word: str, kind: str):
     if kind == "Place" and all(c in "省市县区州地乡镇村盟旗各全" for c in word):
         return
+    if kind == "Place" and all(c in lexicon.cues()["country_abbreviations"] for c in _PAIRS.sub("", word)):
+        return
+    if kind == "Place" and word not in entity_lexicon().entries:
+        parts = _split_place(start, word)
+        if parts:
+            for s, e in parts:
+                yield s, e, kind
+            return
     if kind == "Organization" and any(len(verb) >= 2 and verb in word for verb in _verbs()):
         return
     while kind == "Organization" and word.startswith(_LEADING_JUNK) and len(word) > 3:

@@ -65,3 +65,12 @@ def test_a_latin_gloss_in_brackets_is_another_name_of_the_entity_before_it():
     (gloss,) = [m for m in doc.mentions if m.text == "CSIS"]
     (body,) = [m for m in doc.mentions if m.text == "战略与国际研究中心"]
     assert (gloss.type, gloss.ref) == (body.type, body.ref or body.norm)
+
+
+PLACES = ("Place", "AdministrativeArea", "Country")
+
+
+def test_a_place_within_a_place_is_two_places_and_pairs_of_countries_are_none():
+    assert mentions("随后，他将于11月22日前往南非约翰内斯堡，参加在非洲大陆举行的首次二十国集团峰会。", PLACES)[:2] == ["南非", "约翰内斯堡"]
+    assert "美中两国" not in mentions("美国智库战略与国际研究中心（CSIS）在5月份表示，在特朗普担任美国总统的第一个任期（2017年至2021年）期间，"
+                                  "美中两国政府之间90多个沟通渠道中的大部分都处于停滞状态。", PLACES)
