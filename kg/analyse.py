@@ -750,5 +750,24 @@ def analyse(article: Article, language: str | None = None, anchor: date | None =
         mentions = find_mentions_en(article.text, sentences)
         return AnalysedArticle(article, norm, lang, sentences, [], mentions, day, dates)
     tokens = tokenize(norm, hmm=ner != "lac")
-    mentions = find_mentions(norm, article.text, tokens, ner)
+    mentions = _home_bodies(article, norm, find_mentions(norm, article.text, tokens, ner))
     return AnalysedArticle(article, norm, lang, sentences, tokens, mentions, day, dates)
+
+
+_FOREIGN_BEFORE = re.compile(r"(中国|中共|大陆|陆方|北京|中方|陆|美国|日本|韩国|俄罗斯|乌克兰|英国|法国|德国)$")
+
+
+def _home_bodies(article: Article, norm: str, mentions: list[Mention]) -> list[Mention]:
+    """A Taiwanese outlet's bare 外交部 is Taiwan's ministry, not the PRC's one the alias
+    table gives by default (home_bodies.tsv), unless a country is named right before."""
+    outlet = article.extra.get("outlet")
+    table = lexicon.home_bodies()
+    if not outlet or not any(key[0] == outlet for key in table):
+        return mentions
+    out = []
+    for m in mentions:
+        body = table.get((outlet, m.norm))
+        if body and not _FOREIGN_BEFORE.search(norm[max(0, m.start - 4):m.start]):
+            m = Mention(m.start, m.end, m.text, m.norm, "GovernmentOrganization", m.source, body)
+        out.append(m)
+    return out

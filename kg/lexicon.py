@@ -107,3 +107,14 @@ def known_names() -> dict[str, KnownEntity]:
         for form in (entity.name, *entity.aliases):
             table.setdefault(normalise_text(form), entity)
     return table
+
+
+@lru_cache(maxsize=1)
+def home_bodies() -> dict[tuple[str, str], str]:
+    """(outlet code, bare name) → the body that outlet means by it (home_bodies.tsv)."""
+    table = {}
+    with _open("home_bodies.tsv") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+    for outlet, name, body in rows[1:]:
+        table[(outlet, name)] = body
+    return table

@@ -74,3 +74,16 @@ def test_a_place_within_a_place_is_two_places_and_pairs_of_countries_are_none():
     assert mentions("随后，他将于11月22日前往南非约翰内斯堡，参加在非洲大陆举行的首次二十国集团峰会。", PLACES)[:2] == ["南非", "约翰内斯堡"]
     assert "美中两国" not in mentions("美国智库战略与国际研究中心（CSIS）在5月份表示，在特朗普担任美国总统的第一个任期（2017年至2021年）期间，"
                                   "美中两国政府之间90多个沟通渠道中的大部分都处于停滞状态。", PLACES)
+
+
+def test_a_taiwanese_outlets_bare_foreign_ministry_is_taiwans():
+    from kg.extract.common import ref_of
+    from kg.resolve import Resolver
+
+    text = "外交部今天對此表達不滿，並稱已向斐濟提出嚴正交涉。"
+    labels = {}
+    for outlet in ("cna", "rthk"):
+        doc = analyse(Article("corpus sentence", text, extra={"outlet": outlet}))
+        (ministry,) = [m for m in doc.mentions if m.text == "外交部"]
+        labels[outlet] = Resolver().resolve(ref_of(doc, ministry)).labels["zh-Hans"]
+    assert labels == {"cna": "中华民国外交部", "rthk": "中华人民共和国外交部"}
