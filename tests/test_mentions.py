@@ -87,3 +87,14 @@ def test_a_taiwanese_outlets_bare_foreign_ministry_is_taiwans():
         (ministry,) = [m for m in doc.mentions if m.text == "外交部"]
         labels[outlet] = Resolver().resolve(ref_of(doc, ministry)).labels["zh-Hans"]
     assert labels == {"cna": "中华民国外交部", "rthk": "中华人民共和国外交部"}
+
+
+def test_a_quotation_running_over_two_sentences_is_said_by_one_speaker():
+    from kg.extract import extract_all
+
+    text = ("负责该案的高等法院三位法官之一的李运腾（Alex Lee）表示，检方的指控定义宽泛，但并不模糊，"
+            "“基本上，任何试图结束一党专政的行为都被视为违宪。这就是他们的立场。”\n三位法官驳回了邹幸彤申请，并宣布将于1月22日开庭前一天公布裁决理由。")
+    doc = analyse(Article("corpus sentences", text))
+    said = [(f.args["speaker"].name, f.args["text"]) for f in extract_all(doc) if f.kind == "statement"]
+    assert said[0][0] == "李运腾" and said[1] == ("李运腾", "这就是他们的立场")
+    assert len(said) == 2

@@ -54,7 +54,7 @@ def _named(doc: AnalysedArticle, sentence, start: int, end: int):
               and not inside_brackets(doc.norm, m.start, end + 1)]
     named = []
     for i, mention in enumerate(inside):
-        if doc.norm[mention.end:mention.end + 1] == "的" and i + 1 < len(inside):
+        if doc.norm[mention.end:mention.end + 3].startswith(("的", "媒体", "官媒", "旗下")) and i + 1 < len(inside):
             continue
         head = apposition_head(doc, mention)
         head = head if head.end <= end else mention

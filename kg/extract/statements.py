@@ -11,11 +11,19 @@ from .clauses import subject as clause_subject
 from .common import last_person_before, ref_of, sentence_date
 
 _OPENERS = ("，", ",", "：", ":", "“", "「", '"')
+
+
 def extract(doc: AnalysedArticle) -> list[Fact]:
     cues = lexicon.cues()["speech"]
     strict = set(lexicon.cues()["speech_needs_punctuation"])
     facts: list[Fact] = []
+    quoting = False
     for sentence in doc.sentences:
+        if quoting and facts and _follows(doc, facts[-1].sentence, sentence):
+            facts.append(_continued(doc, facts[-1], sentence))
+            quoting = _opens_quote(sentence.norm, already_open=True)
+            continue
+        quoting = False
         found = [(local, cue) for local, cue in cues_in(sentence.norm, cues) if is_word(doc, sentence.start + local, cue)]
         speaker_here = None
         said_here = False
@@ -37,9 +45,28 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             facts.append(Fact("statement", {"speaker": speaker, "text": text,
                                             "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.75))
         if not said_here and facts and _WHOLE_QUOTE.match(sentence.norm) and _follows(doc, facts[-1].sentence, sentence):
-            facts.append(Fact("statement", {"speaker": facts[-1].args["speaker"], "text": sentence.text.strip("“”「」\" 。"),
-                                            "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.6))
+            facts.append(_continued(doc, facts[-1], sentence))
+            said_here = True
+        quoting = said_here and _opens_quote(sentence.norm)
     return facts
+
+
+def _continued(doc: AnalysedArticle, previous: Fact, sentence) -> Fact:
+    """The next sentence of a quotation, said by whoever said the sentence before."""
+    return Fact("statement", {"speaker": previous.args["speaker"], "text": sentence.text.strip("“”「」\" 。"),
+                              "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.6)
+
+
+def _opens_quote(text: str, already_open: bool = False) -> bool:
+    """Whether a quotation is still open at the end of ``text`` (it runs on into the
+    next sentence)."""
+    depth = 1 if already_open else 0
+    for ch in text:
+        if ch in "“「":
+            depth += 1
+        elif ch in "”」":
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 _WHOLE_QUOTE = re.compile(r"^[“「][^”」]{4,}[”」]?[。！？]?[”」]?$")
