@@ -420,7 +420,7 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = "lac") -
         taken.append(mention)
     taken.sort(key=lambda m: m.start)
     taken = _mended_bodies(norm, text, tokens, _mended_persons(norm, text, tokens, taken, title_spans))
-    taken = _glosses_as_aliases(norm, _throughout(norm, text, tokens, taken, title_spans))
+    taken = _glosses_as_aliases(norm, _throughout(norm, text, tokens, _placed(taken), title_spans))
     return _with_body_anaphora(norm, text, _with_place_anaphora(norm, text, taken))
 
 
@@ -576,6 +576,19 @@ def _throughout(norm: str, text: str, tokens: list[Token], mentions: list[Mentio
             occupied.update(range(s, e))
             added.append(Mention(s, e, text[s:e], form, kind, "article", ref))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _placed(mentions: list[Mention]) -> list[Mention]:
+    """A place the model found that the lexicon did not match where it stands (北京 in
+    北京天安门广场, one word to jieba) is still the gazetteer's place of that name."""
+    entries = entity_lexicon().entries
+    out = []
+    for m in mentions:
+        entry = entries.get(m.norm) if m.type == "Place" and not m.ref else None
+        if entry is not None and entry.type in ("Country", "AdministrativeArea") and not entry.weak:
+            m = Mention(m.start, m.end, m.text, m.norm, entry.type, m.source, entry.ref)
+        out.append(m)
+    return out
 
 
 def _glosses_as_aliases(norm: str, mentions: list[Mention]) -> list[Mention]:

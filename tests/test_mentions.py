@@ -98,3 +98,9 @@ def test_a_quotation_running_over_two_sentences_is_said_by_one_speaker():
     said = [(f.args["speaker"].name, f.args["text"]) for f in extract_all(doc) if f.kind == "statement"]
     assert said[0][0] == "李运腾" and said[1] == ("李运腾", "这就是他们的立场")
     assert len(said) == 2
+
+
+def test_a_place_the_model_finds_inside_a_longer_word_is_the_gazetteers_place():
+    doc = analyse(Article("corpus sentence", "习近平（中）、金正恩（右）与普京共同出席9月在北京天安门广场举行的阅兵式。"))
+    (beijing,) = [m for m in doc.mentions if m.text == "北京"]
+    assert (beijing.type, beijing.ref) == ("AdministrativeArea", "cn-110000")

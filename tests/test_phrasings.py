@@ -226,3 +226,8 @@ def test_visits_to_a_capital_named_after_its_country_to_an_abbreviated_country_a
                   "他将于明年4月访问北京，也邀请习近平明年稍晚赴美访问。", kind="visit")
     assert ("特朗普", "北京市") in [(f["visitor"], f["place"]) for f in found]
     assert ("习近平", "美国") in [(f["visitor"], f["place"]) for f in found]
+
+
+def test_attending_together_is_a_meeting_of_those_named():
+    found = facts("习近平（中）、金正恩（右）与普京共同出席9月在北京天安门广场举行的阅兵式。", kind="meeting")
+    assert [(f["parties"], f["name"]) for f in found] == [(["习近平", "金正恩", "普京"], "出席")]

@@ -16,7 +16,7 @@ _VENUE = ("在", "于", "赴", "到", "抵", "访", "前往")
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
-    cues = [c for c in lexicon.cues()["meeting"] if c != "出席"]
+    cues = lexicon.cues()["meeting"]
     transitive = set(lexicon.cues()["meeting_transitive"])
     facts: list[Fact] = []
     topic: Mention | None = None
