@@ -38,7 +38,9 @@ class Title:
 
 @dataclass(frozen=True)
 class KnownEntity:
-    """An organisation or person the alias tables know by name."""
+    """An organisation or person the alias tables know by name; ``posts`` are a
+    person's current posts as ``polity:title`` (韩国:总统), for a title written after
+    the name alone (李在明总统)."""
 
     name: str
     type: str
@@ -46,6 +48,7 @@ class KnownEntity:
     name_en: str
     aliases_en: tuple[str, ...]
     wikidata: str
+    posts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def organizations() -> list[KnownEntity]:
 @lru_cache(maxsize=1)
 def persons() -> list[KnownEntity]:
     return [
-        KnownEntity(r["name"], "Person", _split(r["aliases"]), r["name_en"], (), r["wikidata"])
+        KnownEntity(r["name"], "Person", _split(r["aliases"]), r["name_en"], (), r["wikidata"], _split(r.get("posts")))
         for r in _rows("persons.tsv")
     ]
 

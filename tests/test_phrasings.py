@@ -231,3 +231,65 @@ def test_visits_to_a_capital_named_after_its_country_to_an_abbreviated_country_a
 def test_attending_together_is_a_meeting_of_those_named():
     found = facts("习近平（中）、金正恩（右）与普京共同出席9月在北京天安门广场举行的阅兵式。", kind="meeting")
     assert [(f["parties"], f["name"]) for f in found] == [(["习近平", "金正恩", "普京"], "出席")]
+
+
+def posts(text: str, kind: str = "office") -> list[tuple[str, str, str]]:
+    return [(f["person"], f["organization"], f["role"]) for f in facts(text, kind=kind)]
+
+
+def test_office_past_a_latin_gloss_and_a_former_marker():
+    text = ("最近引發外界指控澤倫斯基親信「拿司法當武器」的事件，是上月針對烏克蘭國家能源公司（Ukrenergo）前總裁"
+            "庫德里茨基（Volodymyr Kudrytsky）的逮捕行動。")
+    assert posts(text) == [("库德里茨基", "乌克兰国家能源公司", "总裁")]
+    assert posts(text, "leads") == [("库德里茨基", "乌克兰国家能源公司", "总裁")]
+    text = "2022年，在美国时任总统乔·拜登执政期间，时任众议院议长南希·佩洛西访问台湾（北京一贯强调该岛屿是其不可分割的一部分）后，中国切断了与美国军队的少数联系。"
+    assert ("乔·拜登", "美国", "总统") in posts(text, "leads")
+
+
+def test_fused_ministry_title_after_a_joiner_belongs_to_the_country_and_does_not_lead_it():
+    text = "瑞士副總統兼經濟部長帕姆蘭（Guy Parmelin）正在華府訪問，期盼能降低美國總統川普所實施的高額關稅；美方高層官員今天表示，美瑞之間的貿易談判進展相當正面。"
+    assert [p for p in posts(text) if p[0] == "帕姆兰"] == [("帕姆兰", "瑞士", "副总统"), ("帕姆兰", "瑞士", "经济部长")]
+    assert [p for p in posts(text, "leads") if p[0] == "帕姆兰"] == []
+
+
+def test_body_named_by_words_before_the_title():
+    assert posts("大约也在8点多，手持电子蜡烛的前支联会常委徐汉光也于铜锣湾地铁站附近被一群警察带上警车离开。") == [
+        ("徐汉光", "香港市民支援爱国民主运动联合会", "常委")]
+    assert posts("对于韩半岛的问题，韩国国家安保室长魏圣洛在会谈后的简报中表示：“中国表示愿意为韩半岛的和平与稳定开展合作，"
+                 "但没有进行具体讨论。", "leads") == [("魏圣洛", "韩国国家安保室", "室长")]
+
+
+def test_envoys_serve_the_country_that_sends_them():
+    text = "中國駐大阪總領事薛劍針對日本首相高市早苗關於「台灣有事」的答詢，8日在社群平台X發表斬首言論，日本外務省今天召見中國駐日大使吳江浩，表達強烈抗議。"
+    assert ("薛剑", "中国", "驻大阪总领事") in posts(text)
+    text = "韓國國會外交統一委員會委員、前駐英國大使金健接受DW訪問時表示，隨著北韓宣佈建造核潛艇並持續試射潛射彈道飛彈，其核威脅程度不斷升高。"
+    assert posts(text) == [("金健", "韩国国会外交统一委员会", "委员")]
+
+
+def test_a_title_before_another_qualifies_it():
+    text = "俄羅斯總統新聞秘書佩斯科夫表示，在烏克蘭衝突調解問題上，俄方仍以早前俄美元首在安克雷奇達成的共識為基礎。"
+    assert posts(text) == [("佩斯科夫", "俄罗斯", "总统新闻秘书")]
+    assert posts(text, "leads") == []
+
+
+def test_a_minister_heads_a_ministry_not_his_party():
+    text = "利库德集团前部长扎尔曼·肖瓦尔撰文称，马姆达尼当选后，特朗普的处境岌岌可危，以色列应该感到担忧。"
+    assert posts(text) == [("扎尔曼·肖瓦尔", "利库德集团", "部长")]
+    assert posts(text, "leads") == []
+
+
+def test_head_of_state_title_after_the_name_from_the_table_of_current_posts():
+    text = "在李在明总统在特朗普面前说“为了追踪朝鲜和中国的潜艇，需要核动力潜艇”时，令人感到一阵战栗。"
+    assert posts(text, "leads") == [("李在明", "韩国", "总统")]
+    doc = analyse(Article("corpus sentence", text, published=datetime.fromisoformat(PUBLISHED)))
+    assert [f.confidence for f in extract_all(doc, ["office"])] == [0.7]
+    text = "左起依次为政策室长金容范、李在明总统、国家安保室长魏圣洛、宣传沟通首席李圭渊。"
+    assert [p for p in posts(text) if p[0] == "魏圣洛"] == [("魏圣洛", "国家安保室", "室长")]
+    text = "同日，彭博新闻公布据称是10月14日特朗普外交特使史蒂夫·维特科夫与普京外交顾问尤里·乌沙科夫（Yuri Ushakov）之间通话的文字记录。"
+    assert ("尤里·乌沙科夫", "俄罗斯", "外交顾问") in posts(text)
+
+
+def test_a_post_restated_in_an_article_is_one_fact():
+    text = ("习近平邀请李在明总统访华，为了跟进此次韩中首脑会谈，年内韩国政府高级官员对中国进行访问。"
+            "李在明总统详细阐述了韩方通过美朝对话推动朝韩对话的构想，习近平也同意地表示“美朝对话很重要”。")
+    assert posts(text) == [("李在明", "韩国", "总统")]

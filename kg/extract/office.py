@@ -1,53 +1,276 @@
 """Offices: organisation + title + name (外交部发言人毛宁, 中国卫生健康委副主任雷海潮),
-and chains of them joined by 、 or 和 before one name (工作组组长、…副主任雷海潮)."""
+chains of them joined by 、, 兼 or 和 before one name (工作组组长、…副主任雷海潮), with
+the words between a body and its title read too (韩国产业通商部长, 史汀生中心
+（Stimson Center）中国项目主任, 香港职工盟前副主席), envoys (中国驻大阪总领事), and a head
+of state's title beside a name with no country (李在明总统), from the article or
+persons.tsv."""
 from __future__ import annotations
 
-from .. import lexicon
-from ..model import AnalysedArticle, Fact
-from .common import ORG_TYPES, PLACE_TYPES, Item, items, ref_of, sentence_date
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
 
-_JOINERS = ("、", "和", "兼", "及", "")
+from .. import lexicon
+from ..gazetteer import load as load_gazetteer
+from ..model import AnalysedArticle, Fact, Mention
+from .common import ORG_TYPES, PLACE_TYPES, Item, full_name, items, ref_of, sentence_date
+
+_JOINERS = ("、", "和", "兼", "及")
+_FORMER = ("前任", "时任", "现任", "新任", "首任", "首位", "内阁", "前", "原", "新")
+"""Words before a title that leave the post as it is (前首相, 新任首相, 内阁官房长官)."""
+_PAST = ("前任", "时任", "前", "原")
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+_BODY_ENDINGS = ("会", "所", "盟", "室", "局", "处", "司", "馆", "府", "智库", "研究院", "军方")
+"""Name endings of bodies the recogniser leaves unnamed (支联会, 汽车会议所, 职工盟),
+besides the organisation suffixes of cues.json."""
+_HEAD_OF_NAMED = tuple("局室会所院厅署处司社")
+"""First characters of titles that close the name of the body they head (国家安全保障局长
+is the 局长 of 国家安全保障局)."""
+_TITLE_BODIES = ("司令部", "大使馆", "领事馆", "代表团", "代表处", "主席团", "总统府", "官邸", "总理府",
+                 "办事处", "秘书处")
+"""Bodies named by a title and what follows it (总统府发言人 is not a 总统)."""
+_PARTY_HEADS = ("党代表", "党主席", "党首", "党魁")
+_DEPUTY = ("常务副", "副", "助理", "代理", "署理")
+_STEM_STOP_POS = ("p", "r", "c", "uj", "ul", "uz", "ug", "y")
+_PLACE_WORDS = ("地区", "当局")
+_POSTED = ("驻", "常驻")
+_MISSIONS = ("馆", "处", "团")
+_INNER_JOINERS = ("与", "和", "及", "暨")
+_QUALIFIERS = ("著名", "知名")
+
+
+@dataclass
+class Post:
+    """A post read next to a name: the body (a mention, or one the words name that the
+    recogniser missed), the role as written (经济部长, 中国项目主任), the lexicon title
+    it ends in, how sure the reading is, and whether 前 or 时任 said it is held no more."""
+
+    body: Mention | None
+    role: str
+    title: str
+    confidence: float = 0.85
+    former: bool = False
+
+    def heads(self) -> bool:
+        """A role qualified by more words (中国项目主任) heads a part of the body, not it;
+        a 部长 heads a ministry (部), not the party a 前部长 belonged to."""
+        if self.body is None or self.role != self.title:
+            return False
+        return lexicon.titles()[self.title].heads(polity=self.body.type in PLACE_TYPES) \
+            and (self.title != "部长" or self.body.norm.endswith("部"))
+
+
+def _row(doc: AnalysedArticle, sentence) -> list[Item]:
+    """The sentence's items, without titles that begin a body's name (委员会,
+    总统办公室): those are words of the name."""
+    return [i for i in items(doc, sentence) if not (i.kind == "Title" and _opens_body(doc.norm, i))]
+
+
+def _opens_body(norm: str, title: Item) -> bool:
+    after = norm[title.end:title.end + 4]
+    title_text = norm[title.start:title.end]
+    words = [s for s in _body_endings() if len(s) >= 2] + list(_TITLE_BODIES)
+    return any(after.startswith(s) or len(s) > len(title_text) and (title_text + after).startswith(s) for s in words)
+
+
+@lru_cache(maxsize=1)
+def _body_endings() -> tuple[str, ...]:
+    return tuple(lexicon.cues()["org_suffixes"]) + _BODY_ENDINGS
 
 
 def appositions(doc: AnalysedArticle):
-    """Each (person mention, [(organisation item or None, title)], sentence) found
-    by walking back from a person's name over titles and their organisations."""
+    """Each (person mention, [Post], sentence) found by walking back from a person's
+    name over titles and their bodies, and on from it over titles that follow."""
     for sentence in doc.sentences:
-        row = items(doc, sentence)
+        row = _row(doc, sentence)
         for k, item in enumerate(row):
             if item.kind != "Person":
                 continue
-            posts: list[tuple[Item | None, str]] = []
-            j, cursor, allowed = k - 1, item.start, ("", " ")
+            posts: list[Post] = []
+            j, cursor, allowed = k - 1, item.start, ("",)
             while j >= 0 and row[j].kind == "Title" and _gap(doc, row[j].end, cursor) in allowed:
-                title, org = row[j], None
-                if j >= 1 and row[j - 1].kind in ORG_TYPES + PLACE_TYPES and _gap(doc, row[j - 1].end, title.start) in ("", "的"):
-                    org = row[j - 1]
-                    j -= 1
-                posts.append((org, title.title))
-                cursor, j, allowed = row[j].start, j - 1, _JOINERS
+                post, j, cursor = _post_ending(doc, row, j, sentence.start, nearest=not posts)
+                if post is not None:
+                    posts.append(post)
+                j, allowed = j - 1, _JOINERS
+            if posts and posts[0].body is None and posts[0].role == posts[0].title and not posts[0].former \
+                    and lexicon.titles()[posts[0].title].leads == 2 and (len(posts) == 1 or posts[1].body is None):
+                posts[0] = _polity_post(doc, item.mention, posts[0].title) or posts[0]
             posts += _posts_after(doc, row, k)
             if posts:
-                _inherit_orgs(posts)
+                _inherit_bodies(posts)
                 yield item.mention, list(reversed(posts)), sentence
 
 
+def _post_ending(doc: AnalysedArticle, row: list[Item], j: int, floor: int, nearest: bool):
+    """The post whose title is ``row[j]``, read back over the words before it: 前/时任,
+    a stem (经济部长, 国家安保室长, 支联会常委, 中国项目主任, 总统新闻秘书), 驻 and the
+    places a mission is in, and a body, a Latin gloss after the body left out; a name
+    right before the title is the patron whose country the post serves (普京外交顾问) when
+    the title is the one ``nearest`` the person, and else holds the title itself
+    (李在明总统、国家安保室长魏圣洛). Returns the post (None when it names no body it can
+    stand in), the index of its first item and where its words start."""
+    title = row[j]
+    norm = doc.norm
+    first = j
+    while first >= 1 and row[first - 1].kind == "Title" and row[first - 1].end == row[first].start:
+        first -= 1
+    left = row[first - 1].end if first >= 1 else floor
+    start, former = _strip_former(norm, left, row[first].start) if first == j else (title.start, False)
+    run = _HAN_RUN.search(norm[left:start])
+    before = row[first - 1] if first >= 1 else None
+    touching = before is not None and before.kind in ORG_TYPES + PLACE_TYPES and run is not None and run.start() == 0
+    stem_start = _after_stops(doc, left + run.start() if run else start, start, before.start if touching else None)
+    stem = norm[stem_start:start]
+    role = title.title
+    for word in _DEPUTY:
+        if stem.endswith(word):
+            stem, role = stem[:-len(word)], word + role
+            break
+    if stem.endswith("籍"):
+        return None, first, stem_start
+    prev = before if before is not None and before.kind in ORG_TYPES + PLACE_TYPES else None
+    between = _BRACKETED.sub("", norm[left:stem_start]).strip()
+    attached = prev is not None and (between in _FORMER + ("",) or norm[left:start].strip() == "的")
+    if attached and prev.kind in PLACE_TYPES and stem in _PLACE_WORDS:
+        stem = ""
+    if stem.startswith(_POSTED) and not stem.endswith(_MISSIONS) or attached and not _names_body(stem):
+        mission = _mission(doc, row, first, j, stem_start if stem.startswith(_POSTED) else None)
+        if mission is not None:
+            return mission
+    if before is not None and before.kind == "Person" and stem_start == left:
+        serves = nearest and not former and lexicon.titles()[title.title].leads < 2
+        polity = _known_polity(doc, before.mention) if serves else None
+        if polity is None:
+            return None, first, title.start
+        return Post(polity, stem + role, title.title, 0.7), first - 1, before.start
+    heads_named = title.title[0] in _HEAD_OF_NAMED and title.title[1:2] == "长" or title.title in _PARTY_HEADS
+    if heads_named and stem.endswith(title.title[0]):
+        heads_named = False
+    if not attached:
+        if len(stem) >= 3 and _names_body(stem):
+            return Post(_body(doc, [(stem_start, stem_start + len(stem))]), role, title.title), first, stem_start
+        if len(stem) >= 2 and heads_named:
+            return Post(_body(doc, [(stem_start, start), (title.start, title.start + 1)]), role, title.title), first, stem_start
+        return Post(None, stem + role, title.title, former=former), first, stem_start
+    k = first - 1
+    if not stem:
+        if prev.kind == "Place" and k >= 1 and row[k - 1].kind in ORG_TYPES and _gap(doc, row[k - 1].end, prev.start) == "":
+            named = heads_named and not norm[prev.start:prev.end].endswith(title.title[0])
+            spans = [(row[k - 1].start, prev.end)] + ([(title.start, title.start + 1)] if named else [])
+            return Post(_body(doc, spans), role, title.title), k - 1, row[k - 1].start
+        return Post(prev.mention, role, title.title), k, prev.start
+    pieces = [(prev.start, prev.end), (stem_start, stem_start + len(stem))]
+    if stem.endswith(_body_endings()):
+        return Post(_body(doc, pieces), role, title.title), k, prev.start
+    if title.title == "部长" and prev.kind in PLACE_TYPES:
+        return Post(prev.mention, stem + role, title.title), k, prev.start
+    if heads_named or title.title == "部长":
+        return Post(_body(doc, pieces + [(title.start, title.start + 1)]), role, title.title), k, prev.start
+    if prev.kind in PLACE_TYPES and k >= 1 and row[k - 1].kind in ORG_TYPES + ("Country",) \
+            and _BRACKETED.sub("", norm[row[k - 1].end:prev.start]).strip() == "":
+        return Post(row[k - 1].mention, norm[prev.start:prev.end] + stem + role, title.title), k - 1, row[k - 1].start
+    if prev.kind in ORG_TYPES + ("Country",):
+        return Post(prev.mention, stem + role, title.title), k, prev.start
+    return Post(None, stem + role, title.title), k, prev.start
+
+
+def _strip_former(norm: str, left: int, end: int) -> tuple[int, bool]:
+    """Where the words before a title end once a 前, 时任 or 现任 before it is left out,
+    and whether they said the post is no longer held."""
+    text = norm[left:end]
+    for word in _FORMER:
+        if text.endswith(word):
+            return end - len(word), word in _PAST
+    return end, False
+
+
+def _after_stops(doc: AnalysedArticle, start: int, end: int, body_start: int | None = None) -> int:
+    """The stem's start past any word that cannot be inside a name or a role (会见国家
+    安全保障局长 → 国家安全保障, 网友贴出前首相 → nothing): stop words, prepositions,
+    pronouns, 的, verbs (when the stem names a body, only one that leads it and does not
+    follow a body's name: 听取消防处处长), a leading joiner, 前 or qualifier (著名)."""
+    stops = set(lexicon.cues()["modifier_stop"])
+    starts = doc.notes.get("token_starts")
+    if starts is None or len(starts) != len(doc.tokens):
+        starts = doc.notes["token_starts"] = [t.start for t in doc.tokens]
+    first = bisect_left(starts, start)
+    inside = [t for t in doc.tokens[first:bisect_left(starts, end)] if t.end <= end]
+    if first and doc.tokens[first - 1].end > start and (body_start is None or doc.tokens[first - 1].start > body_start):
+        start = min(doc.tokens[first - 1].end, end)
+    names_body = _names_body(doc.norm[start:end]) or _names_body(doc.norm[start:end + 1])
+    cut = start
+    for token in inside:
+        if token.word in _INNER_JOINERS or token.word in _body_endings():
+            continue
+        if token.word in stops or token.pos.startswith(_STEM_STOP_POS) or token.pos == "v" and not names_body:
+            cut = token.end
+        elif token.pos == "v" and token.start == cut and body_start is None and _names_body(doc.norm[token.end:end + 1]):
+            cut = token.end
+    for token in inside:
+        if token.start == cut and (token.word in _JOINERS + _INNER_JOINERS + _FORMER + _QUALIFIERS):
+            cut = token.end
+    while doc.norm.startswith(("兼", "、"), cut) and cut < end:
+        cut += 1
+    return cut
+
+
+def _names_body(stem: str) -> bool:
+    return stem.endswith(_body_endings()) and stem not in _body_endings()
+
+
+def _mission(doc: AnalysedArticle, row: list[Item], first: int, j: int, zhu: int | None):
+    """An envoy's post: 韩国前驻俄罗斯及欧盟大使 is 驻俄罗斯及欧盟大使 of 韩国, 日本驻华大使
+    驻华大使 of 日本. None when 驻 is not there; a post without a body when no
+    country sends the envoy."""
+    norm = doc.norm
+    i = first - 1
+    if zhu is None:
+        while i >= 0 and row[i].kind in ORG_TYPES + PLACE_TYPES:
+            before = norm[row[i - 1].end if i >= 1 else doc.sentence_at(row[i].start).start:row[i].start]
+            if before.endswith(_POSTED):
+                zhu = row[i].start - (2 if before.endswith("常驻") else 1)
+                break
+            if before.strip() not in ("及", "和", "、", ""):
+                return None
+            i -= 1
+        if zhu is None:
+            return None
+        i -= 1
+    role = norm[zhu:row[j].end]
+    left = row[i].end if i >= 0 else zhu
+    start, _ = _strip_former(norm, left, zhu)
+    sender = row[i] if i >= 0 and row[i].kind in ORG_TYPES + PLACE_TYPES and start == left else None
+    if sender is None:
+        return None, i + 1, start
+    return Post(sender.mention, role, row[j].title), i, sender.start
+
+
+def _body(doc: AnalysedArticle, spans: list[tuple[int, int]]) -> Mention:
+    """A body the words name without a mention of its own (韩国国家安保室, 支联会)."""
+    text = "".join(doc.article.text[s:e] for s, e in spans)
+    norm = "".join(doc.norm[s:e] for s, e in spans)
+    return Mention(spans[0][0], spans[-1][1], text, norm, "Organization", "office")
+
+
 _AFTER_NAME = ("（", "(", "，", ",", "担任", "出任", "任", "被任命为", "获任命为", "现任", "是", "为")
-_CLOSE = ("）", ")", "，", ",", "。", "、", "")
+_CLOSE = ("）", ")", "，", ",", "。", "、", "", "的")
+_TAKES_OFFICE = ("担任", "出任", "被任命为", "获任命为")
 
 
-def _posts_after(doc: AnalysedArticle, row: list[Item], k: int) -> list:
+def _posts_after(doc: AnalysedArticle, row: list[Item], k: int) -> list[Post]:
     """Titles after a name: 李家超（香港特区行政长官）, 毛宁，外交部发言人，…, 王毅担任外交部长,
-    and 李在明总统 (a head of state's title straight after the name, of the country
-    the article last named)."""
+    and 李在明总统 (a head of state's title straight after the name: see _polity_post)."""
     person = row[k]
     if k + 1 >= len(row):
         return []
     j = k + 1
     opener = _gap(doc, person.end, row[j].start)
     if opener == "" and row[j].kind == "Title" and lexicon.titles()[row[j].title].leads == 2:
-        country = _stated_polity(doc, person.mention.norm, row[j].title)
-        return [(country, row[j].title)] if country else []
+        post = _polity_post(doc, person.mention, row[j].title)
+        return [post] if post else []
     if opener not in _AFTER_NAME:
         return []
     org = None
@@ -60,19 +283,45 @@ def _posts_after(doc: AnalysedArticle, row: list[Item], k: int) -> list:
     closing = doc.norm[end:end + 1]
     if closing not in _CLOSE and closing not in "）)":
         return []
-    if opener in ("，", ",") and closing not in ("，", ",", "。", "）", ")"):
+    if opener in ("，", ",") and closing not in ("，", ",", "。", "）", ")") \
+            or closing == "的" and opener not in _TAKES_OFFICE:
         return []
-    return [(org, row[j].title)]
+    return [Post(org.mention, row[j].title, row[j].title)]
 
 
-def _inherit_orgs(posts):
-    """A title without its own organisation in a chain belongs to the one named
-    before it (中国卫生健康委副主任、党组成员…)."""
+def _inherit_bodies(posts: list[Post]):
+    """A title without its own body in a chain belongs to the one named before it
+    (中国卫生健康委副主任、党组成员…)."""
     ordered = list(reversed(posts))
     for i in range(1, len(ordered)):
-        if ordered[i][0] is None and ordered[i - 1][0] is not None:
-            ordered[i] = (ordered[i - 1][0], ordered[i][1])
+        if ordered[i].body is None and ordered[i - 1].body is not None:
+            ordered[i].body = ordered[i - 1].body
     posts[:] = list(reversed(ordered))
+
+
+def _polity_post(doc: AnalysedArticle, person: Mention, title: str) -> Post | None:
+    """A head of state's or government's title next to a name with no country before it
+    (李在明总统, 总统普京): the country the article gives the person elsewhere, else
+    the one the person heads now by persons.tsv, less surely."""
+    stated = _stated_polity(doc, person.norm, title)
+    if stated is not None:
+        return Post(stated.mention, title, title)
+    polity = _known_polity(doc, person, title)
+    return Post(polity, title, title, 0.7) if polity else None
+
+
+def _known_polity(doc: AnalysedArticle, person: Mention, title: str | None = None) -> Mention | None:
+    """The country whose post persons.tsv gives this person (with this title, if given)."""
+    known = lexicon.known_names().get(person.ref or person.norm) or lexicon.known_names().get(full_name(doc, person.norm))
+    if known is None or known.type != "Person":
+        return None
+    for post in known.posts:
+        polity, _, held = post.partition(":")
+        places = load_gazetteer().lookup(polity)
+        if title in (None, held) and places:
+            kind = "Country" if places[0].type == "Country" else "AdministrativeArea"
+            return Mention(person.start, person.start, polity, polity, kind, "persons", places[0].id)
+    return None
 
 
 def _stated_polity(doc: AnalysedArticle, person: str, title: str) -> Item | None:
@@ -91,20 +340,23 @@ def _stated_polity(doc: AnalysedArticle, person: str, title: str) -> Item | None
 
 
 def _gap(doc: AnalysedArticle, start: int, end: int) -> str:
-    return doc.norm[start:end].strip() if end >= start else "?"
+    return _BRACKETED.sub("", doc.norm[start:end]).strip() if end >= start else "?"
 
 
-def post_facts(doc: AnalysedArticle, kind: str, keep=lambda org, title: True) -> list[Fact]:
-    """One fact of ``kind`` per stated post whose body ``keep`` accepts."""
-    facts = []
+def post_facts(doc: AnalysedArticle, kind: str, keep=lambda post: True) -> list[Fact]:
+    """One fact of ``kind`` per post whose body ``keep`` accepts, once per article (a
+    post restated later is the same membership): the surest reading, else the first."""
+    facts: dict[tuple, Fact] = {}
     for person, posts, sentence in appositions(doc):
-        for org, title in posts:
-            if org is None or not keep(org, title):
+        for post in posts:
+            if post.body is None or not keep(post):
                 continue
-            args = {"person": ref_of(doc, person), "organization": ref_of(doc, org.mention), "role": title,
+            args = {"person": ref_of(doc, person), "organization": ref_of(doc, post.body), "role": post.role,
                     "date": sentence_date(doc, sentence) or doc.day}
-            facts.append(Fact(kind, args, sentence, 0.85))
-    return facts
+            key = (args["person"].name, args["organization"].name, post.role)
+            if key not in facts or post.confidence > facts[key].confidence:
+                facts[key] = Fact(kind, args, sentence, post.confidence)
+    return list(facts.values())
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
