@@ -68,7 +68,9 @@ def test_meeting_subject_and_object_in_traditional_script():
 
 def test_a_ministers_title_that_ends_inside_the_ministry_name():
     found = facts("美國國防部長赫格塞思抵達河內，展開對越南的訪問。", kind="office")
-    assert found == [{"kind": "office", "person": "赫格塞思", "organization": "美国国防部", "role": "国防部长", "date": date(2025, 11, 8)}]
+    assert found == [{"kind": "office", "person": "赫格塞思", "organization": "美国国防部", "role": "部长", "date": date(2025, 11, 8)}]
+    assert {"kind": "leads", "person": "赫格塞思", "organization": "美国国防部", "role": "部长", "date": date(2025, 11, 8)} in facts(
+        "美國國防部長赫格塞思抵達河內，展開對越南的訪問。", kind="leads")
 
 
 def test_hong_kong_case_counts_with_local_and_imported_split():

@@ -105,8 +105,15 @@ def items(doc: AnalysedArticle, sentence: Sentence) -> list[Item]:
         if not overlapping:
             found.append(Item(s, e, "Title", title=title))
         elif len(overlapping) == 1 and overlapping[0].kind in ORG_TYPES and overlapping[0].start < s < overlapping[0].end < e:
-            found.append(Item(overlapping[0].end, e, "Title", title=title))
+            found.append(Item(overlapping[0].end, e, "Title", title=_title_after_body(title, e - overlapping[0].end)))
     return sorted(found, key=lambda i: i.start)
+
+
+def _title_after_body(title: str, visible: int) -> str:
+    """The title left when a body's name takes the start of it: 美国国防部|长 is the
+    部长 of 美国国防部, not its 国防部长."""
+    short = title[len(title) - visible - 1:]
+    return short if short in lexicon.titles() else title
 
 
 def apposition_head(doc: AnalysedArticle, mention: Mention) -> Mention:

@@ -17,28 +17,28 @@ from ..model import AnalysedArticle, Fact, Mention
 from .common import ORG_TYPES, PLACE_TYPES, Item, full_name, items, ref_of, sentence_date
 
 _JOINERS = ("、", "和", "兼", "及")
-_FORMER = ("前任", "时任", "现任", "新任", "首任", "首位", "内阁", "前", "原", "新")
+_WORDS = lexicon.cues()["office"]
+_FORMER = tuple(_WORDS["former"])
 """Words before a title that leave the post as it is (前首相, 新任首相, 内阁官房长官)."""
-_PAST = ("前任", "时任", "前", "原")
+_PAST = tuple(_WORDS["past"])
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+$")
-_BODY_ENDINGS = ("会", "所", "盟", "室", "局", "处", "司", "馆", "府", "智库", "研究院", "军方")
+_BODY_ENDINGS = tuple(_WORDS["body_endings"])
 """Name endings of bodies the recogniser leaves unnamed (支联会, 汽车会议所, 职工盟),
 besides the organisation suffixes of cues.json."""
-_HEAD_OF_NAMED = tuple("局室会所院厅署处司社")
+_HEAD_OF_NAMED = tuple(_WORDS["heads_of_named"])
 """First characters of titles that close the name of the body they head (国家安全保障局长
 is the 局长 of 国家安全保障局)."""
-_TITLE_BODIES = ("司令部", "大使馆", "领事馆", "代表团", "代表处", "主席团", "总统府", "官邸", "总理府",
-                 "办事处", "秘书处")
+_TITLE_BODIES = tuple(_WORDS["title_bodies"])
 """Bodies named by a title and what follows it (总统府发言人 is not a 总统)."""
-_PARTY_HEADS = ("党代表", "党主席", "党首", "党魁")
-_DEPUTY = ("常务副", "副", "助理", "代理", "署理")
+_PARTY_HEADS = tuple(_WORDS["party_heads"])
+_DEPUTY = tuple(_WORDS["deputy"])
 _STEM_STOP_POS = ("p", "r", "c", "uj", "ul", "uz", "ug", "y")
-_PLACE_WORDS = ("地区", "当局")
-_POSTED = ("驻", "常驻")
-_MISSIONS = ("馆", "处", "团")
+_PLACE_WORDS = tuple(_WORDS["place_words"])
+_POSTED = tuple(_WORDS["posted"])
+_MISSIONS = tuple(_WORDS["missions"])
 _INNER_JOINERS = ("与", "和", "及", "暨")
-_QUALIFIERS = ("著名", "知名")
+_QUALIFIERS = tuple(_WORDS["qualifiers"])
 
 
 @dataclass
@@ -255,9 +255,9 @@ def _body(doc: AnalysedArticle, spans: list[tuple[int, int]]) -> Mention:
     return Mention(spans[0][0], spans[-1][1], text, norm, "Organization", "office")
 
 
-_AFTER_NAME = ("（", "(", "，", ",", "担任", "出任", "任", "被任命为", "获任命为", "现任", "是", "为")
+_AFTER_NAME = tuple(_WORDS["after_name"])
 _CLOSE = ("）", ")", "，", ",", "。", "、", "", "的")
-_TAKES_OFFICE = ("担任", "出任", "被任命为", "获任命为")
+_TAKES_OFFICE = tuple(_WORDS["takes_office"])
 
 
 def _posts_after(doc: AnalysedArticle, row: list[Item], k: int) -> list[Post]:
