@@ -96,8 +96,8 @@ def test_a_quotation_running_over_two_sentences_is_said_by_one_speaker():
             "“基本上，任何试图结束一党专政的行为都被视为违宪。这就是他们的立场。”\n三位法官驳回了邹幸彤申请，并宣布将于1月22日开庭前一天公布裁决理由。")
     doc = analyse(Article("corpus sentences", text))
     said = [(f.args["speaker"].name, f.args["text"]) for f in extract_all(doc) if f.kind == "statement"]
-    assert said[0][0] == "李运腾" and said[1] == ("李运腾", "这就是他们的立场")
-    assert len(said) == 2
+    assert len(said) == 1 and said[0][0] == "李运腾"
+    assert said[0][1].endswith("任何试图结束一党专政的行为都被视为违宪。这就是他们的立场")
 
 
 def test_a_place_the_model_finds_inside_a_longer_word_is_the_gazetteers_place():

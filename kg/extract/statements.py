@@ -17,11 +17,11 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
     cues = lexicon.cues()["speech"]
     strict = set(lexicon.cues()["speech_needs_punctuation"])
     facts: list[Fact] = []
-    quoting = False
+    quoting, last = False, None
     for sentence in doc.sentences:
-        if quoting and facts and _follows(doc, facts[-1].sentence, sentence):
-            facts.append(_continued(doc, facts[-1], sentence))
-            quoting = _opens_quote(sentence.norm, already_open=True)
+        if quoting and facts and _follows(doc, last, sentence) and _closes_later(doc, sentence):
+            facts[-1].args["text"] = facts[-1].args["text"].rstrip("。") + "。" + sentence.text.strip("“”「」\" 。")
+            quoting, last = _opens_quote(sentence.norm, already_open=True), sentence
             continue
         quoting = False
         found = [(local, cue) for local, cue in cues_in(sentence.norm, cues) if is_word(doc, sentence.start + local, cue)]
@@ -47,7 +47,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
         if not said_here and facts and _WHOLE_QUOTE.match(sentence.norm) and _follows(doc, facts[-1].sentence, sentence):
             facts.append(_continued(doc, facts[-1], sentence))
             said_here = True
-        quoting = said_here and _opens_quote(sentence.norm)
+        quoting, last = said_here and _opens_quote(sentence.norm), sentence
     return facts
 
 
@@ -55,6 +55,26 @@ def _continued(doc: AnalysedArticle, previous: Fact, sentence) -> Fact:
     """The next sentence of a quotation, said by whoever said the sentence before."""
     return Fact("statement", {"speaker": previous.args["speaker"], "text": sentence.text.strip("“”「」\" 。"),
                               "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.6)
+
+
+def _closes_later(doc: AnalysedArticle, sentence) -> bool:
+    """Whether an open quotation closes in this sentence or a later one of the same
+    paragraph, before any new one opens: a quotation left unclosed by a slip does not
+    swallow the sentences after it."""
+    for later in doc.sentences[sentence.index:]:
+        if later.paragraph != sentence.paragraph:
+            return False
+        depth = 0
+        for ch in later.norm:
+            if ch in "“「":
+                depth += 1
+            elif ch in "”」":
+                if depth == 0:
+                    return True
+                depth -= 1
+        if depth > 0:
+            return False
+    return False
 
 
 def _opens_quote(text: str, already_open: bool = False) -> bool:
