@@ -601,6 +601,8 @@ def _glosses_as_aliases(norm: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if norm[gloss.end:gloss.end + 1] not in ("）", ")", "，", ",", "；") or named.norm.isascii():
             continue
+        if named.type in ("Place", "AdministrativeArea", "Country") and not named.ref:
+            continue
         out[i] = Mention(gloss.start, gloss.end, gloss.text, gloss.norm, named.type, "gloss", named.ref or named.norm)
     return out
 

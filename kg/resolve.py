@@ -102,8 +102,10 @@ class Resolver:
         return f"{self.base}{family}/{slug(key)}"
 
     def resolve(self, ref: EntityRef) -> Entity:
-        if ref.name.startswith("place:"):
+        if ref.name.startswith("place:") and self.gazetteer.get(ref.name[6:]) is not None:
             entity = self._place(ref.name[6:])
+        elif ref.name.startswith("place:"):
+            entity = self._named(EntityRef(ref.type, ref.name[6:], ref.surface, ref.lang))
         elif ref.name.startswith("group:"):
             entity = self._group(ref)
         else:

@@ -104,3 +104,13 @@ def test_a_place_the_model_finds_inside_a_longer_word_is_the_gazetteers_place():
     doc = analyse(Article("corpus sentence", "习近平（中）、金正恩（右）与普京共同出席9月在北京天安门广场举行的阅兵式。"))
     (beijing,) = [m for m in doc.mentions if m.text == "北京"]
     assert (beijing.type, beijing.ref) == ("AdministrativeArea", "cn-110000")
+
+
+def test_a_gloss_after_a_place_the_gazetteer_does_not_hold_builds():
+    from kg.pipeline import process
+    from kg.resolve import Resolver
+
+    text = "明報今天刊文指出，這些跡象包括中國國家主席習近平日前宣布，深圳明年11月舉辦亞太經濟合作會議（APEC）。"
+    article = Article("corpus sentence", text, extra={"outlet": "cna"})
+    graph, quads, facts, doc = process(article, Resolver(), None, ner="lac")
+    assert quads and any(f.kind == "statement" for f in facts)
