@@ -156,6 +156,10 @@ def plausible_person(name: str) -> bool:
     return not any(w in name for w in inner) and not name.endswith(("的", "了", "和", "与"))
 
 
+_JAPANESE_TITLE_ENDS = ("相", "知事", "长官", "大臣", "议员", "次官")
+"""Titles after which a five-character name is usual (防卫相小泉进次郎, 外国人共生担当相小野田纪美)."""
+
+
 def person_after(norm: str, start: int) -> int:
     """End offset of a person's name starting at ``start`` (0 if none): the name that
     follows a title, cut at the first word that cannot be part of a name."""
@@ -190,6 +194,8 @@ def person_after(norm: str, start: int) -> int:
         return start + len(name)
     if len(name) == 4 and (name[:2] in surnames or name[0] in surnames):
         return start + 4
+    if len(name) == 5 and name[0] not in surnames and cut == len(run) and norm[max(0, start - 3):start].endswith(_JAPANESE_TITLE_ENDS):
+        return start + 5
     return 0
 
 
@@ -377,6 +383,8 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = "lac") -
             accepted = modified or generic or tok.pos == "nt"
         if not accepted or norm[start:tok.end] in org_stop and not generic:
             continue
+        if any(start < ts and te < tok.end and not _opens_body_name(norm, ts, te) for ts, te in title_spans):
+            continue
         kind = "WorkingGroup" if tok.word.endswith(("工作组", "领导小组", "综合组", "专家组")) else "Organization"
         add(2 if modified or len(tok.word) >= 3 else 1, start, tok.end, kind, "suffix")
 
@@ -419,7 +427,7 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = "lac") -
         occupied.update(span)
         taken.append(mention)
     taken.sort(key=lambda m: m.start)
-    taken = _mended_bodies(norm, text, tokens, _mended_persons(norm, text, tokens, taken, title_spans))
+    taken = _mended_bodies(norm, text, tokens, _mended_persons(norm, text, tokens, taken, title_spans), title_spans)
     taken = _glosses_as_aliases(norm, _throughout(norm, text, tokens, _placed(taken), title_spans))
     return _with_body_anaphora(norm, text, _with_place_anaphora(norm, text, taken))
 
@@ -477,7 +485,7 @@ def _mended_persons(norm: str, text: str, tokens: list[Token], mentions: list[Me
                     and _whole_tokens(token_at, start, end + 1):
                 end += 1
         right = norm[dot + 1:end] if dot >= 0 else norm[start:end]
-        if end - start < 2 or not right or end - start == 2 and norm[start + 1] in "方媒军" or _summit(norm[start:end]):
+        if end - start < 2 or not right or end - start == 2 and norm[start + 1] in "方媒军" and norm[start] in lexicon.cues()["country_abbreviations"] or _summit(norm[start:end]):
             continue
         if (start, end) == (m.start, m.end):
             mended.append(m)
@@ -490,10 +498,11 @@ _ORG_JUNK = ("根据", "据", "从", "建议", "着", "时任", "历任", "前�
 _DESCRIPTORS = re.compile(r"^.{0,6}?(智库|官媒|党媒|媒体|巨商|巨头|大厂|大型|车企|药企|顾问)(?=.{2,})")
 
 
-def _mended_bodies(norm: str, text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+def _mended_bodies(norm: str, text: str, tokens: list[Token], mentions: list[Mention], title_spans=()) -> list[Mention]:
     """Organisation names without what a rule or model swept in before them: a
     preposition or verb (根据韩国贸易协会, 时任众议院), or a place with a descriptor
-    (美国智库战略与国际研究中心 → 战略与国际研究中心, 中国官媒新华社 → 新华社)."""
+    (美国智库战略与国际研究中心 → 战略与国际研究中心, 中国官媒新华社 → 新华社), nor the
+    title and name after them (中国国防部长董军 ends with 军 like an army, but is no body)."""
     stops = set(lexicon.cues()["org_stop"]) | set(lexicon.cues()["body_anaphora"])
     token_at = {i: t for t in tokens for i in range(t.start, t.end)}
     mended = []
@@ -515,6 +524,9 @@ def _mended_bodies(norm: str, text: str, tokens: list[Token], mentions: list[Men
             start, word = start + described.end(), word[described.end():]
         start = _past_leading_words(token_at, start, m.end)
         end = _before_trailing_words(token_at, start, m.end)
+        inner = [ts for ts, te in title_spans if start < ts and te < end and not _opens_body_name(norm, ts, te)]
+        if inner:
+            end = min(inner)
         word = norm[start:end]
         if len(word) < 2 or word in stops or _summit(word) or not re.search(r"[\u4e00-\u9fffA-Za-z]", word):
             continue
@@ -592,12 +604,15 @@ def _placed(mentions: list[Mention]) -> list[Mention]:
 
 
 def _glosses_as_aliases(norm: str, mentions: list[Mention]) -> list[Mention]:
-    """A Latin name in brackets right after a name (战略与国际研究中心（CSIS）,
-    赫尔松（Kherson）) is another name of the same entity, not an entity of its own."""
+    """A Latin name or a short form in brackets right after a name (战略与国际研究中心
+    （CSIS）, 中国国际金融有限公司（中金公司）) is another name of the same entity, not an
+    entity of its own."""
     out = list(mentions)
     for i in range(1, len(out)):
         gloss, named = out[i], out[i - 1]
-        if not gloss.norm.isascii() or norm[named.end:gloss.start] not in ("（", "(", "（ ", "( "):
+        if norm[named.end:gloss.start] not in ("（", "(", "（ ", "( "):
+            continue
+        if not gloss.norm.isascii() and not (gloss.type == named.type and _abbreviates(gloss.norm, named.norm)):
             continue
         if norm[gloss.end:gloss.end + 1] not in ("）", ")", "，", ",", "；") or named.norm.isascii():
             continue
@@ -605,6 +620,18 @@ def _glosses_as_aliases(norm: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out[i] = Mention(gloss.start, gloss.end, gloss.text, gloss.norm, named.type, "gloss", named.ref or named.norm)
     return out
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """中金公司 abbreviates 中国国际金融有限公司: its characters appear in the name, in order."""
+    if len(short) >= len(name):
+        return False
+    position = 0
+    for char in short:
+        position = name.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
 
 
 def _short_forms(name: str) -> list[str]:

@@ -295,3 +295,36 @@ def test_a_post_restated_in_an_article_is_one_fact():
     text = ("习近平邀请李在明总统访华，为了跟进此次韩中首脑会谈，年内韩国政府高级官员对中国进行访问。"
             "李在明总统详细阐述了韩方通过美朝对话推动朝韩对话的构想，习近平也同意地表示“美朝对话很重要”。")
     assert posts(text) == [("李在明", "韩国", "总统")]
+
+
+def test_a_chairman_and_a_bureau_director_lead_their_bodies():
+    found = facts("正爭取早日成立亞投行，其後由中國國際金融有限公司（中金公司）董事長金立群擔任亞洲基礎設施投資銀行籌備組組長。",
+                  kind="leads")
+    assert ("金立群", "中国国际金融有限公司", "董事长") in [(f["person"], f["organization"], f["role"]) for f in found]
+    found = facts("香港保安局局长邓炳强表示：“大厦外墙的保护网、防水帆布及塑料布，一部分是不符合规定的易燃材料。”")
+    assert {"kind": "leads", "person": "邓炳强", "organization": "香港保安局", "role": "局长", "date": date(2025, 11, 8)} in found
+    assert [f["speaker"] for f in found if f["kind"] == "statement"] == ["邓炳强"]
+
+
+def test_a_visit_to_the_place_someone_travels_to_and_a_five_character_japanese_name():
+    found = facts("【共同社吉隆坡11月1日电】日本防卫相小泉进次郎1日在出访地马来西亚与中国国防部长董军举行了首次会谈。")
+    assert {"kind": "visit", "visitor": "小泉进次郎", "place": "马来西亚", "date": date(2025, 11, 1)} in found
+    assert {"kind": "meeting", "parties": ["小泉进次郎", "董军"], "name": "会谈", "date": date(2025, 11, 1)} in found
+
+
+def test_new_infections_local_cases_and_a_region_list_from_the_sample_article():
+    found = facts("根据中国卫健委消息，中国星期五（8月12日）新增2005例感染者。其中本土病例646例，包括海南594例，新疆2例。",
+                  published="2022-08-13T10:00:00+08:00", kind="cases")
+    rows = [(f["place"], f["category"], f["value"], f["date"]) for f in found]
+    assert rows == [("中国", "NewInfections", 2005, date(2022, 8, 12)), ("中国", "LocalConfirmed", 646, date(2022, 8, 12)),
+                    ("海南省", "LocalConfirmed", 594, date(2022, 8, 12)), ("新疆维吾尔自治区", "LocalConfirmed", 2, date(2022, 8, 12))]
+
+
+def test_a_group_sent_somewhere_from_the_sample_article():
+    found = facts("中国国务院应对冠病疫情联防联控机制综合组星期五（8月12日）派出工作组到新疆指导疫情防控工作。",
+                  published="2022-08-13T10:00:00+08:00", kind="dispatch")
+    assert [(f["sender"], f["destination"], f["date"]) for f in found] == [("国务院联防联控机制综合组", "新疆维吾尔自治区", date(2022, 8, 12))]
+
+
+def test_a_source_cited_with_援引():
+    assert sources("塔斯社援引当地官员的话报道称，乌克兰炮击导致俄罗斯占领的扎波罗热卡缅卡-第聂伯罗夫斯卡镇2000多户家庭断电。") == ["塔斯社"]

@@ -132,7 +132,7 @@ def _post_ending(doc: AnalysedArticle, row: list[Item], j: int, floor: int, near
     if stem.endswith("籍"):
         return None, first, stem_start
     prev = before if before is not None and before.kind in ORG_TYPES + PLACE_TYPES else None
-    between = _BRACKETED.sub("", norm[left:stem_start]).strip()
+    between = _BRACKETED.sub("", norm[left:stem_start]).strip().strip("）)").strip()
     attached = prev is not None and (between in _FORMER + ("",) or norm[left:start].strip() == "的")
     if attached and prev.kind in PLACE_TYPES and stem in _PLACE_WORDS:
         stem = ""
