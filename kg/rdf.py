@@ -244,7 +244,7 @@ def _meeting(graph: ArticleGraph, fact: Fact) -> None:
 
 def _statement(graph: ArticleGraph, fact: Fact) -> None:
     speaker = graph.entity(fact.args["speaker"])
-    quote = graph.node("quote", speaker.value, fact.args["text"])
+    quote = graph.node("quote", speaker.value, fact.args["text"], str(fact.args.get("date") or ""))
     graph.add(quote, A, _n(SCHEMA.Quotation))
     graph.add(quote, SCHEMA.creator, speaker)
     graph.add(quote, SCHEMA.text, Literal(fact.args["text"], language=_lang(graph)))

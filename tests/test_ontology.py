@@ -481,3 +481,19 @@ def test_breakage_is_reported(valid, shapes, name):
     conforms, found, text = _validate(valid, shapes)
     assert not conforms, name
     assert found == {(I(focus), path)}, text
+
+
+def test_corpus_sentences_build_a_graph_that_conforms(tmp_path, shapes):
+    """A person cited as a source, and a post in a place the gazetteer does not hold, as
+    the corpus has them."""
+    from kg.pipeline import build
+
+    (tmp_path / "article.txt").write_text(
+        "据耿忠介绍，为了让更多的人尤其是年轻人有机会接触到中国电影，除电影节期间之外，还和一些大学开展交流并定期举办论坛等。\n"
+        "情报公司 Control Risks 的西非分析师贝弗利·奥奇恩告诉半岛电视台，持续不断的内讧使恩巴洛政府变得脆弱。\n",
+        encoding="utf-8")
+    summary, _ = build([tmp_path / "article.txt"], tmp_path / "out", viewer=False)
+    data = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert summary.facts.get("source", 0) >= 1
+    conforms, found, text = _validate(data, shapes)
+    assert conforms, text
