@@ -51,7 +51,7 @@ def entity_lexicon() -> Lexicon:
     gazetteer = load_gazetteer()
     for form, place in gazetteer.surface_forms():
         norm = normalise_text(form)
-        kind = "Country" if place.type == "Country" else "AdministrativeArea"
+        kind = place.kind
         weak = place.type == "County" and norm not in (normalise_text(place.name),)
         if norm not in entries or entries[norm].weak:
             entries[norm] = Entry(kind, place.id, weak)
@@ -63,7 +63,7 @@ def entity_lexicon() -> Lexicon:
     for alias, name in lexicon.cues()["place_aliases"].items():
         places = gazetteer.lookup(name)
         if places:
-            kind = "Country" if places[0].type == "Country" else "AdministrativeArea"
+            kind = places[0].kind
             entries[normalise_text(alias)] = Entry(kind, places[0].id)
     for form, known in lexicon.known_names().items():
         entries[form] = Entry(known.type, known.name)
@@ -427,7 +427,8 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = "lac") -
         occupied.update(span)
         taken.append(mention)
     taken.sort(key=lambda m: m.start)
-    taken = _mended_bodies(norm, text, tokens, _mended_persons(norm, text, tokens, taken, title_spans), title_spans)
+    token_at = {i: t for t in tokens for i in range(t.start, t.end)}
+    taken = _mended_bodies(norm, text, token_at, _mended_persons(norm, text, token_at, taken, title_spans), title_spans)
     taken = _glosses_as_aliases(norm, _throughout(norm, text, tokens, _placed(taken), title_spans))
     return _with_body_anaphora(norm, text, _with_place_anaphora(norm, text, taken))
 
@@ -438,13 +439,12 @@ _FUNCTION_CHARS = _SHORT_STOPS | set("于以为被把从到由但而")
 _LEADING_FUNCTION_CHARS = set("和与向对都及同把被让给从")
 
 
-def _mended_persons(norm: str, text: str, tokens: list[Token], mentions: list[Mention], title_spans) -> list[Mention]:
+def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: list[Mention], title_spans) -> list[Mention]:
     """Person names as a statistical model or a rule cut them, mended at the edges:
     a transliterated name runs over all its sounds (谢夫|乔维奇, 扎哈罗|娃), a name
     with · starts at its first sound (外交顾问|尤里·乌沙科夫), and none runs into the
     next word (巴拉克|本月, 吕特|讨论了)."""
     sounds = lexicon.cues()["transliteration_chars"]
-    token_at = {i: t for t in tokens for i in range(t.start, t.end)}
     occupied = {i for m in mentions for i in range(m.start, m.end)} | {i for s, e in title_spans for i in range(s, e)}
     mended = []
     for m in mentions:
@@ -498,13 +498,12 @@ _ORG_JUNK = ("根据", "据", "从", "建议", "着", "时任", "历任", "前�
 _DESCRIPTORS = re.compile(r"^.{0,6}?(智库|官媒|党媒|媒体|巨商|巨头|大厂|大型|车企|药企|顾问)(?=.{2,})")
 
 
-def _mended_bodies(norm: str, text: str, tokens: list[Token], mentions: list[Mention], title_spans=()) -> list[Mention]:
+def _mended_bodies(norm: str, text: str, token_at: dict[int, Token], mentions: list[Mention], title_spans=()) -> list[Mention]:
     """Organisation names without what a rule or model swept in before them: a
     preposition or verb (根据韩国贸易协会, 时任众议院), or a place with a descriptor
     (美国智库战略与国际研究中心 → 战略与国际研究中心, 中国官媒新华社 → 新华社), nor the
     title and name after them (中国国防部长董军 ends with 军 like an army, but is no body)."""
     stops = set(lexicon.cues()["org_stop"]) | set(lexicon.cues()["body_anaphora"])
-    token_at = {i: t for t in tokens for i in range(t.start, t.end)}
     mended = []
     for m in mentions:
         if m.type not in ("Organization", "GovernmentOrganization") or m.ref or m.source not in ("lac", "suffix", "bracket"):

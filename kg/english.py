@@ -31,7 +31,7 @@ def names() -> dict[str, tuple[str, str]]:
     """Lower-cased English name → (type, key) for places, bodies and persons."""
     table: dict[str, tuple[str, str]] = {}
     for place in load_gazetteer():
-        kind = "Country" if place.type == "Country" else "AdministrativeArea"
+        kind = place.kind
         for form in (place.name_en, *place.aliases_en):
             if form and (form.lower() not in table or place.type in ("Country", "Province")):
                 table[form.lower()] = (kind, "place:" + place.id)

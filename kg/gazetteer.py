@@ -63,6 +63,11 @@ class Place:
     wikidata: str
 
     @property
+    def kind(self) -> str:
+        """The mention type a place takes: a country, or any other division."""
+        return "Country" if self.type == "Country" else "AdministrativeArea"
+
+    @property
     def level(self) -> int:
         """Rank in ``TYPES``: 0 countries, 1 provinces, 2 prefectures, 3 counties,
         4 foreign regions, 5 foreign cities (not a depth: a foreign city's parent

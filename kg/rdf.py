@@ -6,9 +6,9 @@ building the same input twice yields the same quads.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timezone
+from datetime import date, timezone
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad
 
 from . import lexicon
 from .model import AnalysedArticle, EntityRef, Fact

@@ -122,7 +122,7 @@ class Resolver:
 
     def _place(self, place_id: str) -> Entity:
         place = self.gazetteer.get(place_id)
-        kind = "Country" if place.type == "Country" else "AdministrativeArea"
+        kind = place.kind
         entity = Entity(f"{self.base}place/{place.id}", kind, wikidata=place.wikidata or "")
         entity.labels["zh-Hans"] = place.name
         if place.name_hant:

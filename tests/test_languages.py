@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from kg.model import Article
 from kg.normalise import detect_language
 from kg.pipeline import build, sample_corpus
 from kg.vocab import prefix_header

@@ -7,12 +7,11 @@ import re
 
 from .. import lexicon
 from ..model import AnalysedArticle
-from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, apposition_start, find_all, last_person_before
+from .common import AGENT_TYPES, BRACKETED, PLACE_TYPES, apposition_head, apposition_start, find_all, last_person_before
 
 WHEN = r"(\d{1,2}月)?\d{1,2}日|当时|(\d{1,2}月)份?|今天|今日|昨天|昨日|当天|当日|日前|近日|本周|上周|周[一二三四五六日]|星期[一二三四五六日天]|稍早|早前|此前|随后|其后|最新|首次|再度|再次|本月|上月|(\d{1,2}月)?\d{1,2}日(晚|早|上午|下午|晚间)?"
 ADVERB = r"还|也|又|亦|则|更|曾|已|同时|进一步|明确|特别|公开|会上|再次|重申|坦言|直言"
 BETWEEN = re.compile(r"^(" + WHEN + r")?((" + ADVERB + r")|在[^，。]{0,16}?(中|上|时|后)|(发表|发布)(声明|讲话|文章|谈话)(时|后)?，?|(在[^，。]{0,12})?(发文|发帖|撰文)，?)*$")
-BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 
 
 def inside_brackets(text: str, start: int, limit: int) -> bool:

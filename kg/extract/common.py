@@ -14,14 +14,19 @@ PLACE_TYPES = ("Place", "AdministrativeArea", "Country")
 ORG_TYPES = ("Organization", "GovernmentOrganization", "WorkingGroup", "NewsMedia")
 AGENT_TYPES = ("Person",) + ORG_TYPES
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;]")
-_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+
+
+def label_lang(doc: AnalysedArticle) -> str:
+    """The language tag of names read in this article."""
+    return doc.language if doc.language in ("zh-Hant", "en") else "zh-Hans"
 
 
 def ref_of(doc: AnalysedArticle, mention: Mention) -> EntityRef:
     """The entity a mention names, as resolution will key it: gazetteer places by
     their id, known names by their canonical form, the rest by their normalised text
     with a leading 自治区/该省 spelt out from its antecedent."""
-    lang = doc.language if doc.language in ("zh-Hant", "en") else "zh-Hans"
+    lang = label_lang(doc)
     if mention.type in PLACE_TYPES and mention.ref:
         return EntityRef(mention.type, "place:" + mention.ref, mention.text, lang)
     if mention.ref:
@@ -65,7 +70,7 @@ def full_name(doc: AnalysedArticle, name: str) -> str:
 def group_ref(doc: AnalysedArticle, sender: EntityRef | None, destination: EntityRef | None, surface: str) -> EntityRef:
     """A dispatched working group, named by who sent it and where, so the same group
     read in two articles is one node."""
-    lang = doc.language if doc.language in ("zh-Hant", "en") else "zh-Hans"
+    lang = label_lang(doc)
     key = f"group:{sender.name if sender else doc.article.key}>{destination.name if destination else ''}"
     if lang != "en" and surface != "工作组":
         key += ">" + surface
@@ -127,7 +132,7 @@ def apposition_head(doc: AnalysedArticle, mention: Mention) -> Mention:
         return mention
     cursor = mention.end
     for item in row[position + 1:]:
-        if _BRACKETED.sub("", doc.norm[cursor:item.start]).strip() not in ("", "、", "兼"):
+        if BRACKETED.sub("", doc.norm[cursor:item.start]).strip() not in ("", "、", "兼"):
             break
         if item.kind == "Person":
             return item.mention
@@ -145,7 +150,7 @@ def apposition_start(doc: AnalysedArticle, mention: Mention) -> int:
     if position is None:
         return start
     for item in reversed(row[:position]):
-        if item.kind not in ("Title",) + ORG_TYPES + PLACE_TYPES or _BRACKETED.sub("", doc.norm[item.end:start]).strip() not in ("", "、", "兼"):
+        if item.kind not in ("Title",) + ORG_TYPES + PLACE_TYPES or BRACKETED.sub("", doc.norm[item.end:start]).strip() not in ("", "、", "兼"):
             break
         start = item.start
     return start

@@ -319,7 +319,7 @@ def _known_polity(doc: AnalysedArticle, person: Mention, title: str | None = Non
         polity, _, held = post.partition(":")
         places = load_gazetteer().lookup(polity)
         if title in (None, held) and places:
-            kind = "Country" if places[0].type == "Country" else "AdministrativeArea"
+            kind = places[0].kind
             return Mention(person.start, person.start, polity, polity, kind, "persons", places[0].id)
     return None
 

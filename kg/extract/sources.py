@@ -7,7 +7,7 @@ import re
 from .. import lexicon
 from ..model import AnalysedArticle, EntityRef, Fact
 from .clauses import WHEN, inside_brackets
-from .common import AGENT_TYPES, ORG_TYPES, apposition_head, ref_of
+from .common import AGENT_TYPES, ORG_TYPES, apposition_head, label_lang, ref_of
 
 _QUOTED = re.compile(r"^[“「\"]([^”」\"]{2,20})[”」\"]")
 
@@ -17,7 +17,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
     ends = "|".join(sorted(cues["source_end"], key=len, reverse=True))
     pattern = re.compile("(?:" + "|".join(cues["source"]) + ")(?!报|悉|称|了解|信)([^，。；,]{1,30}?)(?:的)?(?:(" + ends + ")|(?=[，,]))")
     media_verbs = re.compile("^(?:" + WHEN + "|[（(][^）)]*[）)]|[A-Za-z ]+)*(?:" + "|".join(_MEDIA_VERBS) + ")")
-    lang = "zh-Hant" if doc.language == "zh-Hant" else "zh-Hans"
+    lang = label_lang(doc)
     facts: list[Fact] = []
 
     def cite(source: EntityRef, sentence, confidence: float) -> None:

@@ -10,7 +10,7 @@ from .. import lexicon
 from ..gazetteer import load as load_gazetteer
 from ..model import AnalysedArticle, EntityRef, Fact
 from .clauses import clause_end, clause_start, cues_in, is_word, last_person_subject, pronoun_subject, subject
-from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, ref_of, sentence_date
+from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, label_lang, ref_of, sentence_date
 
 _SHORT = re.compile(r"(访问|出访|到访|访|赴|抵)([\u4e00-\u9fff])(?=[^\u4e00-\u9fff]|期间|之|后|前|时|并|的|行|进行|访问|参加|出席|与|会|，|。)")
 _FORMAL = re.compile(r"对([^，。]{2,16}?)进行[^，。]{0,12}?访问")
@@ -94,9 +94,8 @@ def _abbreviated(char: str, doc: AnalysedArticle) -> EntityRef | None:
     place = _abbreviations().get(char)
     if place is None:
         return None
-    lang = doc.language if doc.language in ("zh-Hant", "en") else "zh-Hans"
-    kind = "Country" if place.type == "Country" else "AdministrativeArea"
-    return EntityRef(kind, "place:" + place.id, char, lang)
+    kind = place.kind
+    return EntityRef(kind, "place:" + place.id, char, label_lang(doc))
 
 
 @lru_cache(maxsize=1)
