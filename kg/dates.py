@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _EN_WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 _EN_MONTHS = {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
-_RELATIVE = {"今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1}
+_RELATIVE = {"今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "前一日": -1, "前一天": -1, "过去一日": -1, "过去一天": -1,
+             "前天": -2, "前日": -2, "明天": 1, "明日": 1}
 
 _PATTERNS = [
     ("ymd", re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")),
@@ -21,7 +22,7 @@ _PATTERNS = [
     ("weekday", re.compile(r"(?:星期|周|礼拜)([一二三四五六日天])")),
     ("dian", re.compile(r"(?<![\d月])(\d{1,2})日电")),
     ("day", re.compile(r"(?<![\d月年])(\d{1,2})日(?!电)")),
-    ("relative", re.compile("|".join(_RELATIVE))),
+    ("relative", re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))),
     ("same_day", re.compile(r"当天|当日|同日|同一天")),
     ("en_md", re.compile(r"\b(" + "|".join(_EN_MONTHS) + r")\s+(\d{1,2})\b", re.I)),
     ("en_weekday", re.compile(r"\b(" + "|".join(_EN_WEEKDAYS) + r")\b", re.I)),

@@ -257,7 +257,8 @@ def _cases(graph: ArticleGraph, fact: Fact) -> None:
     place = graph.entity(fact.args["place"])
     when = fact.args.get("date")
     category = fact.args["category"]
-    report = graph.node("casereport", place.value, category, when, fact.args["value"])
+    bound = fact.args.get("bound")
+    report = graph.node("casereport", place.value, category, when, fact.args["value"], *([bound] if bound else []))
     graph.add(place, NKG.reports, report)
     graph.add(report, A, _n(NKG.CaseReport))
     graph.add(report, SCHEMA.observationAbout, place)
@@ -267,6 +268,8 @@ def _cases(graph: ArticleGraph, fact: Fact) -> None:
         graph.add(report, SCHEMA.observationDate, _date(when))
     if fact.args.get("reporter"):
         graph.add(report, NKG.reportedBy, graph.entity(fact.args["reporter"]))
+    if bound:
+        graph.add(report, NKG.bound, _n(NKG[bound[0].upper() + bound[1:]]))
     graph.provenance(report, fact)
 
 

@@ -49,11 +49,12 @@ ENTITY_FAMILY = {
 }
 
 NKG_TERMS = {
-    "classes": ["WorkingGroup", "Dispatch", "Visit", "CaseReport", "Meeting", "CaseCategory"],
+    "classes": ["WorkingGroup", "Dispatch", "Visit", "CaseReport", "Meeting", "CaseCategory", "Bound"],
     "object_properties": [
         "leads", "sends", "sentTo", "sender", "dispatched", "destination",
-        "visits", "reports", "caseCategory", "reportedBy", "meets",
+        "visits", "reports", "caseCategory", "reportedBy", "bound", "meets",
     ],
+    "individuals": ["AtLeast", "AtMost"],
     "datatype_properties": ["evidence", "attestedOn", "confidence", "sourceFile"],
 }
 

@@ -1,6 +1,6 @@
 """Draw the April 2022 held-out sets from ``../shared/corpus/news-2022-04``, mechanically.
 
-Two disjoint sets, drawn before any extractor is run on them:
+Three disjoint sets, drawn before any extractor is run on them:
 
 - ``eval/heldout-2022``: 6 articles per outlet (AJ, BBC, DW, KYODO, REUTERS, RFI, RTHK),
   main text 300–1,800 characters: the general news of another year and other outlets.
@@ -8,6 +8,9 @@ Two disjoint sets, drawn before any extractor is run on them:
   characters that states at least two case figures (``新增…例/宗``, ``確診``,
   ``無症狀``); 12 from RTHK (half the month's posts and most of its bulletins), 3 from
   each other outlet, filled to 30 from every outlet's remaining eligible posts.
+
+- ``eval/bulletins-dev-2022``: 20 more bulletins, drawn last, as a development set
+  for the case extractor (read while writing rules): 12 from RTHK, up to 2 from each other.
 
 One ``random.Random(2022)`` generator, outlets in the order above, files sorted by name.
 Prints one corpus file name a line, prefixed by its set.
@@ -66,10 +69,18 @@ def main(corpus: Path) -> None:
         eligible = [p for p, t in by_outlet[o] if 300 <= len(t) <= 1800 and p not in chosen]
         general += rng.sample(eligible, 6)
 
+    rest = [p for p in rest if p not in chosen and p not in general]
+    development: list[Path] = []
+    for o in OUTLETS:
+        mine = [p for p in rest if outlet_of(p.name) == o]
+        development += rng.sample(mine, min(12 if o == "RTHK" else 2, len(mine)))
+
     for p in sorted(general):
         print("heldout-2022", p.name)
     for p in sorted(bulletins):
         print("bulletins-2022", p.name)
+    for p in sorted(development):
+        print("bulletins-dev-2022", p.name)
 
 
 if __name__ == "__main__":

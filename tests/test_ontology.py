@@ -33,11 +33,12 @@ TERM_TYPES = {
     "classes": OWL.Class,
     "object_properties": OWL.ObjectProperty,
     "datatype_properties": OWL.DatatypeProperty,
+    "individuals": OWL.NamedIndividual,
 }
 # types that make a resource a class or a property
 TERM_KINDS = {
     OWL.Class, RDFS.Class, RDFS.Datatype,
-    RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
+    RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual,
     OWL.SymmetricProperty, OWL.TransitiveProperty, OWL.FunctionalProperty,
     OWL.InverseFunctionalProperty, OWL.AsymmetricProperty, OWL.ReflexiveProperty,
     OWL.IrreflexiveProperty,
@@ -119,7 +120,7 @@ def test_every_vocab_term_is_declared(ont, kind, name):
     assert _langs(ont, term, RDFS.label) >= {"en", "zh-hans"}, f"labels of nkg:{name}"
     assert _langs(ont, term, RDFS.comment) >= {"en", "zh-hans"}, f"comments of nkg:{name}"
     assert (term, RDFS.isDefinedBy, ONTOLOGY_IRI) in ont
-    if kind != "classes":
+    if kind.endswith("properties"):
         assert ont.value(term, RDFS.domain) is not None, f"nkg:{name} has no domain"
         assert ont.value(term, RDFS.range) is not None, f"nkg:{name} has no range"
     if kind == "datatype_properties":

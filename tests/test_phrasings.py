@@ -79,9 +79,12 @@ def test_hong_kong_case_counts_with_local_and_imported_split():
         ("香港特别行政区", "CumulativeConfirmed", 54), ("香港特别行政区", "LocalConfirmed", 2), ("香港特别行政区", "ImportedConfirmed", 52)]
 
 
-def test_death_toll_phrased_with_a_measure_word():
-    found = facts("法新社報導，牙買加方面通報，截至今天為止，全國確認的死亡人數為19人。", kind="cases")
-    assert [(f["place"], f["category"], f["value"]) for f in found] == [("牙买加", "Deaths", 19)]
+def test_a_death_toll_with_no_disease_in_sight_is_no_case_report():
+    """A hurricane's toll is news, not an epidemic's count (deaths count only where a
+    disease is named)."""
+    assert facts("法新社報導，牙買加方面通報，截至今天為止，全國確認的死亡人數為19人。", kind="cases") == []
+    found = facts("法新社報導，牙買加方面通報，截至今天為止，霍亂疫情全國確認的死亡人數為19人。", kind="cases")
+    assert [(f["place"], f["category"], f["value"]) for f in found] == [("牙买加", "CumulativeDeaths", 19)]
 
 
 def test_cited_source_and_call_through_an_apposition():
@@ -213,9 +216,9 @@ def test_case_counts_to_date_with_a_chinese_myriad_and_deaths_of_a_disease():
     assert ("安哥拉", "CumulativeConfirmed", 33563) in [(f["place"], f["category"], f["value"]) for f in found]
     found = facts("本周四，非洲疾病控制和预防中心（隶属非盟的公共卫生机构）表示，截至2025年，该中心已记录到约30万例确诊和疑似霍乱病例，"
                   "以及超过7000例死亡病例。", kind="cases")
-    assert [(f["category"], f["value"]) for f in found] == [("CumulativeConfirmed", 300000), ("Deaths", 7000)]
+    assert [(f["category"], f["value"], f["bound"]) for f in found] == [("CumulativeConfirmed", 300000, None), ("CumulativeDeaths", 7000, "atLeast")]
     found = facts("截至今年8月，苏丹达尔富尔地区至少有40人死于霍乱，当地难民营受灾尤为严重。", kind="cases")
-    assert [(f["category"], f["value"]) for f in found] == [("Deaths", 40)]
+    assert [(f["category"], f["value"]) for f in found] == [("CumulativeDeaths", 40)]
 
 
 def test_visits_to_a_capital_named_after_its_country_to_an_abbreviated_country_and_by_invitation():

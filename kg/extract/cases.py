@@ -1,126 +1,441 @@
-"""Case counts: 新增2005例感染者, 其中本土病例646例, 包括海南594例，新疆2例, 死亡3例,
-累计…例, with the region, category, date and the body that reported them.
+"""Case counts from official bulletins and reports: every figure with its region,
+category, value, date, the body that announced it, and whether it is a bound.
 
-A paragraph is read as a running report: a number with its own category sets the
-category and region the following numbers refine; a place right before a number
-(海南594例) makes a report for that place in the running category.
+A paragraph is read clause by clause as a running report. A figure's category comes
+from the words around it (新增本土确诊病例425例, 16766宗本土個案, 87名患者死亡), else
+from the figure before it (包括海南594例，新疆2例); its region is the place right
+before it, with lists shared out (深圳、佛山及湛江各1宗), else the place the clause
+is about, else the running one; its date is the last date stated before it in the
+sentence or paragraph, else the date of the figure before it, else the article's day
+(the day before, for a health commission's bulletin). Sub-totals (转归, 在隔离管控中发现),
+rates, doses, places of origin, sites smaller than a district and deaths with no
+disease in sight are no case reports. The words live in ``kg/resources/bulletins.json``.
 """
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
 
-from .. import lexicon
-from ..model import AnalysedArticle, EntityRef, Fact
-from .common import ORG_TYPES, PLACE_TYPES, clause_of, ref_of, sentence_date
+from ..dates import resolve
+from ..gazetteer import load as load_gazetteer
+from ..model import AnalysedArticle, EntityRef, Fact, Mention
+from .common import ORG_TYPES, PLACE_TYPES, label_lang, ref_of
 
-_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:(万|千)(\d+)?)?\s*(例|人|宗)")
-_SCALE = {"万": 10_000, "千": 1_000, None: 1}
-_RUNNING_TOTAL = re.compile(r"累计|截至|截止|总数|共计|总计|至今")
-_DIED_OF = re.compile(r"^(死于|因[^，。]{1,6}死亡|病逝|病亡)")
-_SOURCE = re.compile(r"(?:据|根据|援引)([^，。]{1,30}?)(?:的)?(?:消息|通报|数据|公布|发布)|^()([^，。]{2,20}?)(?:今日|今天|昨日|昨天|日前|周[一二三四五六日])?(?:公布|通报|发布|表示|宣布)")
+_CLAUSE = re.compile(r"(?:[^，。；：！？,;!?]|(?<=\d),(?=\d))+")
+_LIST_JOINERS = "、及和与跟"
+_CHINESE_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SCALES = {"万": 10_000, "千": 1_000, "百": 100}
 
 
-_DEATHS_BEFORE = re.compile(r"(死亡|病亡|罹难|遇难)(人数)?(为|达|达到|增至|升至|已达)?$")
+@lru_cache(maxsize=1)
+def words() -> dict:
+    with resources.files("kg").joinpath("resources", "bulletins.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def _figure() -> re.Pattern:
+    w = words()
+    pre = "|".join(sorted(map(re.escape, w["at_least"] + w["at_most"]), key=len, reverse=True))
+    units = "".join(w["units"])
+    return re.compile(rf"(?P<pre>{pre})?(?P<num>(?:\d[\d,]*(?:\.\d+)?[万千百]?)+|[零一二两三四五六七八九十]{{1,3}})"
+                      rf"(?P<more>余|多)?\s*(?P<unit>[{units}])(?P<above>以上)?")
+
+
+@lru_cache(maxsize=1)
+def _none_new() -> re.Pattern:
+    """没有新增个案, 无新增本土病例: a count of zero."""
+    return re.compile(r"(?:没有|并无|未有|无|零)(?!症状)再?(?:(?:录得|新增|出现|发现|报告)+[^，。；\d]{0,10}?|[^，。；\d]{0,2}?)"
+                      r"(?:个案|病例|确诊|感染者|死亡)")
 
 
 @dataclass
 class _Running:
-    region: EntityRef | None = None
-    category: str | None = None
+    kind: str | None = None
+    scope: str | None = None
+    region: list[EntityRef] = field(default_factory=list)
     reporter: EntityRef | None = None
+    scope_sentence: int = -1
+    header_scope: bool = False
+    cumulative: bool = False
 
 
-def _phrases():
-    table = []
-    for category in lexicon.case_categories():
-        for phrase in category.phrases:
-            table.append((phrase, category.concept))
-    return sorted(table, key=lambda p: len(p[0]), reverse=True)
-
-
-_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{0,6}?")
-
-
-def _category_after(text: str, phrases) -> str | None:
-    """The category named right after a count, allowing a short qualifier between
-    (12宗登革热个案, 5例新冠确诊病例)."""
-    head = text[:14]
-    best = None
-    for phrase, concept in phrases:
-        pos = head.find(phrase)
-        if pos == -1 or not _QUALIFIER.fullmatch(head[:pos]):
-            continue
-        if best is None or pos < best[0] or pos == best[0] and len(phrase) > best[1]:
-            best = (pos, len(phrase), concept)
-    return best[2] if best else None
-
-
-def _category_before(text: str, phrases) -> str | None:
-    best = None
-    for phrase, concept in phrases:
-        pos = text.rfind(phrase)
-        if pos != -1 and (best is None or pos + len(phrase) > best[0] or pos + len(phrase) == best[0] and len(phrase) > best[2]):
-            best = (pos + len(phrase), concept, len(phrase))
-    return best[1] if best else None
+@dataclass
+class _Figure:
+    start: int
+    end: int
+    value: int
+    unit: str
+    bound: str | None
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
-    phrases = _phrases()
+    w = words()
     facts: list[Fact] = []
-    running = _Running()
-    paragraph = -1
+    paragraph, running = -1, _Running()
+    last_date: date | None = None
+    disease_in_article = any(word in doc.norm for word in w["disease"])
     for sentence in doc.sentences:
         if sentence.paragraph != paragraph:
             paragraph, running = sentence.paragraph, _Running()
         text = sentence.norm
-        source = _SOURCE.search(text)
-        if source:
-            group = 1 if source.group(1) is not None else 3
-            inside = [m for m in doc.mentions_in(sentence)
-                      if sentence.start + source.start(group) <= m.start < sentence.start + source.end(group) and m.type in ORG_TYPES]
-            if inside:
-                running.reporter = ref_of(doc, inside[0])
         mentions = doc.mentions_in(sentence)
-        for match in _NUMBER.finditer(text):
-            value = _value(match)
-            offset = sentence.start + match.start()
-            clause_start, _ = clause_of(doc, offset)
-            unit = match.group(4)
-            after = _category_after(text[match.end():], phrases)
-            if after is None and unit == "人" and _DIED_OF.match(text[match.end():]):
-                after = "Deaths"
-            before_text = doc.norm[clause_start:offset]
-            adjacent_place = next((m for m in mentions if m.type in PLACE_TYPES and m.end == offset), None)
-            if adjacent_place is not None and after is None and running.category:
-                category, region, refines = running.category, ref_of(doc, adjacent_place), True
-            else:
-                before = _category_before(before_text, phrases)
-                category = after or before
-                if category is None or unit != "例" and after is None and not _DEATHS_BEFORE.search(before_text):
-                    continue
-                places = [m for m in mentions if m.type in PLACE_TYPES and clause_start <= m.start and m.end <= offset]
-                earlier = [m for m in mentions if m.type in PLACE_TYPES and m.end <= offset]
-                region = ref_of(doc, (places or earlier)[-1]) if places else running.region or (ref_of(doc, earlier[-1]) if earlier else None)
-                running.category, running.region, refines = category, region, False
-            if region is None:
+        reporter = _reporter(doc, text, sentence.start, mentions)
+        if reporter is not None:
+            running.reporter = reporter
+        clauses = [m.span() for m in _CLAUSE.finditer(text)]
+        figures_by_clause = [_figures(text, c_start, c_end) for c_start, c_end in clauses]
+        for index, ((c_start, c_end), figures) in enumerate(zip(clauses, figures_by_clause)):
+            if not figures:
+                _carry(doc, text, c_start, c_end, sentence, mentions, running)
                 continue
-            if category == "Confirmed" and _RUNNING_TOTAL.search(_clause_text(doc, offset)):
-                category = "CumulativeConfirmed"
-            facts.append(Fact("cases", {
-                "place": region, "category": category, "value": value,
-                "date": sentence_date(doc, sentence) or doc.day, "reporter": running.reporter,
-            }, sentence, 0.8 if refines or after else 0.7))
+            tail = _tail(text, clauses, figures_by_clause, index)
+            respective = _respective(doc, text, sentence.start, c_start, figures, mentions)
+            previous_end = c_start
+            for k, figure in enumerate(figures):
+                before = text[previous_end:figure.start]
+                after = _after(text[figure.end:(figures[k + 1].start if k + 1 < len(figures) else c_end)])
+                previous_end = figure.end
+                completion = text[c_start:figure.start] + "|" + after + "|" + text[figures[-1].end:c_end] + "|" + tail
+                if any(marker in completion for marker in w["subtotal"]) or _not_a_count(before, after):
+                    continue
+                regions = [respective[k]] if respective else _regions(doc, text, sentence.start, c_start, figure, mentions, running)
+                if not regions:
+                    continue
+                category, kind, scope, inherited = _category(text[c_start:figure.start], text[:figure.start], before, after,
+                                                             figure, running, sentence.index, _mainland(regions[0]))
+                if category is None or kind == "deaths" and not disease_in_article:
+                    continue
+                category = _outside_china(category, regions[0])
+                stated = _stated_date(doc, sentence, text[:figure.start], running.reporter, regions[0], last_date)
+                day = stated or last_date or _default_day(doc, running.reporter)
+                last_date = day
+                if not inherited and kind not in w["side_kinds"]:
+                    running.kind, running.region, running.header_scope = kind, regions[:1], False
+                    running.cumulative = category.startswith("Cumulative")
+                if scope is not None:
+                    running.scope, running.scope_sentence = scope, sentence.index
+                for region in regions:
+                    facts.append(Fact("cases", {
+                        "place": region, "category": category, "value": figure.value, "date": day,
+                        "reporter": running.reporter, "bound": figure.bound,
+                    }, sentence, 0.85 if stated else 0.75))
     return facts
 
 
-def _value(match: re.Match) -> int:
-    """3,056 → 3056; 30万 → 300000; 7万100 → 70100."""
-    number = float(match.group(1).replace(",", ""))
-    return int(round(number * _SCALE[match.group(2)])) + int(match.group(3) or 0)
+# --------------------------------------------------------------------------- figures
+
+def _figures(text: str, start: int, end: int) -> list[_Figure]:
+    w = words()
+    out = []
+    for match in _figure().finditer(text, start, end):
+        value = _value(match.group("num"))
+        if value is None:
+            continue
+        pre = match.group("pre")
+        bound = None
+        if pre in w["at_least"] or match.group("more") or match.group("above"):
+            bound = "atLeast"
+        elif pre in w["at_most"]:
+            bound = "atMost"
+        out.append(_Figure(match.start("num"), match.end(), value, match.group("unit"), bound))
+    for match in re.finditer(r"(?<![\d.])(\d+)(?=[和及、](\d+)([例宗]))", text[start:end]):
+        out.append(_Figure(start + match.start(1), start + match.end(1), int(match.group(1)), match.group(3), None))
+    for match in _none_new().finditer(text, start, end):
+        out.append(_Figure(match.start(), match.start(), 0, "例", None))
+    return sorted(out, key=lambda f: f.start)
 
 
-def _clause_text(doc: AnalysedArticle, offset: int) -> str:
-    start, end = clause_of(doc, offset)
-    sentence = doc.sentence_at(offset)
-    return doc.norm[max(sentence.start, start - 12):end]
+def _after(text: str) -> str:
+    """The words right after a figure, up to a conjunction (425例和本土无症状… stops at 和)."""
+    cut = min((i for i in (text.find(c) for c in words()["conjunctions"]) if i >= 0), default=len(text))
+    return text[:min(cut, 12)]
+
+
+def _tail(text: str, clauses, figures_by_clause, index: int) -> str:
+    """The clauses that complete a clause's figures (…，在隔离管控中发现; …，是之前无症状感染者
+    转为确诊): up to the next clause with figures or one that starts a new part
+    (其余…, 另外…)."""
+    starts = tuple(words()["breakdown_starts"])
+    out = []
+    for (c_start, c_end), figures in zip(clauses[index + 1:], figures_by_clause[index + 1:]):
+        if figures or text[c_start:c_end].startswith(starts):
+            break
+        out.append(text[c_start:c_end])
+    return "".join(out)
+
+
+def _outside_china(category: str, region: EntityRef) -> str:
+    """Only Chinese bulletins tell infections (确诊 and 无症状 together) from confirmed
+    cases; elsewhere 感染人数 is the confirmed count."""
+    if _mainland(region) or region.name.startswith(("place:cn-71", "place:cn-81", "place:cn-82")):
+        return category
+    return {"NewInfections": "Confirmed", "CumulativeInfections": "CumulativeConfirmed"}.get(category, category)
+
+
+def _mainland(region: EntityRef | None) -> bool:
+    if region is None or not region.name.startswith("place:"):
+        return False
+    place = region.name[len("place:"):]
+    return (place == "country-CN" or place.startswith("cn-")) and not place.startswith(tuple(words()["not_mainland"]))
+
+
+def _value(number: str) -> int | None:
+    """3,056 → 3056; 30万 → 300000; 7万100 → 70100; 116万5千 → 1165000; 两 → 2."""
+    if number[0] in _CHINESE_DIGITS or number[0] == "十":
+        if number == "十":
+            return 10
+        if "十" in number:
+            tens, _, ones = number.partition("十")
+            return _CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(ones, 0)
+        return _CHINESE_DIGITS[number] if len(number) == 1 else None
+    total = 0.0
+    for digits, scale in re.findall(r"(\d[\d,]*(?:\.\d+)?)([万千百]?)", number):
+        total += float(digits.replace(",", "")) * _SCALES.get(scale, 1)
+    return int(round(total))
+
+
+# --------------------------------------------------------------------------- categories
+
+def _found(text: str, table: dict[str, list[str]]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the words of ``table`` in ``text``, longest first, never
+    overlapping."""
+    hits = sorted(((m.start(), m.end(), name) for name, ws in table.items() for word in ws
+                   for m in re.finditer(re.escape(word), text)), key=lambda h: (h[0] - h[1], h[0]))
+    taken: list[tuple[int, int, str]] = []
+    for hit in hits:
+        if all(hit[1] <= s or e <= hit[0] for s, e, _ in taken):
+            taken.append(hit)
+    return sorted(taken)
+
+
+def _cumulative(clause_before: str, sentence_before: str) -> bool:
+    """A running total: 累计 in the sentence before the figure; 截至 or 总数 too, unless
+    their clause counts new cases (截至今日下午5时，新增…; 新增确诊与无症状的总数)."""
+    w = words()
+    if any(word in sentence_before for word in w["cumulative"]):
+        return True
+    for clause in re.split(r"[，,；;]", sentence_before):
+        if any(word in clause for word in w["cumulative_unless_new"]) and not any(word in clause for word in w["new"]):
+            return True
+    return False
+
+
+def _category(clause_before: str, sentence_before: str, before: str, after: str, figure: _Figure, running: _Running,
+              sentence: int, mainland: bool):
+    """(category, kind, scope, whether the kind was the running one) of a figure."""
+    w = words()
+    priority = w["kind_priority"]
+    after_kinds = sorted((h for h in _found(after, w["kinds"]) if h[0] <= 8), key=lambda h: priority.index(h[2]))
+    before_kinds = _found(before, w["kinds"])
+    kind = after_kinds[0][2] if after_kinds else before_kinds[-1][2] if before_kinds else None
+    weak = any(word in after[:8] or word in before for word in w["weak_kinds"]["confirmed"])
+    scopes = _found(after[:8], w["scopes"]) or _found(before, w["scopes"])
+    scope = scopes[-1][2] if scopes else None
+    if any(word in clause_before or word in after for word in w["combined"]):
+        kind = "infections"
+    inherited = False
+    if kind is None and running.kind and (scope or weak or figure.unit in "例宗"):
+        kind, inherited = running.kind, True
+    if kind is None and weak and figure.unit in "例宗":
+        kind = "infections" if mainland and "个案" in after[:8] + before else "confirmed"
+    if kind is None:
+        return None, None, None, False
+    explicit_scope = scope is not None
+    if scope is None and (inherited or running.scope_sentence == sentence or kind == running.kind and running.header_scope):
+        scope = running.scope
+    in_clause = any(word in clause_before for word in w["cumulative"]) or inherited and running.cumulative and not explicit_scope
+    if in_clause or scope is None and _cumulative(clause_before, sentence_before):
+        category = _CATEGORIES.get((kind, None, True)) or _CATEGORIES.get((kind, scope, False))
+    else:
+        category = _CATEGORIES.get((kind, scope, False))
+    if category is None and kind in w["side_kinds"]:
+        category = _CATEGORIES.get((kind, None, in_clause))
+    return category, kind, scope, inherited
+
+
+_CATEGORIES = {
+    ("confirmed", None, False): "Confirmed", ("confirmed", "local", False): "LocalConfirmed",
+    ("confirmed", "imported", False): "ImportedConfirmed", ("confirmed", None, True): "CumulativeConfirmed",
+    ("asymptomatic", None, False): "Asymptomatic", ("asymptomatic", "local", False): "LocalAsymptomatic",
+    ("asymptomatic", "imported", False): "ImportedAsymptomatic",
+    ("infections", None, False): "NewInfections", ("infections", "local", False): "LocalInfections",
+    ("infections", None, True): "CumulativeInfections",
+    ("deaths", None, False): "Deaths", ("deaths", None, True): "CumulativeDeaths",
+    ("recovered", None, False): "Recovered", ("released", None, False): "ReleasedFromObservation",
+    ("current", None, False): "InHospital", ("severe", None, False): "Severe",
+    ("current", None, True): "InHospital", ("severe", None, True): "Severe",
+}
+
+
+def _not_a_count(before: str, after: str) -> bool:
+    """Rates, doses, tests, staff: numbers that are no case counts."""
+    w = words()
+    return any(word in before[-6:] or word in after[:6] for word in w["not_counts"])
+
+
+# --------------------------------------------------------------------------- regions
+
+def _place_ref(doc: AnalysedArticle, name: str) -> EntityRef | None:
+    places = load_gazetteer().lookup(name)
+    if not places:
+        return None
+    return EntityRef(places[0].kind, "place:" + places[0].id, name, label_lang(doc))
+
+
+def _region_words(doc: AnalysedArticle, text: str) -> EntityRef | None:
+    """本港 → 香港, 内地/全国 → 中国: the last such word in ``text``."""
+    best = None
+    for word, name in words()["regions"].items():
+        position = text.rfind(word)
+        if position != -1 and (best is None or position > best[0]):
+            best = (position, name)
+    return _place_ref(doc, best[1]) if best else None
+
+
+def _is_region(m: Mention) -> bool:
+    """A place the gazetteer holds (countries and divisions), or one it does not that
+    is no site (非洲, 达尔富尔地区; never an estate, a building or a school)."""
+    return m.type in PLACE_TYPES and (bool(m.ref) or not m.norm.endswith(tuple(words()["site_endings"])))
+
+
+def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure: _Figure, mentions: list[Mention],
+             running: _Running) -> list[EntityRef]:
+    """Where a figure is for; ``text`` is the sentence, starting at ``offset`` in the
+    article."""
+    w = words()
+    local = [(m, m.start - offset, m.end - offset) for m in mentions if _is_region(m)]
+    imported = any(word in text for word in words()["scopes"]["imported"])
+    in_clause = [(m, s, e) for m, s, e in local if c_start <= s and e <= figure.start
+                 and not (imported and text[max(c_start, s - 2):s].endswith(("来自", "自", "从"))) and not text[e:e + 2].startswith("输入")]
+    if in_clause:
+        m, s, e = in_clause[-1]
+        gap = text[e:figure.start]
+        if len(gap) > 10:
+            return [ref_of(doc, m)]
+        chain = [in_clause[-1]]
+        for prev in reversed(in_clause[:-1]):
+            joiner = text[prev[2]:chain[0][1]]
+            if not joiner or not all(ch in _LIST_JOINERS for ch in joiner):
+                break
+            chain.insert(0, prev)
+        if len(chain) > 1 and any(word in gap for word in w["joint"]):
+            return []
+        return [ref_of(doc, m) for m, _, _ in chain]
+    named = _region_words(doc, text[c_start:figure.start])
+    if named is not None:
+        return [named]
+    if any(word in text[c_start:figure.start] for word in w["nationwide"]):
+        countries = [m for m, s, e in local if m.type == "Country" and e <= figure.start]
+        return [ref_of(doc, countries[-1])] if countries else [_place_ref(doc, "中国")]
+    if running.region:
+        return running.region[:1]
+    named = _region_words(doc, text[:figure.start])
+    if named is not None:
+        return [named]
+    earlier = [m for m, s, e in local if e <= c_start]
+    return [ref_of(doc, earlier[-1])] if earlier else []
+
+
+def _carry(doc: AnalysedArticle, text: str, c_start: int, c_end: int, sentence, mentions: list[Mention], running: _Running) -> None:
+    """A clause without figures sets what the next figures are about: a kind
+    (至于无症状感染，…; 新增确诊与无症状的总数，…), a scope (本土确诊病例方面，…;
+    本土疫情，…) or a region (上海情况最严峻，…; 以新北市占最多，有…)."""
+    w = words()
+    clause = text[c_start:c_end]
+    kinds = _found(clause, w["kinds"])
+    scopes = _found(clause, w["scopes"])
+    kinds = [k for k in kinds if k[2] not in w["side_kinds"]]
+    if any(word in clause for word in w["combined"]):
+        running.kind = "infections"
+    elif kinds:
+        running.kind = kinds[-1][2]
+    if scopes:
+        running.scope, running.scope_sentence = scopes[-1][2], sentence.index
+        running.header_scope = bool(kinds)
+    elif kinds:
+        running.scope, running.header_scope = None, False
+    places = [m for m in mentions if _is_region(m) and sentence.start + c_start <= m.start and m.end <= sentence.start + c_end]
+    if places:
+        running.region = [ref_of(doc, places[-1])]
+
+
+def _respective(doc: AnalysedArticle, text: str, offset: int, c_start: int, figures: list[_Figure], mentions: list[Mention]):
+    """海珠区及越秀区分别有7宗及4宗: as many regions as figures, each its own."""
+    w = words()
+    first = figures[0].start
+    if not any(word in text[c_start:first] for word in w["respective"]):
+        return None
+    chain = _chain(text, offset, c_start, first, mentions)
+    return [ref_of(doc, m) for m in chain] if len(chain) == len(figures) > 1 else None
+
+
+def _chain(text: str, offset: int, c_start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """The regions listed last before ``end`` in the clause, joined by 、/及/和."""
+    local = [(m, m.start - offset, m.end - offset) for m in mentions if _is_region(m) and c_start <= m.start - offset and m.end - offset <= end]
+    if not local:
+        return []
+    chain = [local[-1]]
+    for prev in reversed(local[:-1]):
+        joiner = text[prev[2]:chain[0][1]]
+        if not joiner or not all(ch in _LIST_JOINERS for ch in joiner):
+            break
+        chain.insert(0, prev)
+    return [m for m, _, _ in chain]
+
+
+# --------------------------------------------------------------------------- reporter and date
+
+def _reporter(doc: AnalysedArticle, text: str, start: int, mentions: list[Mention]) -> EntityRef | None:
+    """The body the sentence names as announcing figures: X公布/通报/表示, 据X, 根据X消息."""
+    verbs = words()["report_verbs"]
+    for m in mentions:
+        if m.type not in ORG_TYPES:
+            continue
+        s, e = m.start - start, m.end - start
+        following = text[e:e + 8]
+        if any(following.find(v) != -1 and following.find(v) <= 6 for v in verbs) or text[max(0, s - 2):s].endswith(("据", "根据")):
+            return ref_of(doc, m)
+    return None
+
+
+_COMPARED = re.compile(r"(?:比|较|低于|高于|多于|少于)(?:昨日|昨天|前一日|前一天|前日|上周[一二三四五六日天]?)")
+_ANNOUNCED_ON = re.compile(r"(?:周|星期)[一二三四五六日天]|今日|今天")
+
+
+def _stated_date(doc: AnalysedArticle, sentence, before: str, reporter: EntityRef | None, region: EntityRef,
+                 previous: date | None) -> date | None:
+    """The last date the sentence states before the figure (not one it compares with:
+    比昨日), else the one its paragraph carries. A weekday or 今日 the mainland's
+    bulletin was announced on (上海周四公布，新增…) is the day after the one it covers."""
+    w = words()
+    before = _COMPARED.sub(lambda m: "　" * len(m.group()), before)
+    found, announced, position = None, False, 0
+    while True:
+        value, span = resolve(before[position:], doc.day, previous)
+        if value is None:
+            break
+        start, end = position + span[0], position + span[1]
+        found, position = value, end
+        announced = bool(_ANNOUNCED_ON.fullmatch(before[start:end])) and any(
+            0 <= before.find(verb, end) - end <= 4 for verb in w["announce_verbs"])
+    if found is not None:
+        mainland = _mainland(region) or reporter is not None and any(word in reporter.name for word in w["morning_reporters"])
+        return found - timedelta(days=1) if announced and mainland else found
+    earlier = doc.sentences[sentence.index - 1] if sentence.index else None
+    if earlier is not None and earlier.paragraph == sentence.paragraph and doc.dates:
+        return doc.dates[earlier.index]
+    return None
+
+
+def _default_day(doc: AnalysedArticle, reporter: EntityRef | None) -> date | None:
+    """The article's day; a health commission's bulletin covers the day before."""
+    if doc.day is None:
+        return None
+    if reporter is not None and any(word in reporter.name for word in words()["morning_reporters"]):
+        return doc.day - timedelta(days=1)
+    return doc.day

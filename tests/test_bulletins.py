@@ -1,0 +1,89 @@
+"""Official case bulletins, figure by figure: each phrasing pinned with a real sentence
+of April 2022 (quoted here from the development bulletins; the tests read no corpus)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from kg.analyse import analyse
+from kg.extract import cases
+from kg.model import Article
+from kg.resolve import Resolver
+
+RESOLVER = Resolver()
+
+
+def reports(text: str, published: str) -> list[tuple]:
+    doc = analyse(Article("corpus sentence", text, published=datetime.fromisoformat(published)))
+    return [(RESOLVER.resolve(f.args["place"]).labels["zh-Hans"], f.args["category"], f.args["value"], f.args["date"], f.args["bound"])
+            for f in cases.extract(doc)]
+
+
+def test_a_mainland_bulletin_gives_every_figure_with_its_own_category():
+    found = reports("內地昨日新增1415宗新冠確診病例，本土佔1383宗，境外輸入佔32宗。另外，再多19199名無症狀感染者，"
+                    "包括19089宗本土及110宗境外輸入個案。新增確診病例與無症狀感染的總數，突破2萬宗，創疫情新高。",
+                    "2022-04-06T09:47:49+08:00")
+    day = date(2022, 4, 5)
+    assert found == [("中国", "Confirmed", 1415, day, None), ("中国", "LocalConfirmed", 1383, day, None),
+                     ("中国", "ImportedConfirmed", 32, day, None), ("中国", "Asymptomatic", 19199, day, None),
+                     ("中国", "LocalAsymptomatic", 19089, day, None), ("中国", "ImportedAsymptomatic", 110, day, None),
+                     ("中国", "NewInfections", 20000, day, "atLeast")]
+
+
+def test_lists_by_region_are_shared_out_and_a_header_sets_the_category():
+    found = reports("本土確診病例方面，吉林省佔最多的973宗，其中長春市有817宗、吉林市有136宗。上海有311宗病例，浦東新區佔最多的162宗。"
+                    "另外，浙江有17宗、海南有10宗、四川有10宗、山西及黑龍江有8宗、遼寧、福建及廣東都有7宗。",
+                    "2022-04-06T09:47:49+08:00")
+    assert [(place, category, value) for place, category, value, _, _ in found] == [
+        ("吉林省", "LocalConfirmed", 973), ("长春市", "LocalConfirmed", 817), ("吉林市", "LocalConfirmed", 136),
+        ("上海市", "LocalConfirmed", 311), ("浦东新区", "LocalConfirmed", 162), ("浙江省", "LocalConfirmed", 17),
+        ("海南省", "LocalConfirmed", 10), ("四川省", "LocalConfirmed", 10), ("山西省", "LocalConfirmed", 8),
+        ("黑龙江省", "LocalConfirmed", 8), ("辽宁省", "LocalConfirmed", 7), ("福建省", "LocalConfirmed", 7),
+        ("广东省", "LocalConfirmed", 7)]
+    found = reports("廣東省新增5宗本土確診，當中廣州2宗、深圳、佛山及湛江各1宗。", "2022-04-10T10:00:00+08:00")
+    assert [(place, value) for place, _, value, _, _ in found] == [("广东省", 5), ("广州市", 2), ("深圳市", 1), ("佛山市", 1), ("湛江市", 1)]
+
+
+def test_figures_given_respectively_go_to_their_regions_and_a_running_total_stays_one():
+    found = reports("廣州本輪疫情累計報告61名感染者，其中大部分來自白雲區有45宗，海珠區及越秀區分別有7宗及4宗。",
+                    "2022-04-11T20:00:00+08:00")
+    assert [(place, category, value) for place, category, value, _, _ in found] == [
+        ("广州市", "CumulativeInfections", 61), ("白云区", "CumulativeInfections", 45), ("海珠区", "CumulativeInfections", 7),
+        ("越秀区", "CumulativeInfections", 4)]
+
+
+def test_sub_totals_of_a_bulletin_are_no_new_cases():
+    found = reports("路透上海4月4日 - 上海市卫健委周一公布，4月3日，上海新增本土新冠确诊病例425例和本土无症状感染者8,581例，"
+                    "连续第三日创新高。其中71例确诊病例为此前无症状感染者转归，7例确诊病例和7,920例无症状感染者在隔离管控中发现，"
+                    "其余在相关风险人群排查中发现。", "2022-04-04T09:01:03+08:00")
+    assert found == [("上海市", "LocalConfirmed", 425, date(2022, 4, 3), None), ("上海市", "LocalAsymptomatic", 8581, date(2022, 4, 3), None)]
+    found = reports("上海過去一日新增超過1萬宗新冠病毒本土個案，包括1292宗確診和9330宗無症狀感染，其中858宗確診是早前的無症狀感染個案，"
+                    "其餘感染都在隔離管控或相關風險人群排查中發現。", "2022-04-28T10:00:00+08:00")
+    day = date(2022, 4, 27)
+    assert found == [("上海市", "LocalInfections", 10000, day, "atLeast"), ("上海市", "LocalConfirmed", 1292, day, None),
+                     ("上海市", "LocalAsymptomatic", 9330, day, None)]
+
+
+def test_the_day_a_figure_covers_not_the_day_it_was_announced():
+    found = reports("目前处于全市封控管理的上海周四公布，单日新增本土新冠确诊病例322例和无症状感染者19,660例，连六日创新高。",
+                    "2022-04-07T15:00:00+08:00")
+    assert [(category, value, day) for _, category, value, day, _ in found] == [
+        ("LocalConfirmed", 322, date(2022, 4, 6)), ("LocalAsymptomatic", 19660, date(2022, 4, 6))]
+    found = reports("台灣新增的新冠本土確診個案突破5千宗，比昨日增加900多宗，達到5092宗，再創當地出現疫情以來新高。",
+                    "2022-04-24T15:00:00+08:00")
+    assert [(value, day, bound) for _, _, value, day, bound in found] == [(5000, date(2022, 4, 24), "atLeast"), (5092, date(2022, 4, 24), None)]
+
+
+def test_deaths_and_zero_counts():
+    found = reports("本港新增3254宗新冠病毒確診個案，包括16宗輸入個案，再多87名患者死亡。整體病死率為0.7%。",
+                    "2022-04-05T18:04:10+08:00")
+    assert [(place, category, value) for place, category, value, _, _ in found] == [
+        ("香港特别行政区", "Confirmed", 3254), ("香港特别行政区", "ImportedConfirmed", 16), ("香港特别行政区", "Deaths", 87)]
+    found = reports("本港今日沒有新增個案。", "2022-04-07T15:00:00+08:00")
+    assert [(place, value) for place, _, value, _, _ in found] == [("香港特别行政区", 0)]
+
+
+def test_tests_schools_and_imported_figures_of_no_category_are_no_case_reports():
+    assert reports("再多13宗學校呈報陽性個案，涉及10名學生及3名教師。", "2022-04-26T18:00:00+08:00") == []
+    found = reports("本港新增1272宗新型冠狀病毒確診，當中538宗是快速抗原測試呈陽性，734宗是核酸測試陽性。", "2022-04-13T18:00:00+08:00")
+    assert [value for _, _, value, _, _ in found] == [1272]
+    assert reports("另外，新增7宗境外輸入確診及無症狀感染個案，均在閉環管控中發現，4宗個案由香港出發。", "2022-04-08T10:00:00+08:00") == []
