@@ -104,11 +104,12 @@ Columns
 
 Modelling choices
 -----------------
-* **One row per real place.**  Hong Kong, Macau and Taiwan are provincial-level
-  rows under ``country-CN`` (``cn-810000``, ``cn-820000``, ``cn-710000``, as in
-  the adcode scheme); CLDR's HK/MO/TW territory rows are *not* emitted, their
-  English names ("Hong Kong", "Macao", "Taiwan") are aliases of the provincial
-  rows instead.
+* **One row per real place.**  Hong Kong and Macau are provincial-level rows
+  under ``country-CN`` (``cn-810000``, ``cn-820000``, as in the adcode scheme);
+  Taiwan keeps its adcode id ``cn-710000`` but is the place Taiwan (Q865, 台湾)
+  with no parent, since its containment is contested. CLDR's HK/MO/TW territory
+  rows are *not* emitted, their English names ("Hong Kong", "Macao", "Taiwan")
+  are aliases of these rows instead.
 * Municipalities (北京, 天津, 上海, 重庆) have no Prefecture row: the adcode
   placeholders 110100/120100/310100/500100/500200 would duplicate the province,
   so their districts and counties hang directly under the province.  Likewise
@@ -969,12 +970,25 @@ def load_foreign(conv: Converters, known: list[Row]) -> list[Row]:
 
 # --------------------------------------------------------------------------- main
 
+def uncontained(divisions: list[Row]) -> None:
+    """Taiwan is the place Taiwan (Q865), named 台湾/臺灣 as its own outlets name it, with
+    no containment asserted: whether it is part of China is contested. (Hong Kong and
+    Macau keep their provincial rows under China, which no party contests.)"""
+    for r in divisions:
+        if r.id == "cn-710000":
+            forms = [r.name, r.name_hant, *r.short]
+            r.name, r.name_hant = "台湾", "臺灣"
+            r.short = uniq(f for f in forms if f not in (r.name, r.name_hant))
+            r.parent, r.wikidata = "", "Q865"
+
+
 def build(wheels: dict[str, Path]) -> str:
     conv = Converters()
     countries = load_countries(wheels, conv)
     reserved = {f for r in countries for f in [r.name, r.name_hant, *r.short]}
     divisions = load_divisions(wheels, conv, reserved)
     fold_territory_names(divisions, conv)
+    uncontained(divisions)
     foreign = load_foreign(conv, divisions + countries)
     rows = sorted(divisions + countries + foreign, key=lambda r: r.id)
     ids = {r.id for r in rows}

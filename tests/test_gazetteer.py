@@ -78,11 +78,20 @@ def test_hainan(gaz):
 @pytest.mark.parametrize("short,name", [
     ("内蒙古", "内蒙古自治区"), ("广西", "广西壮族自治区"), ("香港", "香港特别行政区"),
     ("澳门", "澳门特别行政区"), ("西藏", "西藏自治区"), ("宁夏", "宁夏回族自治区"),
-    ("北京", "北京市"), ("台湾", "台湾省"), ("臺灣", "台湾省"), ("台灣", "台湾省"),
+    ("北京", "北京市"),
 ])
 def test_province_short_forms(gaz, short, name):
     p = one(gaz, short)
     assert p.name == name and p.type == "Province" and p.parent == "country-CN"
+
+
+@pytest.mark.parametrize("form", ["台湾", "臺灣", "台灣", "台湾省", "臺灣省", "Taiwan"])
+def test_taiwan_is_the_place_taiwan_contained_in_nothing(gaz, form):
+    """Whether Taiwan is part of China is contested: the gazetteer asserts no
+    containment, and every form names the place Taiwan (Q865)."""
+    p = one(gaz, form)
+    assert (p.name, p.wikidata, p.parent) == ("台湾", "Q865", "")
+    assert gaz.parent(p) is None
 
 
 @pytest.mark.parametrize("english,name", [
@@ -274,17 +283,19 @@ def test_tsv_under_1mb():
 def test_every_parent_exists_and_hierarchy_is_consistent(gaz):
     allowed = {"Country": {None}, "Province": {"Country"}, "Prefecture": {"Province"},
                "County": {"Prefecture", "Province"}, "Region": {"Country"}, "City": {"Country"}}
+    taiwan = "cn-710000"  # the one province with no containment asserted
     for p in gaz:
         parent = gaz.get(p.parent) if p.parent else None
         assert (parent is None) == (p.parent == ""), p
-        assert (parent.type if parent else None) in allowed[p.type], p
-        if p.type == "Province":
+        assert (parent.type if parent else None) in allowed[p.type] or p.id == taiwan, p
+        if p.type == "Province" and p.id != taiwan:
             assert p.parent == "country-CN"
         if p.type in ("Region", "City"):
             assert p.id.startswith(f"{p.type.lower()}-{p.parent.removeprefix('country-')}-"), p
             assert p.parent not in ("country-CN", "country-HK", "country-MO", "country-TW"), p
         elif p.type != "Country":
-            assert p.id.startswith("cn-") and gaz.ancestors(p)[-1].id == "country-CN"
+            top = gaz.ancestors(p)[-1].id if gaz.ancestors(p) else p.id
+            assert p.id.startswith("cn-") and top in ("country-CN", taiwan), p
 
 
 def test_rows_are_well_formed(gaz):
