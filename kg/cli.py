@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .analyse import DEFAULT_NER, NER_BACKENDS
 from .pipeline import DEFAULT_OUT
 from .viewer import DEFAULT_MAX_NODES
 from .vocab import DEFAULT_BASE
@@ -45,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--memory", action="store_true", help="keep the store in memory only (exports are still written)")
     build.add_argument("--base", default=DEFAULT_BASE, help="base IRI of entities and facts (default: %(default)s)")
     build.add_argument("--language", choices=["zh-Hans", "zh-Hant", "en"], help="force the language of every article instead of detecting it")
-    build.add_argument("--ner", default="lac", choices=["lac", "jieba", "none"],
+    build.add_argument("--ner", default=DEFAULT_NER, choices=NER_BACKENDS,
                        help="statistical entity recogniser beside the lexicons and rules (default: %(default)s)")
     build.add_argument("--jobs", type=int, help="worker processes (default: one per core for more than 50 files)")
     build.add_argument("--no-viewer", action="store_true", help="do not write graph.html")

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analyse import NER_BACKENDS, analyse
+from .analyse import DEFAULT_NER, NER_BACKENDS, analyse
 from .extract import extract_all
 from .model import EntityRef
 from .normalise import normalise_text
@@ -117,19 +117,15 @@ def _text_overlap(a: str, b: str) -> bool:
 
 def _pair(gold_items: list, predicted_items: list, same) -> tuple[int, int, list, list]:
     """Greedy one-to-one matching: (matched gold, matched predicted, misses, extras)."""
-    used: set[int] = set()
-    misses = []
-    for g in gold_items:
-        hit = next((i for i, p in enumerate(predicted_items) if i not in used and same(g, p)), None)
-        if hit is None:
-            misses.append(g)
-        else:
-            used.add(hit)
-    extras = [p for i, p in enumerate(predicted_items) if i not in used]
-    return len(gold_items) - len(misses), len(used), misses, extras
+    pairs = _pairs(gold_items, predicted_items, same)
+    matched = {i for i, _ in pairs}
+    used = {id(p) for _, p in pairs}
+    misses = [g for i, g in enumerate(gold_items) if i not in matched]
+    extras = [p for p in predicted_items if id(p) not in used]
+    return len(pairs), len(pairs), misses, extras
 
 
-def evaluate_article(gold: dict, path: Path, resolver: Resolver, ner: str = "lac") -> tuple[dict[str, Score], list[str]]:
+def evaluate_article(gold: dict, path: Path, resolver: Resolver, ner: str = DEFAULT_NER) -> tuple[dict[str, Score], list[str]]:
     article = read_file(path)[0]
     doc = analyse(article, ner=ner)
     facts = extract_all(doc)
@@ -169,7 +165,42 @@ def evaluate_article(gold: dict, path: Path, resolver: Resolver, ner: str = "lac
         scores[kind] = Score(len(gold_items), len(predicted_items), mg, mp)
         errors += [f"  missed {kind}: {json.dumps({k: v for k, v in g.items() if k != 'evidence'}, ensure_ascii=False)}" for g in misses]
         errors += [f"  extra {kind}: {_describe(p, names)} «{p.evidence[:60]}»" for p in extras]
+    scores.update(_by_category(gold.get("facts", {}).get("cases", []), by_kind.get("cases", []), names, aliases))
     return scores, errors
+
+
+def _by_category(gold_items: list, predicted_items: list, names: Names, aliases: dict) -> dict[str, Score]:
+    """Case reports scored per category, and the categories alone: of the reports whose
+    place, value and date are right, how many have the right category."""
+    out: dict[str, Score] = {}
+    for category in sorted({g["category"] for g in gold_items} | {p.args["category"] for p in predicted_items}):
+        wanted = [g for g in gold_items if g["category"] == category]
+        found = [p for p in predicted_items if p.args["category"] == category]
+        mg, mp, _, _ = _pair(wanted, found, lambda g, p: _same_fact("cases", g, p, names, aliases))
+        out[f"cases:{category}"] = Score(len(wanted), len(found), mg, mp)
+    anything = [dict(g, category="*") for g in gold_items]
+    located = lambda g, p: _same_fact("cases", g, _with_category(p, "*"), names, aliases)  # noqa: E731
+    pairs = _pairs(anything, predicted_items, located)
+    out["cases:category"] = Score(len(pairs), len(pairs), sum(p.args["category"] == gold_items[i]["category"] for i, p in pairs),
+                                  sum(p.args["category"] == gold_items[i]["category"] for i, p in pairs))
+    return out
+
+
+def _with_category(fact, category: str):
+    return type(fact)(fact.kind, dict(fact.args, category=category), fact.sentence, fact.confidence)
+
+
+def _pairs(gold_items: list, predicted_items: list, same) -> list[tuple[int, object]]:
+    """Greedy one-to-one pairs (gold index, prediction)."""
+    used: set[int] = set()
+    out = []
+    for i, g in enumerate(gold_items):
+        for j, p in enumerate(predicted_items):
+            if j not in used and same(g, p):
+                used.add(j)
+                out.append((i, p))
+                break
+    return out
 
 
 def _describe(fact, names: Names) -> str:
@@ -245,7 +276,7 @@ def _same_fact(kind: str, gold: dict, fact, names: Names, aliases: dict) -> bool
     return False
 
 
-def evaluate(gold_dir: Path, corpus: Path = DEFAULT_CORPUS, *, errors: bool = False, ner: str = "lac") -> Report:
+def evaluate(gold_dir: Path, corpus: Path = DEFAULT_CORPUS, *, errors: bool = False, ner: str = DEFAULT_NER) -> Report:
     import time
 
     started = time.perf_counter()
@@ -273,15 +304,21 @@ def evaluate(gold_dir: Path, corpus: Path = DEFAULT_CORPUS, *, errors: bool = Fa
 
 def table(report: Report) -> str:
     def row(name: str, score: Score) -> str:
-        return f"{name:18} {score.gold:5} {score.predicted:6} {score.precision:6.2f} {score.recall:6.2f} {score.f1:6.2f}"
+        return f"{name:22} {score.gold:5} {score.predicted:6} {score.precision:6.2f} {score.recall:6.2f} {score.f1:6.2f}"
 
-    lines = [f"{'':18} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6}"]
+    lines = [f"{'':22} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6}"]
     entities = Score()
     for key in (k for k in report.scores if k.startswith("entity:")):
         entities.add(report.scores[key])
         lines.append(row(key, report.scores[key]))
     lines.append(row("entity (all)", entities))
     lines += [row(kind, report.scores[kind]) for kind in FACT_KINDS if kind in report.scores]
+    lines += [row("  " + key.split(":")[1], report.scores[key]) for key in sorted(report.scores)
+              if key.startswith("cases:") and key != "cases:category" and report.scores[key].gold + report.scores[key].predicted]
+    if "cases:category" in report.scores:
+        located = report.scores["cases:category"]
+        lines.append(f"{'  category right':22} {located.matched_gold:5} of {located.gold} reports right in place, value and date"
+                     f" ({located.precision:.2f})")
     lines.append(f"{report.articles} articles, {report.characters:,} characters, {report.seconds:.1f} s")
     return "\n".join(lines) + "\n"
 
@@ -293,7 +330,7 @@ def register(verbs) -> None:
     parser.add_argument("gold", metavar="GOLD_DIR", help="folder of gold annotation files (*.json)")
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="folder holding the annotated articles (default: %(default)s)")
     parser.add_argument("--format", default="table", choices=["table", "json"], help="output format (default: %(default)s)")
-    parser.add_argument("--ner", default="lac", choices=NER_BACKENDS, help="statistical recogniser beside the lexicons and rules (default: %(default)s)")
+    parser.add_argument("--ner", default=DEFAULT_NER, choices=NER_BACKENDS, help="statistical recogniser beside the lexicons and rules (default: %(default)s)")
     parser.add_argument("--errors", action="store_true", help="also list, per article, what was missed and what was found in excess")
     parser.set_defaults(handler=run)
 

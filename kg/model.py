@@ -77,6 +77,7 @@ class Mention:
     type: str
     source: str = "rule"
     ref: str = ""
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

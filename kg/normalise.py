@@ -93,7 +93,8 @@ def split_sentences(text: str, norm: str) -> list[Sentence]:
         while e > s and norm[e - 1].isspace():
             e -= 1
         if e > s:
-            paragraph += norm.count("\n", start, s) if sentences else 0
+            # newlines since the previous sentence ended, blank pieces between included
+            paragraph += norm.count("\n", sentences[-1].end, s) if sentences else 0
             sentences.append(Sentence(len(sentences), s, e, text[s:e], norm[s:e], paragraph))
         start = end
     return sentences

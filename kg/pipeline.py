@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import export
-from .analyse import analyse
+from .analyse import DEFAULT_NER, analyse
 from .extract import extract_all
 from .model import Article, ReadFailure
 from .rdf import article_quads
@@ -76,7 +76,7 @@ class BuildSummary:
 
 
 def process(article: Article, resolver: Resolver, language: str | None = None, *, anchor=None,
-            original: str | None = None, ner: str = "lac"):
+            original: str | None = None, ner: str = DEFAULT_NER):
     """One article through analysis, extraction and RDF: its graph IRI, quads, facts
     and analysis. ``original`` is the graph IRI of the article it translates."""
     doc = analyse(article, language, anchor, ner=ner)
@@ -134,7 +134,7 @@ def build(
     memory: bool = False,
     base: str = DEFAULT_BASE,
     language: str | None = None,
-    ner: str = "lac",
+    ner: str = DEFAULT_NER,
     jobs: int | None = None,
     viewer: bool = True,
     progress: bool | None = None,

@@ -214,7 +214,8 @@ def test_no_source_for_reportedly_or_for_words_quoted_from_someone():
 def test_case_counts_to_date_with_a_chinese_myriad_and_deaths_of_a_disease():
     found = facts("截至2025年，安哥拉已累计报告至少33563例霍乱病例，已造成866人死亡；", kind="cases")
     assert ("安哥拉", "CumulativeConfirmed", 33563) in [(f["place"], f["category"], f["value"]) for f in found]
-    found = facts("本周四，非洲疾病控制和预防中心（隶属非盟的公共卫生机构）表示，截至2025年，该中心已记录到约30万例确诊和疑似霍乱病例，"
+    found = facts("据非洲医疗官员称，非洲正在经历25年来最为严重的霍乱疫情，安哥拉和布隆迪的病例再次激增，表明该疾病仍在活跃传播。\n"
+                  "本周四，非洲疾病控制和预防中心（隶属非盟的公共卫生机构）表示，截至2025年，该中心已记录到约30万例确诊和疑似霍乱病例，"
                   "以及超过7000例死亡病例。", kind="cases")
     assert [(f["category"], f["value"], f["bound"]) for f in found] == [("CumulativeConfirmed", 300000, None), ("CumulativeDeaths", 7000, "atLeast")]
     found = facts("截至今年8月，苏丹达尔富尔地区至少有40人死于霍乱，当地难民营受灾尤为严重。", kind="cases")

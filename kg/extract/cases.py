@@ -338,7 +338,10 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
     if named is not None:
         return [named]
     earlier = [m for m, s, e in local if e <= c_start]
-    return [ref_of(doc, earlier[-1])] if earlier else []
+    if earlier:
+        return [ref_of(doc, earlier[-1])]
+    lead = next((m for m in doc.mentions if m.end <= offset and _is_region(m)), None)
+    return [ref_of(doc, lead)] if lead else []  # the first region the article names, its subject
 
 
 def _carry(doc: AnalysedArticle, text: str, c_start: int, c_end: int, sentence, mentions: list[Mention], running: _Running) -> None:

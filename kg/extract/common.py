@@ -29,7 +29,8 @@ def ref_of(doc: AnalysedArticle, mention: Mention) -> EntityRef:
     lang = label_lang(doc)
     if mention.type in PLACE_TYPES and mention.ref:
         return EntityRef(mention.type, "place:" + mention.ref, mention.text, lang)
-    if mention.ref:
+    anaphora = lexicon.cues()["place_anaphora"]
+    if mention.ref and not (mention.type in ORG_TYPES and mention.ref.startswith(tuple(anaphora))):
         return EntityRef(mention.type, mention.ref, mention.text, lang)
     if mention.type == "Person":
         full = full_name(doc, mention.norm)
@@ -39,8 +40,8 @@ def ref_of(doc: AnalysedArticle, mention: Mention) -> EntityRef:
         group = dispatched_group(doc, mention.start)
         if group is not None:
             return group
-    name = mention.norm
-    for word, suffix in lexicon.cues()["place_anaphora"].items():
+    name = mention.ref or mention.norm
+    for word, suffix in anaphora.items():
         if name.startswith(word) and len(name) > len(word) and mention.type in ORG_TYPES:
             antecedent = antecedent_place(doc.mentions, mention.start, suffix)
             if antecedent is not None:

@@ -1,0 +1,1 @@
+"""Recognisers of named entities trained by the project (see ``scripts/train_ner.py``)."""

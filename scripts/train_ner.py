@@ -1,0 +1,365 @@
+"""Train the character tagger (BiLSTM-CRF over characters, bigrams and lexicon bits)
+and write its weights to ``kg/resources/ner/``: ``charcrf.onnx`` (the network up to the
+tag scores) and ``charcrf.npz`` (vocabularies, CRF transitions, tag names).
+
+    python scripts/train_ner.py [--data ../shared/data/ner] [--epochs 4] [--seed 13]
+
+Training data (read from ``--data`` at run time, never copied into the project):
+MSRA train, CLUENER2020 train (name → PER; organization, government, company → ORG;
+address, scene → LOC), Weibo train and dev (names only), Resume train and dev (NAME,
+ORG, EDU → ORG, LOC), and the project's development gold (``eval/gold``, names projected onto
+the articles' text, three copies). Sentences equal to one of People's Daily's dev or
+test split are dropped, so those stay unseen. People's Daily dev chooses the epoch. Held
+out from training: People's Daily dev and test, CLUENER dev, Weibo and Resume test, and
+every other set under ``eval/``.
+
+Needs PyTorch (``pip install torch``), used only here: inference runs on ONNX Runtime.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.ner.features import N_FEATURES, PAD, UNK, Vocabulary, lexicon_bits  # noqa: E402
+from kg.ner.tags import TAGS, span_scores, spans_to_tags, tags_to_spans  # noqa: E402
+from kg.normalise import normalise_text  # noqa: E402
+
+MAX_LEN = 150
+OUT = ROOT / "kg" / "resources" / "ner"
+
+Sentence = tuple[str, list[tuple[int, int, str]]]
+
+
+# --------------------------------------------------------------------------- corpora
+
+def _from_tagged(lines: list[tuple[str, str]], mapping: dict[str, str]) -> Sentence:
+    """Characters with BIO/BMES/BIOES tags → text and (start, end, type) spans."""
+    text = "".join(c for c, _ in lines)
+    spans, start, kind = [], None, None
+    for i, (_, tag) in enumerate(lines + [("", "O")]):
+        prefix, _, label = tag.partition("-")
+        label = mapping.get(label)
+        begins = prefix in ("B", "S") or prefix in ("I", "M", "E") and (start is None or label != kind)
+        if start is not None and (begins or prefix == "O" or label is None):
+            spans.append((start, i, kind))
+            start = None
+        if label and prefix in ("B", "S", "I", "M", "E") and start is None:
+            start, kind = i, label
+        if start is not None and prefix in ("E", "S"):
+            spans.append((start, i + 1, kind))
+            start = None
+    return text, spans
+
+
+def read_conll(path: Path, mapping: dict[str, str], weibo: bool = False) -> list[Sentence]:
+    out, lines = [], []
+    for raw in path.read_text(encoding="utf-8").splitlines() + [""]:
+        raw = raw.strip()
+        if not raw:
+            if lines:
+                out.append(_from_tagged(lines, mapping))
+                lines = []
+            continue
+        parts = raw.split()
+        char = parts[0][0] if weibo else parts[0]
+        lines.append((char, parts[-1]))
+    return out
+
+
+def read_cluener(path: Path) -> list[Sentence]:
+    mapping = {"name": "PER", "organization": "ORG", "government": "ORG", "company": "ORG", "address": "LOC", "scene": "LOC"}
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        obj = json.loads(line)
+        spans = [(s, e + 1, mapping[label]) for label, found in obj.get("label", {}).items() if label in mapping
+                 for positions in found.values() for s, e in positions]
+        out.append((obj["text"], sorted(spans)))
+    return out
+
+
+def read_gold_articles(gold_dir: Path, corpus: Path) -> list[Sentence]:
+    """The development gold's entities, projected onto its articles: every occurrence of
+    a name or alias, longest first, one paragraph a sentence."""
+    from kg.read import read_file
+
+    kinds = {"Person": "PER", "Organization": "ORG", "Place": "LOC"}
+    out = []
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        path = corpus / gold["article"]
+        if not path.is_file():
+            continue
+        norm = normalise_text(read_file(path)[0].text)
+        names = sorted({(normalise_text(n).replace(" ", ""), kinds[e["type"]]) for e in gold["entities"]
+                        for n in [e["name"], *e.get("aliases", [])] if len(n) >= 2}, key=lambda nk: -len(nk[0]))
+        taken = np.zeros(len(norm), dtype=bool)
+        spans = []
+        for name, kind in names:
+            for m in re.finditer(re.escape(name), norm):
+                if not taken[m.start():m.end()].any():
+                    taken[m.start():m.end()] = True
+                    spans.append((m.start(), m.end(), kind))
+        offset = 0
+        for para in norm.split("\n"):
+            end = offset + len(para)
+            out.append((para, [(s - offset, e - offset, k) for s, e, k in spans if offset <= s and e <= end]))
+            offset = end + 1
+    return out
+
+
+def chunks(sentence: Sentence) -> list[Sentence]:
+    """Sentences longer than MAX_LEN cut after punctuation outside any entity."""
+    text, spans = sentence
+    if len(text) <= MAX_LEN:
+        return [sentence]
+    inside = np.zeros(len(text) + 1, dtype=bool)
+    for s, e, _ in spans:
+        inside[s + 1 : e] = True
+    out, start = [], 0
+    while start < len(text):
+        end = min(start + MAX_LEN, len(text))
+        if end < len(text):
+            cut = max((i + 1 for i in range(start + 20, end) if text[i] in "。！？；，,;!? " and not inside[i + 1]), default=None)
+            end = cut or next(i for i in range(end, start, -1) if not inside[i])
+        out.append((text[start:end], [(s - start, e - start, k) for s, e, k in spans if start <= s and e <= end]))
+        start = end
+    return out
+
+
+def load_corpora(data: Path, gold: Path, corpus: Path) -> dict[str, list[Sentence]]:
+    bio = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+    weibo = {"PER.NAM": "PER", "ORG.NAM": "ORG", "LOC.NAM": "LOC", "GPE.NAM": "LOC"}
+    resume = {"NAME": "PER", "ORG": "ORG", "EDU": "ORG", "LOC": "LOC"}
+    sets = {
+        "msra": read_conll(data / "msra" / "train.txt", bio),
+        "pd98-dev": read_conll(data / "peoples-daily-1998" / "dev.txt", bio),
+        "pd98-test": read_conll(data / "peoples-daily-1998" / "test.txt", bio),
+        "cluener": read_cluener(data / "cluener" / "train.json"),
+        "cluener-dev": read_cluener(data / "cluener" / "dev.json"),
+        "weibo": read_conll(data / "weibo" / "train.txt", weibo, weibo=True) + read_conll(data / "weibo" / "dev.txt", weibo, weibo=True),
+        "resume": read_conll(data / "resume" / "train.txt", resume) + read_conll(data / "resume" / "dev.txt", resume),
+        "gold": read_gold_articles(gold, corpus),
+    }
+    return {name: [(normalise_text(t), s) for t, s in sents if t.strip()] for name, sents in sets.items()}
+
+
+# --------------------------------------------------------------------------- model
+
+def build_model(n_chars: int, n_bigrams: int, n_tags: int):
+    import torch
+    from torch import nn
+
+    class Tagger(nn.Module):
+        """Tag scores per character; the CRF transitions live beside it."""
+
+        def __init__(self):
+            super().__init__()
+            self.char = nn.Embedding(n_chars, 96, padding_idx=PAD)
+            self.bigram = nn.Embedding(n_bigrams, 48, padding_idx=PAD)
+            self.drop = nn.Dropout(0.3)
+            self.lstm = nn.LSTM(96 + 2 * 48 + N_FEATURES, 160, batch_first=True, bidirectional=True)
+            self.out = nn.Linear(320, n_tags)
+
+        def forward(self, chars, left, right, features):
+            x = torch.cat([self.char(chars), self.bigram(left), self.bigram(right), features], dim=-1)
+            hidden, _ = self.lstm(self.drop(x))
+            return self.out(self.drop(hidden))
+
+    class CRF(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.transitions = nn.Parameter(torch.zeros(n_tags, n_tags))
+            self.start = nn.Parameter(torch.zeros(n_tags))
+            self.end = nn.Parameter(torch.zeros(n_tags))
+
+        def nll(self, emissions, tags, mask):
+            """Mean negative log-likelihood; ``mask`` marks real characters (a prefix)."""
+            batch, length, _ = emissions.shape
+            maskf = mask.float()
+            score = self.start[tags[:, 0]] + emissions[:, 0].gather(1, tags[:, :1]).squeeze(1)
+            for t in range(1, length):
+                step = self.transitions[tags[:, t - 1], tags[:, t]] + emissions[:, t].gather(1, tags[:, t : t + 1]).squeeze(1)
+                score = score + step * maskf[:, t]
+            last = tags.gather(1, (mask.sum(1) - 1).unsqueeze(1)).squeeze(1)
+            score = score + self.end[last]
+            alpha = self.start + emissions[:, 0]
+            for t in range(1, length):
+                nxt = torch.logsumexp(alpha.unsqueeze(2) + self.transitions + emissions[:, t].unsqueeze(1), dim=1)
+                alpha = torch.where(mask[:, t : t + 1], nxt, alpha)
+            log_z = torch.logsumexp(alpha + self.end, dim=1)
+            return (log_z - score).mean()
+
+    return Tagger(), CRF()
+
+
+def encode(sentences: list[Sentence], vocab: Vocabulary):
+    out = []
+    for text, spans in sentences:
+        chars, left, right = vocab.encode(text)
+        out.append((chars, left, right, lexicon_bits(text), np.array(spans_to_tags(len(text), spans), dtype=np.int64)))
+    return out
+
+
+def batches(items: list, size: int, rng: random.Random, shuffle: bool = True):
+    """Batches of similar length (sorted within pools of 50 batches), padded."""
+    order = list(range(len(items)))
+    if shuffle:
+        rng.shuffle(order)
+    pool = size * 50
+    groups = []
+    for k in range(0, len(order), pool):
+        chunk = sorted(order[k : k + pool], key=lambda i: len(items[i][0]))
+        groups += [chunk[j : j + size] for j in range(0, len(chunk), size)]
+    if shuffle:
+        rng.shuffle(groups)
+    for group in groups:
+        yield group, pad([items[i] for i in group])
+
+
+def pad(rows: list):
+    length = max(len(r[0]) for r in rows)
+    n = len(rows)
+    chars = np.zeros((n, length), np.int64)
+    left = np.zeros((n, length), np.int64)
+    right = np.zeros((n, length), np.int64)
+    feats = np.zeros((n, length, N_FEATURES), np.float32)
+    tags = np.zeros((n, length), np.int64)
+    mask = np.zeros((n, length), bool)
+    for k, (c, lft, rgt, f, t) in enumerate(rows):
+        m = len(c)
+        chars[k, :m], left[k, :m], right[k, :m], feats[k, :m], tags[k, :m], mask[k, :m] = c, lft, rgt, f, t, True
+    return chars, left, right, feats, tags, mask
+
+
+def viterbi(emissions: np.ndarray, lengths, transitions, start, end) -> list[list[int]]:
+    from kg.ner.charcrf import decode
+
+    return decode(emissions, np.asarray(lengths), transitions, start, end)
+
+
+def f1(gold: list[Sentence], predicted: list[list[tuple[int, int, str]]]) -> tuple[float, dict]:
+    _, _, score, per = span_scores((spans, found) for (_, spans), found in zip(gold, predicted))
+    return score, {k: round(v, 4) for k, v in per.items()}
+
+
+def predict(tagger, crf, encoded: list, rng) -> list[list[tuple[int, int, str]]]:
+    import torch
+
+    tagger.eval()
+    out: dict[int, list] = {}
+    with torch.no_grad():
+        for group, (chars, left, right, feats, _, mask) in batches(encoded, 128, rng, shuffle=False):
+            emissions = tagger(torch.from_numpy(chars), torch.from_numpy(left), torch.from_numpy(right), torch.from_numpy(feats)).numpy()
+            paths = viterbi(emissions, mask.sum(1), crf.transitions.detach().numpy(), crf.start.detach().numpy(), crf.end.detach().numpy())
+            for i, path in zip(group, paths):
+                out[i] = tags_to_spans([TAGS[t] for t in path])
+    tagger.train()
+    return [out[i] for i in range(len(encoded))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "ner"))
+    parser.add_argument("--gold", default=str(ROOT / "eval" / "gold"))
+    parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "news-2025-11"))
+    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--limit", type=int, default=0, help="use only this many training sentences (a smoke test)")
+    parser.add_argument("--out", default=str(OUT))
+    args = parser.parse_args()
+
+    import torch
+
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(2)
+    rng = random.Random(args.seed)
+    started = time.time()
+    sets = load_corpora(Path(args.data), Path(args.gold), Path(args.corpus))
+    held = {t for t, _ in sets["pd98-test"]} | {t for t, _ in sets["pd98-dev"]}
+    train = []
+    for name in ("msra", "cluener", "weibo", "resume"):
+        kept = [s for s in sets[name] if s[0] not in held]
+        print(f"{name}: {len(sets[name])} sentences, {len(sets[name]) - len(kept)} dropped as equal to a PD98 dev or test sentence")
+        train += kept
+    train += sets["gold"] * 3
+    print(f"gold: {len(sets['gold'])} paragraphs (x3)")
+    train = [c for s in train for c in chunks(s)]
+    if args.limit:
+        train = rng.sample(train, args.limit)
+    validation = [c for s in sets["pd98-dev"] for c in chunks(s)]
+    validation = rng.sample(validation, min(1500, len(validation)))
+
+    char_counts = Counter(c for t, _ in train for c in t)
+    bigram_counts = Counter(p for t, _ in train for p in ("\x02" + t[:1], *(t[i : i + 2] for i in range(len(t) - 1)), t[-1:] + "\x03"))
+    chars = ["<pad>", "<unk>"] + sorted(c for c, n in char_counts.items() if n >= 2)
+    bigrams = ["<pad>", "<unk>"] + sorted(b for b, n in bigram_counts.most_common(60000) if n >= 3)
+    vocab = Vocabulary(chars, bigrams)
+    print(f"{len(train)} training sequences, {sum(len(t) for t, _ in train):,} characters; {len(chars)} characters, {len(bigrams)} bigrams "
+          f"({time.time() - started:.0f} s)")
+    encoded_train = encode(train, vocab)
+    encoded_valid = encode(validation, vocab)
+    print(f"features ready ({time.time() - started:.0f} s)")
+
+    tagger, crf = build_model(len(chars), len(bigrams), len(TAGS))
+    optimiser = torch.optim.Adam(list(tagger.parameters()) + list(crf.parameters()), lr=2e-3)
+    steps_per_epoch = (len(encoded_train) + args.batch - 1) // args.batch
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda step: max(0.1, 1 - step / (args.epochs * steps_per_epoch)))
+    best, best_state = -1.0, None
+    for epoch in range(args.epochs):
+        total, seen = 0.0, 0
+        for step, (_, (c, lft, rgt, f, t, m)) in enumerate(batches(encoded_train, args.batch, rng)):
+            emissions = tagger(torch.from_numpy(c), torch.from_numpy(lft), torch.from_numpy(rgt), torch.from_numpy(f))
+            loss = crf.nll(emissions, torch.from_numpy(t), torch.from_numpy(m))
+            optimiser.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(list(tagger.parameters()) + list(crf.parameters()), 5.0)
+            optimiser.step()
+            schedule.step()
+            total += loss.item()
+            seen += 1
+            if step % 500 == 0:
+                print(f"  epoch {epoch + 1} step {step}/{steps_per_epoch} loss {total / seen:.3f} ({time.time() - started:.0f} s)", flush=True)
+        score, per = f1(validation, predict(tagger, crf, encoded_valid, rng))
+        print(f"epoch {epoch + 1}: loss {total / max(1, seen):.3f}, PD98 dev F1 {score:.4f} {per} ({time.time() - started:.0f} s)", flush=True)
+        if score > best:
+            best = score
+            best_state = ({k: v.clone() for k, v in tagger.state_dict().items()}, {k: v.clone() for k, v in crf.state_dict().items()})
+    tagger.load_state_dict(best_state[0])
+    crf.load_state_dict(best_state[1])
+    export(tagger, crf, vocab, Path(args.out), {"seed": args.seed, "epochs": args.epochs, "pd98_dev_f1": round(best, 4),
+                                                "training_sequences": len(train)})
+    print(f"done in {time.time() - started:.0f} s")
+
+
+def export(tagger, crf, vocab: Vocabulary, out: Path, info: dict) -> None:
+    import torch
+
+    out.mkdir(parents=True, exist_ok=True)
+    tagger.eval()
+    sample = (torch.ones(2, 7, dtype=torch.int64),) * 3 + (torch.zeros(2, 7, N_FEATURES),)
+    onnx_path = out / "charcrf.onnx"
+    torch.onnx.export(tagger, sample, str(onnx_path), input_names=["chars", "left", "right", "features"],
+                      output_names=["scores"], opset_version=17, dynamo=False,
+                      dynamic_axes={name: {0: "batch", 1: "length"} for name in ("chars", "left", "right", "features", "scores")})
+    np.savez_compressed(out / "charcrf.npz", chars=np.array(vocab.chars), bigrams=np.array(vocab.bigrams),
+                        transitions=crf.transitions.detach().numpy(), start=crf.start.detach().numpy(),
+                        end=crf.end.detach().numpy(), tags=np.array(TAGS), info=np.array(json.dumps(info)))
+    for path in (onnx_path, out / "charcrf.npz"):
+        print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB, sha256 {hashlib.sha256(path.read_bytes()).hexdigest()}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""The project's own recogniser (kg.ner): its tags, its decoder, the weights it ships,
+and the entities it gives on real sentences (quoted here; the tests read no corpus)."""
+from __future__ import annotations
+
+import hashlib
+import itertools
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kg.analyse import NER_BACKENDS, analyse
+from kg.model import Article
+from kg.ner.charcrf import decode, entities, pieces_of
+from kg.ner.features import N_FEATURES, lexicon_bits
+from kg.ner.tags import TAGS, spans_to_tags, tags_to_spans
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_spans_survive_the_round_trip_through_tags():
+    spans = [(0, 3, "ORG"), (4, 5, "PER"), (7, 10, "LOC")]
+    assert tags_to_spans([TAGS[t] for t in spans_to_tags(12, spans)]) == spans
+
+
+def test_ill_formed_tag_runs_give_no_span():
+    assert tags_to_spans(["B-PER", "I-ORG", "E-PER", "O", "I-LOC", "E-LOC", "B-ORG", "E-ORG"]) == [(6, 8, "ORG")]
+
+
+def test_the_batched_viterbi_finds_the_best_path_of_each_sentence():
+    rng = np.random.default_rng(0)
+    n = 3
+    transitions, start, end = rng.normal(size=(n, n)), rng.normal(size=n), rng.normal(size=n)
+    emissions = rng.normal(size=(2, 4, n))
+    lengths = np.array([4, 2])
+    paths = decode(emissions, lengths, transitions, start, end)
+    for b, length in enumerate(lengths):
+        def score(path):
+            return (start[path[0]] + end[path[-1]] + sum(emissions[b, t, p] for t, p in enumerate(path))
+                    + sum(transitions[a, c] for a, c in zip(path, path[1:])))
+        best = max(itertools.product(range(n), repeat=int(length)), key=score)
+        assert paths[b] == list(best)
+
+
+def test_pieces_cover_the_text_and_stay_short():
+    text = ("国务院联防联控机制综合组派出工作组赴新疆。" * 12) + "\n" + "没有标点的很长一段文字" * 30
+    pieces = pieces_of(text)
+    assert "".join(p for _, p in pieces) == text
+    assert all(text[offset:offset + len(p)] == p and len(p) <= 150 for offset, p in pieces)
+
+
+def test_lexicon_bits_mark_where_a_known_name_begins_and_ends():
+    bits = lexicon_bits("雷海潮抵达乌鲁木齐")
+    assert bits.shape == (9, N_FEATURES)
+    places = 3  # BME bits of the gazetteer
+    assert bits[5, places] == 1 and bits[6, places + 1] == 1 and bits[8, places + 2] == 1
+
+
+def test_the_shipped_weights_are_the_ones_the_readme_lists():
+    folder = resources.files("kg").joinpath("resources", "ner")
+    for name in ("charcrf.onnx", "charcrf.npz"):
+        digest = hashlib.sha256(folder.joinpath(name).read_bytes()).hexdigest()
+        assert digest in README.read_text(encoding="utf-8"), name
+
+
+def test_the_recogniser_is_registered_and_finds_persons_places_and_bodies():
+    assert "charcrf" in NER_BACKENDS
+    found = {(s, e, kind) for s, e, kind, _ in entities("国家卫健委副主任雷海潮率工作组抵达乌鲁木齐。")}
+    assert (8, 11, "Person") in found
+    assert (17, 21, "Place") in found
+
+
+def names(text: str, kinds: tuple[str, ...] = ("Person", "Organization", "GovernmentOrganization", "NewsMedia", "Place",
+                                               "Country", "AdministrativeArea")) -> list[str]:
+    return [m.norm for m in analyse(Article("corpus sentence", text)).mentions if m.type in kinds]
+
+
+JUNK = [
+    ("呼吁成立一个“国际不平等问题委员会”，其模式将效仿政府间气候变化专门委员会（IPCC）——后者成立于1988年。", "效仿政府"),
+    ("除了每天与美国进行磋商外，还通过目前是安理会成员的阿尔及利亚与安理会所有成员和阿拉伯集团进行磋商。", "安理会所"),
+    ("自從黨派僵局導致美國政府於10月1日關門以來，許多聯邦工作人員已領不到薪水。", "美国政"),
+    ("這座擁有超過1000萬人口的特大城市坐落於艾布士山（ Alborz）南麓。", "特大"),
+    ("這篇以「習特會（川習會）貿易戰停火一年背後：中國正在以時間換空間」為題的文章指出。", "习特"),
+    ("他的父亲沙基尔·加奈告诉半岛电视台，周二警方通知他们，儿子已被从法里达巴德带到克什米尔接受讯问。", "周二警"),
+    ("如今的中国人既没有动力像1985年的日本人那样参与谈判，也没有动力为了维持美元的世界储备货币地位。", "日本人"),
+    ("陸委會主委邱垂正今天表示，將依法處理。", "陆委会主委"),
+]
+
+
+@pytest.mark.parametrize("text,junk", JUNK, ids=[j for _, j in JUNK])
+def test_no_node_for_a_fragment_a_title_a_weekday_or_a_common_noun(text, junk):
+    assert junk not in names(text)
+
+
+def test_transliterated_and_japanese_names_are_whole():
+    assert "萝伦·桑切斯" in names("今年稍早，她与亚马逊创办人杰夫·贝佐斯（Jeff Bezos）之妻萝伦·桑切斯（Lauren Sanchez）、"
+                                 "哥伦比亚广播公司主播盖尔·金一同搭乘火箭。", ("Person",))
+    assert "长岛茂雄" in names("其中登场次数最多的是前职业棒球巨人队的长岛茂雄（6次），其次是受其指导的松井秀喜（5次）。", ("Person",))
+    assert names("陸委會主委邱垂正今天表示，將依法處理。邱垂正說，政府會持續關注。", ("Person",)) == ["邱垂正", "邱垂正"]
+
+
+def test_one_entity_for_names_the_text_links():
+    doc = analyse(Article("corpus sentence", "根据总理梅尔茨（又译默茨）的计划，德国国防军的目标是成为欧洲最强大的常规军队。默茨表示，德国将增加军费。"))
+    persons = [m for m in doc.mentions if m.type == "Person"]
+    assert {m.norm for m in persons} == {"梅尔茨", "默茨"}
+    assert {m.ref or m.norm for m in persons} == {"梅尔茨"}
+    doc = analyse(Article("corpus sentence", "由於荷蘭安世半導體公司的晶片供應短缺，日產汽車（Nissan）九州廠自下週起減產。日產表示，將密切關注。"))
+    bodies = [m for m in doc.mentions if m.norm in ("日产汽车", "日产")]
+    assert {m.ref or m.norm for m in bodies} == {"日产汽车"} and len(bodies) == 2
