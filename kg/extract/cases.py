@@ -306,38 +306,33 @@ def _is_region(m: Mention) -> bool:
 def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure: _Figure, mentions: list[Mention],
              running: _Running) -> list[EntityRef]:
     """Where a figure is for; ``text`` is the sentence, starting at ``offset`` in the
-    article."""
+    article. Places of origin (来自美国, 自香港输入) are never where a figure is for."""
     w = words()
-    local = [(m, m.start - offset, m.end - offset) for m in mentions if _is_region(m)]
-    imported = any(word in text for word in words()["scopes"]["imported"])
-    in_clause = [(m, s, e) for m, s, e in local if c_start <= s and e <= figure.start
-                 and not (imported and text[max(c_start, s - 2):s].endswith(("来自", "自", "从"))) and not text[e:e + 2].startswith("输入")]
-    if in_clause:
-        m, s, e = in_clause[-1]
-        gap = text[e:figure.start]
+    imported = any(word in text for word in w["scopes"]["imported"])
+    candidates = [m for m in mentions if _is_region(m) and not (
+        imported and text[max(c_start, m.start - offset - 2):m.start - offset].endswith(("来自", "自", "从"))
+        or text[m.end - offset:m.end - offset + 2].startswith("输入"))]
+    chain = _chain(text, offset, c_start, figure.start, candidates)
+    if chain:
+        gap = text[chain[-1].end - offset:figure.start]
         if len(gap) > 10:
-            return [ref_of(doc, m)]
-        chain = [in_clause[-1]]
-        for prev in reversed(in_clause[:-1]):
-            joiner = text[prev[2]:chain[0][1]]
-            if not joiner or not all(ch in _LIST_JOINERS for ch in joiner):
-                break
-            chain.insert(0, prev)
+            return [ref_of(doc, chain[-1])]
         if len(chain) > 1 and any(word in gap for word in w["joint"]):
             return []
-        return [ref_of(doc, m) for m, _, _ in chain]
+        return [ref_of(doc, m) for m in chain]
     named = _region_words(doc, text[c_start:figure.start])
     if named is not None:
         return [named]
+    local = [m for m in mentions if _is_region(m)]
     if any(word in text[c_start:figure.start] for word in w["nationwide"]):
-        countries = [m for m, s, e in local if m.type == "Country" and e <= figure.start]
+        countries = [m for m in local if m.type == "Country" and m.end - offset <= figure.start]
         return [ref_of(doc, countries[-1])] if countries else [_place_ref(doc, "中国")]
     if running.region:
         return running.region[:1]
     named = _region_words(doc, text[:figure.start])
     if named is not None:
         return [named]
-    earlier = [m for m, s, e in local if e <= c_start]
+    earlier = [m for m in local if m.end - offset <= c_start]
     if earlier:
         return [ref_of(doc, earlier[-1])]
     lead = next((m for m in doc.mentions if m.end <= offset and _is_region(m)), None)
@@ -379,7 +374,8 @@ def _respective(doc: AnalysedArticle, text: str, offset: int, c_start: int, figu
 
 def _chain(text: str, offset: int, c_start: int, end: int, mentions: list[Mention]) -> list[Mention]:
     """The regions listed last before ``end`` in the clause, joined by 、/及/和."""
-    local = [(m, m.start - offset, m.end - offset) for m in mentions if _is_region(m) and c_start <= m.start - offset and m.end - offset <= end]
+    local = [(m, m.start - offset, m.end - offset) for m in mentions
+             if _is_region(m) and c_start <= m.start - offset and m.end - offset <= end]
     if not local:
         return []
     chain = [local[-1]]
