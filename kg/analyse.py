@@ -8,6 +8,7 @@ and jieba's own POS tags as a fallback.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 import os
 import re
 import tempfile
@@ -720,11 +721,14 @@ def _throughout(norm: str, text: str, tokens: list[Token], mentions: list[Mentio
     occupied = {i for m in mentions for i in range(m.start, m.end)} | {i for s, e in title_spans for i in range(s, e)}
     added = []
     cut = set()
+    by_start = sorted(mentions, key=lambda m: m.start)
+    starts_at = [m.start for m in by_start]
     for form in sorted(forms, key=len, reverse=True):
         kind, ref = forms[form]
         for match in re.finditer(re.escape(form), norm):
             s, e = match.span()
-            inside = [m for m in mentions if s <= m.start and m.end <= e and (m.start, m.end) != (s, e)]
+            inside = [m for m in by_start[bisect_left(starts_at, s):bisect_left(starts_at, e)]
+                      if m.end <= e and (m.start, m.end) != (s, e)]
             if inside and all(m.type == kind for m in inside) and not any(
                     i in occupied - {j for m in inside for j in range(m.start, m.end)} for i in range(s, e)):
                 cut.update(id(m) for m in inside)  # 邱垂 where the article names 邱垂正

@@ -87,3 +87,10 @@ def test_tests_schools_and_imported_figures_of_no_category_are_no_case_reports()
     found = reports("本港新增1272宗新型冠狀病毒確診，當中538宗是快速抗原測試呈陽性，734宗是核酸測試陽性。", "2022-04-13T18:00:00+08:00")
     assert [value for _, _, value, _, _ in found] == [1272]
     assert reports("另外，新增7宗境外輸入確診及無症狀感染個案，均在閉環管控中發現，4宗個案由香港出發。", "2022-04-08T10:00:00+08:00") == []
+
+
+def test_figures_with_a_scale_and_a_long_run_of_digits():
+    found = reports("上海市累計116萬5千多人確診，另有1萬5688宗無症狀感染，2萬3百多宗。", "2022-04-05T18:00:00+08:00")
+    assert [value for _, _, value, _, _ in found] == [1165000, 15688, 20300]
+    digits = "1234567890" * 300  # a table of numbers with no unit: read at once, no figure
+    assert reports(f"本港新增{digits}宗個案{digits}", "2022-04-05T18:00:00+08:00") == []

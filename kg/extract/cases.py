@@ -42,7 +42,9 @@ def _figure() -> re.Pattern:
     w = words()
     pre = "|".join(sorted(map(re.escape, w["at_least"] + w["at_most"]), key=len, reverse=True))
     units = "".join(w["units"])
-    return re.compile(rf"(?P<pre>{pre})?(?P<num>(?:\d[\d,]*(?:\.\d+)?[万千百]?)+|[零一二两三四五六七八九十]{{1,3}})"
+    # one reading per figure (each repeat opens with its scale), so no run of digits can
+    # make the matcher backtrack without end
+    return re.compile(rf"(?P<pre>{pre})?(?P<num>\d[\d,]*(?:\.\d+)?(?:[万千百](?:\d+(?:\.\d+)?)?)*|[零一二两三四五六七八九十]{{1,3}})"
                       rf"(?P<more>余|多)?\s*(?P<unit>[{units}])(?P<above>以上)?")
 
 
@@ -195,6 +197,8 @@ def _value(number: str) -> int | None:
         return _CHINESE_DIGITS[number] if len(number) == 1 else None
     total = 0.0
     for digits, scale in re.findall(r"(\d[\d,]*(?:\.\d+)?)([万千百]?)", number):
+        if len(digits) > 15:
+            return None  # a run of digits no count is written as
         total += float(digits.replace(",", "")) * _SCALES.get(scale, 1)
     return int(round(total))
 
@@ -335,8 +339,15 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
     earlier = [m for m in local if m.end - offset <= c_start]
     if earlier:
         return [ref_of(doc, earlier[-1])]
-    lead = next((m for m in doc.mentions if m.end <= offset and _is_region(m)), None)
-    return [ref_of(doc, lead)] if lead else []  # the first region the article names, its subject
+    lead = _lead_region(doc)
+    return [ref_of(doc, lead)] if lead is not None and lead.end <= offset else []
+
+
+def _lead_region(doc: AnalysedArticle) -> Mention | None:
+    """The first region the article names: its subject, for figures no sentence places."""
+    if "lead_region" not in doc.notes:
+        doc.notes["lead_region"] = next((m for m in sorted(doc.mentions, key=lambda m: m.start) if _is_region(m)), None)
+    return doc.notes["lead_region"]
 
 
 def _carry(doc: AnalysedArticle, text: str, c_start: int, c_end: int, sentence, mentions: list[Mention], running: _Running) -> None:
