@@ -181,9 +181,20 @@ def _by_category(gold_items: list, predicted_items: list, names: Names, aliases:
     anything = [dict(g, category="*") for g in gold_items]
     located = lambda g, p: _same_fact("cases", g, _with_category(p, "*"), names, aliases)  # noqa: E731
     pairs = _pairs(anything, predicted_items, located)
-    out["cases:category"] = Score(len(pairs), len(pairs), sum(p.args["category"] == gold_items[i]["category"] for i, p in pairs),
-                                  sum(p.args["category"] == gold_items[i]["category"] for i, p in pairs))
+    right = sum(p.args["category"] == gold_items[i]["category"] for i, p in pairs)
+    out["cases:category"] = Score(len(pairs), len(pairs), right, right)
+    whole = [(g, p) for g, p in ((gold_items[i], p) for i, p in pairs) if g["category"] == p.args["category"] and "reporter" in g]
+    if whole:
+        right = sum(_same_reporter(g["reporter"], p.args.get("reporter"), names, aliases) for g, p in whole)
+        out["cases:reporter"] = Score(len(whole), len(whole), right, right)
     return out
+
+
+def _same_reporter(gold_name: str, ref, names: Names, aliases: dict) -> bool:
+    """The body that announced a figure, or none on both sides."""
+    if not gold_name or ref is None:
+        return not gold_name and ref is None
+    return _matches(gold_name, names.of(ref)[1], aliases, True)
 
 
 def _with_category(fact, category: str):
@@ -313,12 +324,14 @@ def table(report: Report) -> str:
         lines.append(row(key, report.scores[key]))
     lines.append(row("entity (all)", entities))
     lines += [row(kind, report.scores[kind]) for kind in FACT_KINDS if kind in report.scores]
+    shares = {"cases:category": "right in place, value and date", "cases:reporter": "right in all but the reporter"}
     lines += [row("  " + key.split(":")[1], report.scores[key]) for key in sorted(report.scores)
-              if key.startswith("cases:") and key != "cases:category" and report.scores[key].gold + report.scores[key].predicted]
-    if "cases:category" in report.scores:
-        located = report.scores["cases:category"]
-        lines.append(f"{'  category right':22} {located.matched_gold:5} of {located.gold} reports right in place, value and date"
-                     f" ({located.precision:.2f})")
+              if key.startswith("cases:") and key not in shares and report.scores[key].gold + report.scores[key].predicted]
+    for key, what in shares.items():
+        if report.scores.get(key) and report.scores[key].gold:
+            share = report.scores[key]
+            lines.append(f"{'  ' + key.split(':')[1] + ' right':22} {share.matched_gold:5} of {share.gold} reports {what}"
+                         f" ({share.precision:.2f})")
     lines.append(f"{report.articles} articles, {report.characters:,} characters, {report.seconds:.1f} s")
     return "\n".join(lines) + "\n"
 

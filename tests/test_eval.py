@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kg.evaluate import Score, _text_overlap, evaluate
+from kg.evaluate import Score, _text_overlap, evaluate, table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eval"
 SAMPLE = Path(__file__).resolve().parent.parent / "kg" / "sample"
@@ -60,3 +60,18 @@ def test_fused_and_split_ministry_titles_and_former_roles_are_one_post():
     assert _role("前能源部长") == _role("能源部长") == "能源部长"
     assert _role("前任总统") == "总统"
     assert _role("原子") == "原子"
+
+
+def test_case_reports_are_scored_by_category_and_reporter(tmp_path):
+    """A gold bulletin figure with its reporter: the category and the reporter are
+    scored apart from place, value and date."""
+    gold = json.loads((FIXTURES / "000_b91cb83c69584b36.json").read_text(encoding="utf-8"))
+    for item in gold["facts"]["cases"]:
+        item["reporter"] = "国家卫生健康委员会"
+    gold["facts"]["cases"][0]["reporter"] = ""  # the seed names the commission: one reporter now wrong
+    (tmp_path / "seed.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    report = evaluate(tmp_path, SAMPLE)
+    category, reporter = report.scores["cases:category"], report.scores["cases:reporter"]
+    assert (category.gold, category.matched_gold) == (7, 7)
+    assert (reporter.gold, reporter.matched_gold) == (7, 6)
+    assert "reporter right" in table(report) and "6 of 7" in table(report)
