@@ -37,40 +37,31 @@ class Model:
         with folder.joinpath("charcrf.onnx").open("rb") as fh:
             self.session = onnxruntime.InferenceSession(fh.read(), sess_options=options, providers=["CPUExecutionProvider"])
 
-    def scores(self, pieces: list[str]) -> list[np.ndarray]:
-        """Tag scores (len, n_tags) for each piece, run in batches of similar length."""
+    def spans(self, pieces: list[str]) -> list[list[tuple[int, int, str, float]]]:
+        """(start, end, type, confidence) per piece, pieces of similar length run and
+        decoded together; confidence is the smallest probability the tag scores give
+        the decoded tag over the span's characters."""
         order = sorted(range(len(pieces)), key=lambda i: len(pieces[i]))
-        out: list[np.ndarray | None] = [None] * len(pieces)
+        out: list[list] = [[] for _ in pieces]
         for k in range(0, len(order), BATCH):
-            group = order[k : k + BATCH]
-            length = max(len(pieces[i]) for i in group)
-            chars = np.zeros((len(group), length), np.int64)
+            group = [i for i in order[k : k + BATCH] if pieces[i]]
+            if not group:
+                continue
+            lengths = np.array([len(pieces[i]) for i in group])
+            chars = np.zeros((len(group), lengths.max()), np.int64)
             left = np.zeros_like(chars)
             right = np.zeros_like(chars)
-            feats = np.zeros((len(group), length, N_FEATURES), np.float32)
+            feats = np.zeros((len(group), lengths.max(), N_FEATURES), np.float32)
             for row, i in enumerate(group):
-                n = len(pieces[i])
+                n = lengths[row]
                 chars[row, :n], left[row, :n], right[row, :n] = self.vocab.encode(pieces[i])
                 feats[row, :n] = lexicon_bits(pieces[i])
-            result = self.session.run(None, {"chars": chars, "left": left, "right": right, "features": feats})[0]
-            for row, i in enumerate(group):
-                out[i] = result[row, : len(pieces[i])]
-        return out
-
-    def spans(self, pieces: list[str]) -> list[list[tuple[int, int, str, float]]]:
-        """(start, end, type, confidence) per piece; confidence is the smallest
-        probability the tag scores give the decoded tag over the span's characters."""
-        scores = self.scores(pieces)
-        out = []
-        for piece_scores in scores:
-            if len(piece_scores) == 0:
-                out.append([])
-                continue
-            path = decode(piece_scores[None], np.array([len(piece_scores)]), self.transitions, self.start, self.end)[0]
-            probs = np.exp(piece_scores - piece_scores.max(1, keepdims=True))
-            probs /= probs.sum(1, keepdims=True)
-            chosen = probs[np.arange(len(path)), path]
-            out.append([(s, e, kind, float(chosen[s:e].min())) for s, e, kind in tags_to_spans([TAGS[t] for t in path])])
+            scores = self.session.run(None, {"chars": chars, "left": left, "right": right, "features": feats})[0]
+            probs = np.exp(scores - scores.max(2, keepdims=True))
+            probs /= probs.sum(2, keepdims=True)
+            for row, (i, path) in enumerate(zip(group, decode(scores, lengths, self.transitions, self.start, self.end))):
+                chosen = probs[row, np.arange(len(path)), path]
+                out[i] = [(s, e, kind, float(chosen[s:e].min())) for s, e, kind in tags_to_spans([TAGS[t] for t in path])]
         return out
 
 
