@@ -350,8 +350,8 @@ def _mended(start: int, word: str, kind: str):
         if len(word.split()) >= 2:
             yield start, start + len(word), kind
         return
-    if word.endswith(_ARMED):
-        yield start, start + len(word), "Organization"
+    if word.endswith(_ARMED[1:]) or word.endswith("军") and all(c in lexicon.cues()["country_abbreviations"] for c in word[:-1]):
+        yield start, start + len(word), "Organization"  # 俄军, 以色列军方; 徐建军 stays a person
         return
     if "·" in word:
         sounds = lexicon.cues()["transliteration_chars"]
@@ -512,17 +512,21 @@ def measured_precision(m: Mention, agreed: bool, ner: str) -> float:
 _WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
 
 
-def _no_name(m: Mention) -> bool:
+def _no_name(m: Mention, norm: str) -> bool:
     """A proposed span that holds a weekday (周二警), opens with a pronoun (他国, 该部门) or
-    holds a verb the extractors read (a body's name never does): no name."""
+    with the measure word of a count (10宗|新冠), is a word that only sounds like a name
+    (奥密克戎), or holds a verb the extractors read (a body's name never does): no name."""
     if m.source.startswith("lexicon"):
         return False
-    if _WEEKDAY.search(m.norm) or m.norm[0] in lexicon.cues()["name_pronouns"]:
+    cues = lexicon.cues()
+    if _WEEKDAY.search(m.norm) or m.norm[0] in cues["name_pronouns"] or m.norm in cues["not_names"]:
+        return True
+    if m.start and norm[m.start - 1].isdigit() and m.norm[0] in cues["measure_words"]:
         return True
     return m.type != "Person" and any(len(verb) >= 2 and verb in m.norm for verb in _verbs())
 
 
-def decide(candidates: list[Mention], title_spans, ner: str = DEFAULT_NER) -> list[Mention]:
+def decide(candidates: list[Mention], title_spans, norm: str, ner: str = DEFAULT_NER) -> list[Mention]:
     """One span wherever recognisers disagree, by measured precision: spans at or above
     the trusted threshold first, longest first, then the rest above the kept threshold;
     a span whose recogniser has no measured precision above it never becomes a node.
@@ -532,7 +536,7 @@ def decide(candidates: list[Mention], title_spans, ner: str = DEFAULT_NER) -> li
     best: dict[tuple, tuple[float, Mention]] = {}
     for m, agreed in zip(candidates, _agreed(candidates)):
         precision = 1.0 if m.source == "generic" else measured_precision(m, agreed, ner)
-        if precision < thresholds["kept"] or _no_name(m):
+        if precision < thresholds["kept"] or _no_name(m, norm):
             continue
         key = (m.start, m.end, FAMILY.get(m.type))
         known = best.get(key)
@@ -561,7 +565,7 @@ def decide(candidates: list[Mention], title_spans, ner: str = DEFAULT_NER) -> li
 def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = DEFAULT_NER) -> list[Mention]:
     titles = find_titles(norm)
     title_spans = {(s, e) for s, e, _ in titles}
-    taken = decide(propose_mentions(norm, text, tokens, titles, ner), title_spans, ner)
+    taken = decide(propose_mentions(norm, text, tokens, titles, ner), title_spans, norm, ner)
     taken = _glosses_as_aliases(norm, _throughout(norm, text, tokens, _placed(taken), title_spans))
     taken = _short_bodies(_variant_names(norm, text, taken))
     return _with_body_anaphora(norm, text, _with_place_anaphora(norm, text, taken))

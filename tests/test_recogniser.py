@@ -108,3 +108,12 @@ def test_one_entity_for_names_the_text_links():
     doc = analyse(Article("corpus sentence", "由於荷蘭安世半導體公司的晶片供應短缺，日產汽車（Nissan）九州廠自下週起減產。日產表示，將密切關注。"))
     bodies = [m for m in doc.mentions if m.norm in ("日产汽车", "日产")]
     assert {m.ref or m.norm for m in bodies} == {"日产汽车"} and len(bodies) == 2
+
+
+def test_a_given_name_ending_in_jun_and_words_that_only_sound_like_names():
+    """From the development bulletins of April 2022."""
+    found = names("此外，上海浦东新区北蔡镇党委书记蔡永强、镇长徐建军，以及浦东新区洋泾街道办事处副主任黄伟，因防疫不力，遭免职。",
+                  ("Person",))
+    assert "徐建军" in found
+    assert names("世卫组织表示，奥密克戎变异株的传播速度更快。", ("Person",)) == []
+    assert "宗新冠" not in names("內地過去一日新增1787宗新冠病毒本土確診及5442宗無症狀感染個案。", ("Person",))
