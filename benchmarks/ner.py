@@ -30,8 +30,6 @@ SHARED = ROOT.parent / "shared"
 SETS = (("dev", "eval/gold", "news-2025-11"), ("dev bulletins", "eval/bulletins-dev-2022", "news-2022-04"),
         ("held-out", "eval/heldout", "news-2025-11"),
         ("held-out 2022", "eval/heldout-2022", "news-2022-04"), ("bulletins 2022", "eval/bulletins-2022", "news-2022-04"))
-FAMILY = {"Person": "PER", "Organization": "ORG", "GovernmentOrganization": "ORG", "WorkingGroup": "ORG", "NewsMedia": "ORG",
-          "Place": "LOC", "Country": "LOC", "AdministrativeArea": "LOC"}
 TRADITIONAL = ("-RTHK-", "-CNA-")
 
 
@@ -69,7 +67,7 @@ def public_sentences(name: str) -> list[tuple[str, set]]:
 
 def mention_scores(sentences, ner: str, confusion: Counter | None = None) -> tuple[float, float, float, dict]:
     """Mentions of the whole analysis stage against gold spans, exact match."""
-    from kg.analyse import analyse
+    from kg.analyse import FAMILY, analyse
     from kg.model import Article
     from kg.ner.tags import span_scores
 
@@ -106,7 +104,7 @@ def speed(ner: str, articles) -> float:
 def model_alone(name: str, articles, public) -> str:
     """The statistical recogniser by itself, no lexicon, rule or repair: its speed over
     the corpus articles and its F1 on People's Daily test."""
-    from kg.analyse import RECOGNISERS, FAMILY as KIND
+    from kg.analyse import FAMILY, RECOGNISERS
     from kg.ner.tags import span_scores
     from kg.normalise import normalise_text
 
@@ -116,7 +114,7 @@ def model_alone(name: str, articles, public) -> str:
     for text in texts:
         list(RECOGNISERS[name](text))
     speed = sum(map(len, texts)) / (time.perf_counter() - started)
-    _, _, score, _ = span_scores((gold, {(s, e, KIND[k]) for s, e, k, _ in RECOGNISERS[name](normalise_text(text))})
+    _, _, score, _ = span_scores((gold, {(s, e, FAMILY[k]) for s, e, k, _ in RECOGNISERS[name](normalise_text(text))})
                                  for text, gold in public["pd98-test"])
     return f"  {name} alone     PD98 test F1 {score:.2f}   {speed:,.0f} characters/s (the model by itself)"
 

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from .dates import local_day, resolve
 from .model import AnalysedArticle, Article, Mention, Sentence, Token
 from .normalise import detect_language, normalise_text, split_sentences
+from .vocab import ENTITY_FAMILY
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff·・]+")
 _NOMINAL_POS = {"n", "ns", "nt", "nz", "j", "vn", "an", "b", "l", "ng", "nrt", "eng", "nr", "zg"}
@@ -209,7 +210,7 @@ MODEL_SOURCES = ("charcrf", "lac")
 DEFAULT_NER = "charcrf"
 
 _LAC_TYPES = {"PER": "Person", "LOC": "Place", "ORG": "Organization"}
-_ARMED = ("军", "军队", "军方", "部队", "警方")
+_ARMED = ("军队", "军方", "部队", "警方")
 
 
 @lru_cache(maxsize=1)
@@ -350,7 +351,7 @@ def _mended(start: int, word: str, kind: str):
         if len(word.split()) >= 2:
             yield start, start + len(word), kind
         return
-    if word.endswith(_ARMED[1:]) or word.endswith("军") and all(c in lexicon.cues()["country_abbreviations"] for c in word[:-1]):
+    if word.endswith(_ARMED) or word.endswith("军") and all(c in lexicon.cues()["country_abbreviations"] for c in word[:-1]):
         yield start, start + len(word), "Organization"  # 俄军, 以色列军方; 徐建军 stays a person
         return
     if "·" in word:
@@ -460,8 +461,8 @@ def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str
     return _mended_bodies(norm, text, token_at, _mended_persons(norm, text, token_at, candidates, title_spans), title_spans)
 
 
-FAMILY = {"Person": "PER", "Organization": "ORG", "GovernmentOrganization": "ORG", "WorkingGroup": "ORG", "NewsMedia": "ORG",
-          "Place": "LOC", "Country": "LOC", "AdministrativeArea": "LOC"}
+FAMILY = {kind: {"person": "PER", "org": "ORG", "place": "LOC"}[family] for kind, family in ENTITY_FAMILY.items()}
+"""Mention type → the span label of the NER corpora (PER, ORG, LOC)."""
 
 
 def _agreed(candidates: list[Mention]) -> list[bool]:
@@ -484,6 +485,10 @@ def source_precision() -> dict:
         return json.load(fh)
 
 
+SURE = 0.9
+"""A model's span is sure when every character's tag has at least this probability."""
+
+
 def precision_keys(m: Mention, agreed: bool) -> list[str]:
     """The rows of the precision table a proposed span falls in, most specific first:
     source, kind, whether another source agrees, for a model how sure it was, and for a
@@ -498,9 +503,6 @@ def precision_keys(m: Mention, agreed: bool) -> list[str]:
         sounds = "|sounds" if all(c in letters for c in m.norm) else "|plain"
     keys = [base + sure + sounds, base + sure, base + sounds, base, general, m.source]
     return list(dict.fromkeys(keys))
-
-
-SURE = 0.9
 
 
 def measured_precision(m: Mention, agreed: bool, ner: str) -> float:

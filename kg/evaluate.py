@@ -115,6 +115,26 @@ def _text_overlap(a: str, b: str) -> bool:
     return i >= len(short) / 2
 
 
+_SPAN_KINDS = {"Person": "PER", "Organization": "ORG", "Place": "LOC"}
+
+
+def gold_spans(gold: dict, norm: str) -> set[tuple[int, int, str]]:
+    """The gold entities projected onto the article's normalised text: every occurrence
+    of a name or alias (two characters or more), longest first, never overlapping;
+    (start, end, PER|ORG|LOC). Names of one length go in a fixed order, so the
+    projection does not depend on the hash seed."""
+    names = sorted({(normalise_text(n).replace(" ", ""), _SPAN_KINDS[e["type"]]) for e in gold["entities"]
+                    for n in [e["name"], *e.get("aliases", [])] if len(n) >= 2}, key=lambda nk: (-len(nk[0]), nk))
+    taken: set[int] = set()
+    spans = set()
+    for name, kind in names:
+        for m in re.finditer(re.escape(name), norm):
+            if not taken.intersection(range(m.start(), m.end())):
+                taken.update(range(m.start(), m.end()))
+                spans.add((m.start(), m.end(), kind))
+    return spans
+
+
 def _pair(gold_items: list, predicted_items: list, same) -> tuple[int, int, list, list]:
     """Greedy one-to-one matching: (matched gold, matched predicted, misses, extras)."""
     pairs = _pairs(gold_items, predicted_items, same)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -28,29 +27,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg import analyse as analysis  # noqa: E402
+from kg.evaluate import gold_spans  # noqa: E402
 from kg.normalise import normalise_text  # noqa: E402
 from kg.read import read_file  # noqa: E402
 
 OUT = ROOT / "kg" / "resources" / "ner" / "recognisers.json"
 DEFAULT_SETS = "eval/bulletins-dev-2022:news-2022-04,eval/gold:news-2025-11"
 TRAINED_ON = ("eval/gold",)
-KINDS = {"Person": "PER", "Organization": "ORG", "Place": "LOC"}
+KINDS = ("Person", "Organization", "Place")
 SHRINK = 5
 GRID_TRUSTED = (0.7, 0.8, 0.9, 1.01)  # spans trusted before longer ones (1.01: none; never a lone model guess)
 GRID_KEPT = (0.1, 0.2, 0.3, 0.4, 0.5)
-
-
-def gold_spans(gold: dict, norm: str) -> set[tuple[int, int, str]]:
-    names = sorted({(normalise_text(n).replace(" ", ""), KINDS[e["type"]]) for e in gold["entities"]
-                    for n in [e["name"], *e.get("aliases", [])] if len(n) >= 2}, key=lambda nk: -len(nk[0]))
-    taken: set[int] = set()
-    spans = set()
-    for name, kind in names:
-        for m in re.finditer(re.escape(name), norm):
-            if not taken & set(range(m.start(), m.end())):
-                taken.update(range(m.start(), m.end()))
-                spans.add((m.start(), m.end(), kind))
-    return spans
 
 
 def articles(sets: str):

@@ -21,7 +21,6 @@ import argparse
 import hashlib
 import json
 import random
-import re
 import sys
 import time
 from collections import Counter
@@ -32,7 +31,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.ner.features import N_FEATURES, PAD, UNK, Vocabulary, lexicon_bits  # noqa: E402
+from kg.ner.features import N_FEATURES, PAD, Vocabulary, lexicon_bits  # noqa: E402
 from kg.ner.tags import TAGS, span_scores, spans_to_tags, tags_to_spans  # noqa: E402
 from kg.normalise import normalise_text  # noqa: E402
 
@@ -92,9 +91,9 @@ def read_cluener(path: Path) -> list[Sentence]:
 def read_gold_articles(gold_dir: Path, corpus: Path) -> list[Sentence]:
     """The development gold's entities, projected onto its articles: every occurrence of
     a name or alias, longest first, one paragraph a sentence."""
+    from kg.evaluate import gold_spans
     from kg.read import read_file
 
-    kinds = {"Person": "PER", "Organization": "ORG", "Place": "LOC"}
     out = []
     for gold_file in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -102,15 +101,7 @@ def read_gold_articles(gold_dir: Path, corpus: Path) -> list[Sentence]:
         if not path.is_file():
             continue
         norm = normalise_text(read_file(path)[0].text)
-        names = sorted({(normalise_text(n).replace(" ", ""), kinds[e["type"]]) for e in gold["entities"]
-                        for n in [e["name"], *e.get("aliases", [])] if len(n) >= 2}, key=lambda nk: -len(nk[0]))
-        taken = np.zeros(len(norm), dtype=bool)
-        spans = []
-        for name, kind in names:
-            for m in re.finditer(re.escape(name), norm):
-                if not taken[m.start():m.end()].any():
-                    taken[m.start():m.end()] = True
-                    spans.append((m.start(), m.end(), kind))
+        spans = sorted(gold_spans(gold, norm))
         offset = 0
         for para in norm.split("\n"):
             end = offset + len(para)
