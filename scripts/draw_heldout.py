@@ -11,6 +11,8 @@ Three disjoint sets, drawn before any extractor is run on them:
 
 - ``eval/bulletins-dev-2022``: 20 more bulletins, drawn last, as a development set
   for the case extractor (read while writing rules): 12 from RTHK, up to 2 from each other.
+- ``eval/bulletins-dev2-2022``: a second development set of bulletins, drawn after all the
+  others from what remains: 12 from RTHK, up to 3 from each other outlet.
 
 One ``random.Random(2022)`` generator, outlets in the order above, files sorted by name.
 Prints one corpus file name a line, prefixed by its set.
@@ -75,12 +77,20 @@ def main(corpus: Path) -> None:
         mine = [p for p in rest if outlet_of(p.name) == o]
         development += rng.sample(mine, min(12 if o == "RTHK" else 2, len(mine)))
 
+    rest = [p for p in rest if p not in development]
+    second: list[Path] = []
+    for o in OUTLETS:
+        mine = [p for p in rest if outlet_of(p.name) == o]
+        second += rng.sample(mine, min(12 if o == "RTHK" else 3, len(mine)))
+
     for p in sorted(general):
         print("heldout-2022", p.name)
     for p in sorted(bulletins):
         print("bulletins-2022", p.name)
     for p in sorted(development):
         print("bulletins-dev-2022", p.name)
+    for p in sorted(second):
+        print("bulletins-dev2-2022", p.name)
 
 
 if __name__ == "__main__":

@@ -60,6 +60,9 @@ class _Running:
     kind: str | None = None
     scope: str | None = None
     region: list[EntityRef] = field(default_factory=list)
+    region_sentence: int = -1
+    sentence: int = -1
+    previous: list[EntityRef] = field(default_factory=list)
     reporter: EntityRef | None = None
     scope_sentence: int = -1
     header_scope: bool = False
@@ -83,12 +86,14 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
     disease_in_article = any(word in doc.norm for word in w["disease"])
     for sentence in doc.sentences:
         if sentence.paragraph != paragraph:
-            paragraph, running = sentence.paragraph, _Running()
+            paragraph, running = sentence.paragraph, _Running(previous=running.region or running.previous)
         text = sentence.norm
+        running.sentence = sentence.index
         mentions = doc.mentions_in(sentence)
         reporter = _reporter(doc, text, sentence.start, mentions)
         if reporter is not None:
             running.reporter = reporter
+        jurisdiction = _jurisdiction(doc, reporter)
         clauses = [m.span() for m in _CLAUSE.finditer(text)]
         figures_by_clause = [_figures(text, c_start, c_end) for c_start, c_end in clauses]
         for index, ((c_start, c_end), figures) in enumerate(zip(clauses, figures_by_clause)):
@@ -105,7 +110,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 completion = text[c_start:figure.start] + "|" + after + "|" + text[figures[-1].end:c_end] + "|" + tail
                 if any(marker in completion for marker in w["subtotal"]) or _not_a_count(before, after):
                     continue
-                regions = [respective[k]] if respective else _regions(doc, text, sentence.start, c_start, figure, mentions, running)
+                regions = [respective[k]] if respective else _regions(doc, text, sentence.start, c_start, figure, mentions, running,
+                                                                        jurisdiction)
                 if not regions:
                     continue
                 category, kind, scope, inherited = _category(text[c_start:figure.start], text[:figure.start], before, after,
@@ -118,6 +124,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 last_date = day
                 if not inherited and kind not in w["side_kinds"]:
                     running.kind, running.region, running.header_scope = kind, regions[:1], False
+                    running.region_sentence = sentence.index
                     running.cumulative = category.startswith("Cumulative")
                 if scope is not None:
                     running.scope, running.scope_sentence = scope, sentence.index
@@ -308,9 +315,11 @@ def _is_region(m: Mention) -> bool:
 
 
 def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure: _Figure, mentions: list[Mention],
-             running: _Running) -> list[EntityRef]:
+             running: _Running, jurisdiction: EntityRef | None = None) -> list[EntityRef]:
     """Where a figure is for; ``text`` is the sentence, starting at ``offset`` in the
-    article. Places of origin (来自美国, 自香港输入) are never where a figure is for."""
+    article. Places of origin (来自美国, 自香港输入) are never where a figure is for. A
+    clause that names no place gives its figures to the place of the body the sentence
+    names as announcing them (上海卫健委2日通报，新增…), before the paragraph's."""
     w = words()
     imported = any(word in text for word in w["scopes"]["imported"])
     candidates = [m for m in mentions if _is_region(m) and not (
@@ -331,14 +340,20 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
     if any(word in text[c_start:figure.start] for word in w["nationwide"]):
         countries = [m for m in local if m.type == "Country" and m.end - offset <= figure.start]
         return [ref_of(doc, countries[-1])] if countries else [_place_ref(doc, "中国")]
+    if running.region and running.region_sentence == running.sentence:
+        return running.region[:1]
+    earlier = [m for m in local if m.end - offset <= c_start]
+    if earlier:
+        return [ref_of(doc, earlier[-1])]
+    if jurisdiction is not None:
+        return [jurisdiction]
     if running.region:
         return running.region[:1]
     named = _region_words(doc, text[:figure.start])
     if named is not None:
         return [named]
-    earlier = [m for m in local if m.end - offset <= c_start]
-    if earlier:
-        return [ref_of(doc, earlier[-1])]
+    if running.previous:
+        return running.previous[:1]
     lead = _lead_region(doc)
     return [ref_of(doc, lead)] if lead is not None and lead.end <= offset else []
 
@@ -370,7 +385,7 @@ def _carry(doc: AnalysedArticle, text: str, c_start: int, c_end: int, sentence, 
         running.scope, running.header_scope = None, False
     places = [m for m in mentions if _is_region(m) and sentence.start + c_start <= m.start and m.end <= sentence.start + c_end]
     if places:
-        running.region = [ref_of(doc, places[-1])]
+        running.region, running.region_sentence = [ref_of(doc, places[-1])], sentence.index
 
 
 def _respective(doc: AnalysedArticle, text: str, offset: int, c_start: int, figures: list[_Figure], mentions: list[Mention]):
@@ -400,13 +415,34 @@ def _chain(text: str, offset: int, c_start: int, end: int, mentions: list[Mentio
 
 # --------------------------------------------------------------------------- reporter and date
 
+def _jurisdiction(doc: AnalysedArticle, reporter: EntityRef | None) -> EntityRef | None:
+    """The place a reporting body answers for, read from its name: 上海卫健委 → 上海,
+    巴西卫生部 → 巴西, 国家卫健委 → 中国, 非洲疾病控制和预防中心 → 非洲 where the
+    article names 非洲 as a place; none for a bare 卫生部."""
+    if reporter is None:
+        return None
+    name = reporter.name
+    if name.startswith(tuple(words()["national_bodies"])):
+        return _place_ref(doc, "中国")
+    for end in range(min(len(name) - 1, 8), 1, -1):
+        place = _place_ref(doc, name[:end])
+        if place is not None:
+            return place
+    named = [m for m in doc.mentions if _is_region(m) and len(m.norm) < len(name) and name.startswith(m.norm)]
+    return ref_of(doc, max(named, key=lambda m: (len(m.norm), -m.start))) if named else None
+
+
 def _reporter(doc: AnalysedArticle, text: str, start: int, mentions: list[Mention]) -> EntityRef | None:
-    """The body the sentence names as announcing figures: X公布/通报/表示, 据X, 根据X消息."""
+    """The body the sentence names as announcing figures: X公布/通报/表示, 据X, 根据X消息;
+    a gloss in brackets after its name is passed over (X（隶属非盟的…）表示)."""
     verbs = words()["report_verbs"]
     for m in mentions:
         if m.type not in ORG_TYPES:
             continue
         s, e = m.start - start, m.end - start
+        if text[e:e + 1] in ("（", "("):
+            close = min((i for i in (text.find("）", e), text.find(")", e)) if i != -1), default=-1)
+            e = close + 1 if close != -1 else e
         following = text[e:e + 8]
         if any(following.find(v) != -1 and following.find(v) <= 6 for v in verbs) or text[max(0, s - 2):s].endswith(("据", "根据")):
             return ref_of(doc, m)
