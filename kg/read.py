@@ -350,16 +350,41 @@ def _make(path: str, paras: list[str], meta: dict, extra: dict, fmt: str) -> Art
         raise ReadError(NO_TEXT)
     extra = dict(extra)
     extra.setdefault("format", fmt)
+    published = meta.get("published")
+    posted = _url_day(meta.get("url"))
+    if published is not None and posted is not None and (published.date() - posted).days > _REPOSTED_AFTER_DAYS:
+        extra["fetched"] = published.isoformat()
+        published = datetime(posted.year, posted.month, posted.day, tzinfo=published.tzinfo)
     return Article(
         path=path,
         text="\n".join(paras),
         title=title or None,
-        published=meta.get("published"),
+        published=published,
         url=meta.get("url"),
         publisher=meta.get("publisher"),
         language=meta.get("language"),
         extra=extra,
     )
+
+
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)(?:/(\d{1,2})/(\d{1,2})|-(\d\d)-(\d\d)|(\d\d)(\d\d))/")
+_REPOSTED_AFTER_DAYS = 7
+
+
+def _url_day(url: str | None) -> date | None:
+    """The day an address states (/news/2020/9/9/…, /2021-03-04/, /20210304/): an
+    article a feed carried again years later keeps the day it was published, not the
+    day it was fetched (the front matter's date is then kept as ``extra["fetched"]``)."""
+    if not url:
+        return None
+    m = _URL_DAY.search(urlsplit(url).path)
+    if m is None:
+        return None
+    month, day = next((m.group(i), m.group(i + 1)) for i in (2, 4, 6) if m.group(i))
+    try:
+        return date(int(m.group(1)), int(month), int(day))
+    except ValueError:
+        return None
 
 
 # --------------------------------------------------------------------------- front matter

@@ -94,3 +94,15 @@ def test_figures_with_a_scale_and_a_long_run_of_digits():
     assert [value for _, _, value, _, _ in found] == [1165000, 15688, 20300]
     digits = "1234567890" * 300  # a table of numbers with no unit: read at once, no figure
     assert reports(f"本港新增{digits}宗個案{digits}", "2022-04-05T18:00:00+08:00") == []
+
+
+def test_a_clause_naming_no_place_has_the_place_of_the_body_that_announced_it():
+    found = reports("中国新冠本土疫情持续扩大，2日通报新增本土确诊1455例。上海卫健委2日通报，新增本土确诊438例、本土无症状感染7788例。",
+                    "2022-04-04T10:00:00+08:00")
+    assert [(place, category, value) for place, category, value, _, _ in found] == [
+        ("中国", "LocalConfirmed", 1455), ("上海市", "LocalConfirmed", 438), ("上海市", "LocalAsymptomatic", 7788)]
+    found = reports("根据卫生部的最新数据，墨西哥8日新增5351例确诊病例。\n巴西卫生部8日晚宣布，新增504例死亡病例和14279例确诊病例。\n"
+                    "感染总数达4162073例，死亡总数达127464例。", "2020-09-09T10:00:00+08:00")
+    assert [(place, category, value) for place, category, value, _, _ in found] == [
+        ("墨西哥", "Confirmed", 5351), ("巴西", "Deaths", 504), ("巴西", "Confirmed", 14279), ("巴西", "CumulativeConfirmed", 4162073),
+        ("巴西", "CumulativeDeaths", 127464)]

@@ -361,3 +361,16 @@ def test_quoted_date_with_nanoseconds_in_front_matter(tmp_path):
     assert a.url == "https://x.example/1"
     assert a.language == "zh-Hant"
     assert a.publisher is None
+
+
+def test_an_article_fetched_years_after_its_address_says_it_was_published_keeps_its_day(tmp_path):
+    """A feed of April 2022 carried Al Jazeera's report of 9 September 2020 again."""
+    post = tmp_path / "2022-04-23-AJ-今日疫情.html"
+    post.write_text("---\nlayout: post\ntitle: 今日疫情\ndate: 2022-04-23 22:36:02.000000000 +08:00\n"
+                    "link: http://chinese.aljazeera.net/news/2020/9/9/%e4%bb%8a%e6%97%a5\ncategories: aj\n---\n\n"
+                    "<p>2020年9月8日星期二全球疫情的最新资讯：巴西卫生部8日晚宣布，新增504例死亡病例。</p>\n", encoding="utf-8")
+    article = read_file(post)[0]
+    assert article.published.isoformat() == "2020-09-09T00:00:00+08:00"
+    assert article.extra["fetched"] == "2022-04-23T22:36:02+08:00"
+    post.write_text(post.read_text(encoding="utf-8").replace("/2020/9/9/", "/2022/4/21/"), encoding="utf-8")
+    assert read_file(post)[0].published.isoformat() == "2022-04-23T22:36:02+08:00"
