@@ -106,3 +106,25 @@ def test_a_clause_naming_no_place_has_the_place_of_the_body_that_announced_it():
     assert [(place, category, value) for place, category, value, _, _ in found] == [
         ("墨西哥", "Confirmed", 5351), ("巴西", "Deaths", 504), ("巴西", "Confirmed", 14279), ("巴西", "CumulativeConfirmed", 4162073),
         ("巴西", "CumulativeDeaths", 127464)]
+
+
+def test_regions_after_the_figure_across_a_clause_and_sites_that_are_no_region():
+    found = reports("北京疫情再起。当局23日通报新增的15例本土确诊病例，12例在朝阳区、2例在顺义区、1例在房山区。", "2022-04-24T10:00:00+08:00")
+    assert [(place, value) for place, _, value, _, _ in found] == [("北京市", 15), ("朝阳区", 12), ("顺义区", 2), ("房山区", 1)]
+    found = reports("台灣新增1351宗新冠病毒確診個案。新增確診個案分布19個縣市，以新北市的434宗最多，其次是台北市和桃園市，分別有206宗和159宗。",
+                    "2022-04-16T15:00:00+08:00")
+    assert [(place, value) for place, _, value, _, _ in found] == [("台湾", 1351), ("新北市", 434), ("台北市", 206), ("桃园市", 159)]
+    assert reports("4月初，《華爾街日報》發布多篇報導指，近期在上海的東海養老院有至少100名老人篩檢呈陽性。", "2022-04-22T10:00:00+08:00") == []
+
+
+def test_the_words_of_a_figure_decide_its_category_and_no_zero_is_read_into_other_words():
+    day = date(2022, 4, 8)
+    assert reports("路透上海4月9日 - 上海市新冠疫情仍高位运行，最新公布的4月8日新增阳性病例超过2.2万例，连八日创下新高。",
+                   "2022-04-09T12:00:00+08:00") == [("上海市", "NewInfections", 22000, day, "atLeast")]
+    assert reports("截至4月2日24时，大陆重症病例57例。", "2022-04-03T12:00:00+08:00") == [("中国", "Severe", 57, date(2022, 4, 2), None)]
+    assert [c for _, c, v, _, _ in reports("上海的病例當中，2573宗屬確診，其餘25146宗是無徵狀感染個案。", "2022-04-14T12:00:00+08:00")
+            if v == 25146] == ["Asymptomatic"]
+    assert reports("11人皆合併有嚴重的基礎疾病，入院後病情進展迅速，經搶救無效死亡。", "2022-04-22T12:00:00+08:00") == []
+    assert reports("据介绍，防范区是指近14天内没有阳性感染者报告的居住小区、自然村或单位。", "2022-04-09T12:00:00+08:00") == []
+    found = reports("內地新增1334宗本土確診病例。新增1334宗本土確診病例中，上海1015宗、吉林248宗、浙江13宗等。", "2022-04-09T12:00:00+08:00")
+    assert [(place, value) for place, _, value, _, _ in found] == [("中国", 1334), ("上海市", 1015), ("吉林省", 248), ("浙江省", 13)]

@@ -50,8 +50,8 @@ def _figure() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _none_new() -> re.Pattern:
-    """没有新增个案, 无新增本土病例: a count of zero."""
-    return re.compile(r"(?:没有|并无|未有|无|零)(?!症状)再?(?:(?:录得|新增|出现|发现|报告)+[^，。；\d]{0,10}?|[^，。；\d]{0,2}?)"
+    """没有新增个案, 无新增本土病例: a count of zero (never 抢救无效死亡)."""
+    return re.compile(r"(?:没有|并无|未有|无|零)(?!症状|效)再?(?:(?:录得|新增|出现|发现|报告)+[^，。；\d]{0,10}?|[^，。；\d]{0,2}?)"
                       r"(?:个案|病例|确诊|感染者|死亡)")
 
 
@@ -82,6 +82,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
     w = words()
     facts: list[Fact] = []
     paragraph, running = -1, _Running()
+    reported: set[tuple] = set()
     last_date: date | None = None
     disease_in_article = any(word in doc.norm for word in w["disease"])
     for sentence in doc.sentences:
@@ -129,6 +130,10 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 if scope is not None:
                     running.scope, running.scope_sentence = scope, sentence.index
                 for region in regions:
+                    key = (region.name, category, figure.value, day)
+                    if key in reported:  # a figure restated (新增1334宗本土确诊病例中，上海…) is one report
+                        continue
+                    reported.add(key)
                     facts.append(Fact("cases", {
                         "place": region, "category": category, "value": figure.value, "date": day,
                         "reporter": running.reporter, "bound": figure.bound,
@@ -154,8 +159,9 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
         out.append(_Figure(match.start("num"), match.end(), value, match.group("unit"), bound))
     for match in re.finditer(r"(?<![\d.])(\d+)(?=[和及、](\d+)([例宗]))", text[start:end]):
         out.append(_Figure(start + match.start(1), start + match.end(1), int(match.group(1)), match.group(3), None))
-    for match in _none_new().finditer(text, start, end):
-        out.append(_Figure(match.start(), match.start(), 0, "例", None))
+    if not any(word in text for word in w["not_zero"]):  # 防范区是指…没有阳性感染者: a definition
+        for match in _none_new().finditer(text, start, end):
+            out.append(_Figure(match.start(), match.start(), 0, "例", None))
     return sorted(out, key=lambda f: f.start)
 
 
@@ -308,43 +314,61 @@ def _region_words(doc: AnalysedArticle, text: str) -> EntityRef | None:
     return _place_ref(doc, best[1]) if best else None
 
 
+def _region_ref(doc: AnalysedArticle, m: Mention) -> EntityRef:
+    """The region a mention names; 大陆, 内地, 本港 as the places they stand for."""
+    named = words()["regions"].get(m.norm)
+    return (_place_ref(doc, named) if named else None) or ref_of(doc, m)
+
+
 def _is_region(m: Mention) -> bool:
     """A place the gazetteer holds (countries and divisions), or one it does not that
-    is no site (非洲, 达尔富尔地区; never an estate, a building or a school)."""
-    return m.type in PLACE_TYPES and (bool(m.ref) or not m.norm.endswith(tuple(words()["site_endings"])))
+    is no site (非洲, 达尔富尔地区; never an estate, a building, a school or a span
+    holding digits)."""
+    return m.type in PLACE_TYPES and not any(ch.isdigit() for ch in m.norm) and (
+        bool(m.ref) or not m.norm.endswith(tuple(words()["site_endings"])))
 
 
 def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure: _Figure, mentions: list[Mention],
              running: _Running, jurisdiction: EntityRef | None = None) -> list[EntityRef]:
     """Where a figure is for; ``text`` is the sentence, starting at ``offset`` in the
-    article. Places of origin (来自美国, 自香港输入) are never where a figure is for. A
+    article. Places of origin (来自美国, 自香港输入) are never where a figure is for; a
+    figure for a site (a housing estate; an institution in a place: 上海的东海养老院有至少100名)
+    is none; 12例在朝阳区 is for 朝阳区. A
     clause that names no place gives its figures to the place of the body the sentence
     names as announcing them (上海卫健委2日通报，新增…), before the paragraph's."""
     w = words()
+    following = [m for m in mentions if _is_region(m) and m.start - offset == figure.end + 1 and text[figure.end] == "在"]
+    if following:
+        return [_region_ref(doc, following[0])]
     imported = any(word in text for word in w["scopes"]["imported"])
     candidates = [m for m in mentions if _is_region(m) and not (
         imported and text[max(c_start, m.start - offset - 2):m.start - offset].endswith(("来自", "自", "从"))
         or text[m.end - offset:m.end - offset + 2].startswith("输入"))]
     chain = _chain(text, offset, c_start, figure.start, candidates)
+    sites = [m for m in mentions if c_start <= m.start - offset and m.end - offset <= figure.start and (
+        m.type in PLACE_TYPES and not _is_region(m) or m.type in ORG_TYPES and text[m.start - offset - 1:m.start - offset] in ("在", "的")
+        and m.norm.endswith(tuple(w["site_endings"])))]
+    if sites and (not chain or sites[-1].start > chain[-1].start):
+        return []
     if chain:
         gap = text[chain[-1].end - offset:figure.start]
         if len(gap) > 10:
-            return [ref_of(doc, chain[-1])]
+            return [_region_ref(doc, chain[-1])]
         if len(chain) > 1 and any(word in gap for word in w["joint"]):
             return []
-        return [ref_of(doc, m) for m in chain]
+        return [_region_ref(doc, m) for m in chain]
     named = _region_words(doc, text[c_start:figure.start])
     if named is not None:
         return [named]
     local = [m for m in mentions if _is_region(m)]
     if any(word in text[c_start:figure.start] for word in w["nationwide"]):
         countries = [m for m in local if m.type == "Country" and m.end - offset <= figure.start]
-        return [ref_of(doc, countries[-1])] if countries else [_place_ref(doc, "中国")]
+        return [_region_ref(doc, countries[-1])] if countries else [_place_ref(doc, "中国")]
     if running.region and running.region_sentence == running.sentence:
         return running.region[:1]
     earlier = [m for m in local if m.end - offset <= c_start]
     if earlier:
-        return [ref_of(doc, earlier[-1])]
+        return [_region_ref(doc, earlier[-1])]
     if jurisdiction is not None:
         return [jurisdiction]
     if running.region:
@@ -355,7 +379,7 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
     if running.previous:
         return running.previous[:1]
     lead = _lead_region(doc)
-    return [ref_of(doc, lead)] if lead is not None and lead.end <= offset else []
+    return [_region_ref(doc, lead)] if lead is not None and lead.end <= offset else []
 
 
 def _lead_region(doc: AnalysedArticle) -> Mention | None:
@@ -385,17 +409,20 @@ def _carry(doc: AnalysedArticle, text: str, c_start: int, c_end: int, sentence, 
         running.scope, running.header_scope = None, False
     places = [m for m in mentions if _is_region(m) and sentence.start + c_start <= m.start and m.end <= sentence.start + c_end]
     if places:
-        running.region, running.region_sentence = [ref_of(doc, places[-1])], sentence.index
+        running.region, running.region_sentence = [_region_ref(doc, places[-1])], sentence.index
 
 
 def _respective(doc: AnalysedArticle, text: str, offset: int, c_start: int, figures: list[_Figure], mentions: list[Mention]):
-    """海珠区及越秀区分别有7宗及4宗: as many regions as figures, each its own."""
+    """海珠区及越秀区分别有7宗及4宗 (or 其次是台北市和桃园市，分别有206宗和159宗): as
+    many regions as figures, each its own."""
     w = words()
     first = figures[0].start
     if not any(word in text[c_start:first] for word in w["respective"]):
         return None
     chain = _chain(text, offset, c_start, first, mentions)
-    return [ref_of(doc, m) for m in chain] if len(chain) == len(figures) > 1 else None
+    if not chain and text[c_start:first].startswith(tuple(w["respective"])):
+        chain = _chain(text, offset, 0, first, mentions)
+    return [_region_ref(doc, m) for m in chain] if len(chain) == len(figures) > 1 else None
 
 
 def _chain(text: str, offset: int, c_start: int, end: int, mentions: list[Mention]) -> list[Mention]:
