@@ -466,12 +466,12 @@ FAMILY = {kind: {"person": "PER", "org": "ORG", "place": "LOC"}[family] for kind
 
 
 def _agreed(candidates: list[Mention]) -> list[bool]:
-    """Whether another recogniser proposes the same span (as whatever kind of thing:
-    the kind is then the more precise recogniser's)."""
+    """Whether another recogniser proposes the same span as the same kind of thing (a
+    lexicon's 路透 the news agency does not make a model's place 路透 agreed)."""
     by_span: dict[tuple, set[str]] = {}
     for m in candidates:
-        by_span.setdefault((m.start, m.end), set()).add(m.source)
-    return [len(by_span[(m.start, m.end)]) > 1 for m in candidates]
+        by_span.setdefault((m.start, m.end, FAMILY.get(m.type)), set()).add(m.source)
+    return [len(by_span[(m.start, m.end, FAMILY.get(m.type))]) > 1 for m in candidates]
 
 
 @lru_cache(maxsize=1)
@@ -517,12 +517,15 @@ _WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
 def _no_name(m: Mention, norm: str) -> bool:
     """A proposed span that holds a weekday (周二警), opens with a pronoun (他国, 该部门) or
     with the measure word of a count (10宗|新冠), is a word that only sounds like a name
-    (奥密克戎), or holds a verb the extractors read (a body's name never does): no name."""
+    (奥密克戎) or a place (封城), or holds a verb the extractors read (a body's name never
+    does): no name. A person or a place holding a digit or such a word is none either."""
     if m.source.startswith("lexicon"):
         return False
     cues = lexicon.cues()
     if _WEEKDAY.search(m.norm) or m.norm[0] in cues["name_pronouns"] or m.norm in cues["not_names"]:
         return True
+    if FAMILY.get(m.type) != "ORG" and (any(c.isdigit() for c in m.norm) or any(w in m.norm for w in cues["not_names"])):
+        return True  # 248宗, 蔡奇2, 自封城: a person or a place holds no digit and no such word
     if m.start and norm[m.start - 1].isdigit() and m.norm[0] in cues["measure_words"]:
         return True
     return m.type != "Person" and any(len(verb) >= 2 and verb in m.norm for verb in _verbs())

@@ -85,6 +85,9 @@ JUNK = [
     ("他的父亲沙基尔·加奈告诉半岛电视台，周二警方通知他们，儿子已被从法里达巴德带到克什米尔接受讯问。", "周二警"),
     ("如今的中国人既没有动力像1985年的日本人那样参与谈判，也没有动力为了维持美元的世界储备货币地位。", "日本人"),
     ("陸委會主委邱垂正今天表示，將依法處理。", "陆委会主委"),
+    ("上海這波疫情爆發後，上海自封城以來，民眾的物資供應出現困難。", "封城"),
+    ("上海這波疫情爆發後，上海自封城以來，民眾的物資供應出現困難。", "自封城"),
+    ("新增1334宗本土確診病例中，上海1015宗、吉林248宗、浙江13宗等。", "248宗"),
 ]
 
 
@@ -117,3 +120,9 @@ def test_a_given_name_ending_in_jun_and_words_that_only_sound_like_names():
     assert "徐建军" in found
     assert names("世卫组织表示，奥密克戎变异株的传播速度更快。", ("Person",)) == []
     assert "宗新冠" not in names("內地過去一日新增1787宗新冠病毒本土確診及5442宗無症狀感染個案。", ("Person",))
+
+
+def test_a_dateline_names_the_agency_not_a_place():
+    """路透上海4月9日: the lexicon's 路透 (Reuters) and a model's place 路透 do not agree."""
+    found = [(m.norm, m.type) for m in analyse(Article("corpus sentence", "路透上海4月9日 - 上海市新冠疫情仍高位运行。")).mentions]
+    assert ("路透", "NewsMedia") in found and ("路透", "Place") not in found
