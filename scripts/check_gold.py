@@ -28,6 +28,7 @@ PARTICIPANTS = {
     "office": ("person", "organization"), "leads": ("person", "organization"),
     "dispatch": ("sender", "group", "destination"), "visit": ("visitor", "place"),
     "statement": ("speaker",), "source": ("source",),
+    "appointment": ("person", "organization", "replaces"), "departure": ("person", "organization"),
 }
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
