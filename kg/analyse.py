@@ -514,6 +514,20 @@ def measured_precision(m: Mention, agreed: bool, ner: str) -> float:
 _WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
 
 
+def _holds_weekday(m: Mention, norm: str) -> bool:
+    """周二警 (周二警方通知) holds a weekday; 周一鸣 (周一鸣获委任为……) is a name: a weekday
+    that opens a person's name is one only when the rest of the name begins a word that
+    runs on past it (警|方)."""
+    found = _WEEKDAY.search(m.norm)
+    if found is None:
+        return False
+    if m.type != "Person" or found.start() != 0 or found.end() == len(m.norm):
+        return True
+    words = tokenizer().tokenizer.FREQ
+    rest, following = m.norm[found.end():], norm[m.end:m.end + 2]
+    return any(words.get(rest + following[:k]) for k in range(1, len(following) + 1))
+
+
 def _no_name(m: Mention, norm: str) -> bool:
     """A proposed span that holds a weekday (周二警), opens with a pronoun (他国, 该部门) or
     with the measure word of a count (10宗|新冠), is a word that only sounds like a name
@@ -522,7 +536,7 @@ def _no_name(m: Mention, norm: str) -> bool:
     if m.source.startswith("lexicon"):
         return False
     cues = lexicon.cues()
-    if _WEEKDAY.search(m.norm) or m.norm[0] in cues["name_pronouns"] or m.norm in cues["not_names"]:
+    if _holds_weekday(m, norm) or m.norm[0] in cues["name_pronouns"] or m.norm in cues["not_names"]:
         return True
     if FAMILY.get(m.type) != "ORG" and (any(c.isdigit() for c in m.norm) or any(w in m.norm for w in cues["not_names"])):
         return True  # 248宗, 蔡奇2, 自封城: a person or a place holds no digit and no such word
@@ -987,20 +1001,31 @@ def article_day(article: Article, language: str):
     return published.date()
 
 
-def sentence_dates(sentences: list[Sentence], day: date | None) -> list[date | None]:
+def sentence_dates(sentences: list[Sentence], day: date | None, names: list[Mention] = ()) -> list[date | None]:
     """The date each sentence speaks of: the one it states, else the last one stated
-    earlier in its paragraph, else none."""
+    earlier in its paragraph, else none. Persons' names are no dates (周一鸣)."""
     dates: list[date | None] = []
     previous: date | None = None
     paragraph = -1
+    persons = [m for m in names if m.type == "Person"]
     for sentence in sentences:
         if sentence.paragraph != paragraph:
             paragraph, carried = sentence.paragraph, None
-        found, _ = resolve(sentence.norm, day, previous)
+        found, _ = resolve(without_names(sentence.norm, sentence.start, persons), day, previous)
         if found:
             previous = carried = found
         dates.append(found or carried)
     return dates
+
+
+def without_names(text: str, offset: int, persons: list[Mention]) -> str:
+    """``text`` (starting at ``offset`` in the article) with persons' names blanked out,
+    offsets kept."""
+    chars = list(text)
+    for m in persons:
+        for i in range(max(m.start - offset, 0), min(m.end - offset, len(chars))):
+            chars[i] = "　"
+    return "".join(chars)
 
 
 def analyse(article: Article, language: str | None = None, anchor: date | None = None, ner: str = DEFAULT_NER) -> AnalysedArticle:
@@ -1010,15 +1035,14 @@ def analyse(article: Article, language: str | None = None, anchor: date | None =
     lang = language or article.language or detect_language(article.text, norm)
     sentences = split_sentences(article.text, norm)
     day = article_day(article, lang) or anchor
-    dates = sentence_dates(sentences, day)
     if lang == "en":
         from .english import find_mentions_en
 
         mentions = find_mentions_en(article.text, sentences)
-        return AnalysedArticle(article, norm, lang, sentences, [], mentions, day, dates)
+        return AnalysedArticle(article, norm, lang, sentences, [], mentions, day, sentence_dates(sentences, day))
     tokens = tokenize(norm, hmm=not any(name in RECOGNISERS for name in ner.split("+")))
     mentions = _home_bodies(article, norm, find_mentions(norm, article.text, tokens, ner))
-    return AnalysedArticle(article, norm, lang, sentences, tokens, mentions, day, dates)
+    return AnalysedArticle(article, norm, lang, sentences, tokens, mentions, day, sentence_dates(sentences, day, mentions))
 
 
 _FOREIGN_BEFORE = re.compile(r"(中国|中共|大陆|陆方|北京|中方|陆|美国|日本|韩国|俄罗斯|乌克兰|英国|法国|德国)$")
@@ -1026,7 +1050,8 @@ _FOREIGN_BEFORE = re.compile(r"(中国|中共|大陆|陆方|北京|中方|陆|�
 
 def _home_bodies(article: Article, norm: str, mentions: list[Mention]) -> list[Mention]:
     """A Taiwanese outlet's bare 外交部 is Taiwan's ministry, not the PRC's one the alias
-    table gives by default (home_bodies.tsv), unless a country is named right before."""
+    table gives by default (home_bodies.tsv), unless a country is named right before; its
+    bare 总统府, a word no body table holds (every president has one), is Taiwan's too."""
     outlet = article.extra.get("outlet")
     table = lexicon.home_bodies()
     if not outlet or not any(key[0] == outlet for key in table):
@@ -1037,4 +1062,13 @@ def _home_bodies(article: Article, norm: str, mentions: list[Mention]) -> list[M
         if body and not _FOREIGN_BEFORE.search(norm[max(0, m.start - 4):m.start]):
             m = Mention(m.start, m.end, m.text, m.norm, "GovernmentOrganization", m.source, body)
         out.append(m)
-    return out
+    # a bare word no recogniser proposed (总统府, which names no one body elsewhere)
+    for (home, word), body in sorted(table.items()):
+        if home != outlet:
+            continue
+        for found in re.finditer(re.escape(word), norm):
+            start, end = found.span()
+            if any(m.start < end and start < m.end for m in out) or _FOREIGN_BEFORE.search(norm[max(0, start - 4):start]):
+                continue
+            out.append(Mention(start, end, article.text[start:end], word, "GovernmentOrganization", "lexicon", body))
+    return sorted(out, key=lambda m: m.start)

@@ -26,7 +26,10 @@ A = _n(RDF.type)
 _XSD_DATE, _XSD_DATETIME, _XSD_INTEGER, _XSD_DECIMAL = (_n(XSD.date), _n(XSD.dateTime), _n(XSD.integer), _n(XSD.decimal))
 
 
-def _date(value: date) -> Literal:
+def _date(value: date | str) -> Literal:
+    """A day; a month ("2025-07") or a year ("1999") where the text gives no more."""
+    if isinstance(value, str):
+        return Literal(value, datatype=_n(XSD.gYearMonth if len(value) == 7 else XSD.gYear))
     return Literal(value.isoformat(), datatype=_XSD_DATE)
 
 
@@ -165,27 +168,44 @@ def _role(graph: ArticleGraph, title: str) -> NamedNode:
     return role
 
 
-def _membership(graph: ArticleGraph, fact: Fact) -> tuple[NamedNode, NamedNode]:
-    person = graph.entity(fact.args["person"])
-    org = graph.entity(fact.args["organization"])
-    title = fact.args["role"]
+def _post(graph: ArticleGraph, org: NamedNode, title: str) -> tuple[NamedNode, NamedNode]:
+    """The post (org:Post) of a title in a body or polity, and its role."""
     role = _role(graph, title)
     post = NamedNode(f"{graph.base}post/{org.value.rsplit('/', 1)[-1]}.{slug(title)}")
-    graph.add(person, ORG.holds, post)
     graph.add(post, A, _n(ORG.Post))
     graph.add(post, ORG.postIn, org)
     graph.add(post, ORG.role, role)
     org_label = graph.entities[org.value].labels.get("zh-Hans", "")
     graph.add(post, RDFS.label, Literal(org_label + title, language="zh-Hans"))
+    return post, role
+
+
+def _membership(graph: ArticleGraph, fact: Fact) -> tuple[NamedNode, NamedNode, NamedNode]:
+    """The person holds the post; the article's membership says when: held on the
+    article's day (nkg:attestedOn), over by then (nkg:formerOn: 前, 原, 时任), or from
+    or until the day of an appointment or a departure (nkg:heldSince, nkg:heldUntil)."""
+    person = graph.entity(fact.args["person"])
+    org = graph.entity(fact.args["organization"])
+    title = fact.args["role"]
+    post, role = _post(graph, org, title)
+    graph.add(person, ORG.holds, post)
     membership = graph.node("membership", person.value, org.value, title, graph.iri.value)
     graph.add(membership, A, _n(ORG.Membership))
     graph.add(membership, ORG.member, person)
     graph.add(membership, ORG.organization, org)
     graph.add(membership, ORG.role, role)
-    if fact.args.get("date"):
-        graph.add(membership, NKG.attestedOn, _date(fact.args["date"]))
+    when = fact.args.get("date")
+    if fact.kind == "appointment" and when:
+        graph.add(membership, NKG.heldSince, _date(when))
+    elif fact.kind == "departure" and when:
+        graph.add(membership, NKG.heldUntil, _date(when))
+    elif fact.args.get("former"):
+        if graph.doc.day:
+            graph.add(membership, NKG.formerOn, _date(graph.doc.day))
+    elif when and fact.kind in ("office", "leads"):
+        graph.add(membership, NKG.attestedOn, _date(when))
     graph.provenance(membership, fact)
-    return person, org
+    return person, org, post
 
 
 def _office(graph: ArticleGraph, fact: Fact) -> None:
@@ -193,8 +213,26 @@ def _office(graph: ArticleGraph, fact: Fact) -> None:
 
 
 def _leads(graph: ArticleGraph, fact: Fact) -> None:
-    person, org = _membership(graph, fact)
+    person, org, _ = _membership(graph, fact)
     graph.add(person, NKG.leads, org)
+
+
+def _post_change(graph: ArticleGraph, fact: Fact) -> None:
+    """An appointment or a departure: the event, dated, and the membership it begins or
+    ends; whom an appointee replaces (nkg:replaces, and nkg:succeeded between persons)."""
+    person, org, post = _membership(graph, fact)
+    cls = NKG.Appointment if fact.kind == "appointment" else NKG.Departure
+    event = graph.node(fact.kind, person.value, post.value, str(fact.args.get("date") or ""))
+    graph.add(event, A, _n(cls))
+    graph.add(event, NKG.holder, person)
+    graph.add(event, NKG.post, post)
+    if fact.args.get("date"):
+        graph.add(event, SCHEMA.startDate, _date(fact.args["date"]))
+    if fact.args.get("replaces") is not None:
+        replaced = graph.entity(fact.args["replaces"])
+        graph.add(event, NKG.replaces, replaced)
+        graph.add(person, NKG.succeeded, replaced)
+    graph.provenance(event, fact)
 
 
 def _event(graph: ArticleGraph, fact: Fact, kind: str, cls, *parts) -> NamedNode:
@@ -300,4 +338,6 @@ WRITERS = {
     "statement": _statement,
     "cases": _cases,
     "source": _source,
+    "appointment": _post_change,
+    "departure": _post_change,
 }

@@ -49,13 +49,14 @@ ENTITY_FAMILY = {
 }
 
 NKG_TERMS = {
-    "classes": ["WorkingGroup", "Dispatch", "Visit", "CaseReport", "Meeting", "CaseCategory", "Bound"],
+    "classes": ["WorkingGroup", "Dispatch", "Visit", "CaseReport", "Meeting", "CaseCategory", "Bound", "Appointment", "Departure"],
     "object_properties": [
         "leads", "sends", "sentTo", "sender", "dispatched", "destination",
         "visits", "reports", "caseCategory", "reportedBy", "bound", "meets",
+        "holder", "post", "replaces", "succeeded",
     ],
     "individuals": ["AtLeast", "AtMost"],
-    "datatype_properties": ["evidence", "attestedOn", "confidence", "sourceFile"],
+    "datatype_properties": ["evidence", "attestedOn", "confidence", "sourceFile", "heldSince", "heldUntil", "formerOn"],
 }
 
 

@@ -119,6 +119,7 @@ def _post_ending(doc: AnalysedArticle, row: list[Item], j: int, floor: int, near
         first -= 1
     left = row[first - 1].end if first >= 1 else floor
     start, former = _strip_former(norm, left, row[first].start) if first == j else (title.start, False)
+    former = former or norm[left:start].lstrip("的 ").startswith(_PAST) and not norm[left:start].lstrip("的 ").startswith("前往")
     run = _HAN_RUN.search(norm[left:start])
     before = row[first - 1] if first >= 1 else None
     touching = before is not None and before.kind in ORG_TYPES + PLACE_TYPES and run is not None and run.start() == 0
@@ -145,36 +146,36 @@ def _post_ending(doc: AnalysedArticle, row: list[Item], j: int, floor: int, near
         polity = _known_polity(doc, before.mention) if serves else None
         if polity is None:
             return None, first, title.start
-        return Post(polity, stem + role, title.title, 0.7), first - 1, before.start
+        return Post(polity, stem + role, title.title, 0.7, former=former), first - 1, before.start
     heads_named = title.title[0] in _HEAD_OF_NAMED and title.title[1:2] == "长" or title.title in _PARTY_HEADS
     if heads_named and stem.endswith(title.title[0]):
         heads_named = False
     if not attached:
         if len(stem) >= 3 and _names_body(stem):
-            return Post(_body(doc, [(stem_start, stem_start + len(stem))]), role, title.title), first, stem_start
+            return Post(_body(doc, [(stem_start, stem_start + len(stem))]), role, title.title, former=former), first, stem_start
         if len(stem) >= 2 and heads_named:
-            return Post(_body(doc, [(stem_start, start), (title.start, title.start + 1)]), role, title.title), first, stem_start
+            return Post(_body(doc, [(stem_start, start), (title.start, title.start + 1)]), role, title.title, former=former), first, stem_start
         return Post(None, stem + role, title.title, former=former), first, stem_start
     k = first - 1
     if not stem:
         if prev.kind == "Place" and k >= 1 and row[k - 1].kind in ORG_TYPES and _gap(doc, row[k - 1].end, prev.start) == "":
             named = heads_named and not norm[prev.start:prev.end].endswith(title.title[0])
             spans = [(row[k - 1].start, prev.end)] + ([(title.start, title.start + 1)] if named else [])
-            return Post(_body(doc, spans), role, title.title), k - 1, row[k - 1].start
-        return Post(prev.mention, role, title.title), k, prev.start
+            return Post(_body(doc, spans), role, title.title, former=former), k - 1, row[k - 1].start
+        return Post(prev.mention, role, title.title, former=former), k, prev.start
     pieces = [(prev.start, prev.end), (stem_start, stem_start + len(stem))]
     if stem.endswith(_body_endings()):
-        return Post(_body(doc, pieces), role, title.title), k, prev.start
+        return Post(_body(doc, pieces), role, title.title, former=former), k, prev.start
     if title.title == "部长" and prev.kind in PLACE_TYPES:
-        return Post(prev.mention, stem + role, title.title), k, prev.start
+        return Post(prev.mention, stem + role, title.title, former=former), k, prev.start
     if heads_named or title.title == "部长":
-        return Post(_body(doc, pieces + [(title.start, title.start + 1)]), role, title.title), k, prev.start
+        return Post(_body(doc, pieces + [(title.start, title.start + 1)]), role, title.title, former=former), k, prev.start
     if prev.kind in PLACE_TYPES and k >= 1 and row[k - 1].kind in ORG_TYPES + ("Country",) \
             and _BRACKETED.sub("", norm[row[k - 1].end:prev.start]).strip() == "":
-        return Post(row[k - 1].mention, norm[prev.start:prev.end] + stem + role, title.title), k - 1, row[k - 1].start
+        return Post(row[k - 1].mention, norm[prev.start:prev.end] + stem + role, title.title, former=former), k - 1, row[k - 1].start
     if prev.kind in ORG_TYPES + ("Country",):
-        return Post(prev.mention, stem + role, title.title), k, prev.start
-    return Post(None, stem + role, title.title), k, prev.start
+        return Post(prev.mention, stem + role, title.title, former=former), k, prev.start
+    return Post(None, stem + role, title.title, former=former), k, prev.start
 
 
 def _strip_former(norm: str, left: int, end: int) -> tuple[int, bool]:
@@ -241,11 +242,11 @@ def _mission(doc: AnalysedArticle, row: list[Item], first: int, j: int, zhu: int
         i -= 1
     role = norm[zhu:row[j].end]
     left = row[i].end if i >= 0 else zhu
-    start, _ = _strip_former(norm, left, zhu)
+    start, former = _strip_former(norm, left, zhu)
     sender = row[i] if i >= 0 and row[i].kind in ORG_TYPES + PLACE_TYPES and start == left else None
     if sender is None:
         return None, i + 1, start
-    return Post(sender.mention, role, row[j].title), i, sender.start
+    return Post(sender.mention, role, row[j].title, former=former), i, sender.start
 
 
 def _body(doc: AnalysedArticle, spans: list[tuple[int, int]]) -> Mention:
@@ -353,6 +354,8 @@ def post_facts(doc: AnalysedArticle, kind: str, keep=lambda post: True) -> list[
                 continue
             args = {"person": ref_of(doc, person), "organization": ref_of(doc, post.body), "role": post.role,
                     "date": sentence_date(doc, sentence) or doc.day}
+            if post.former:
+                args["former"] = True
             key = (args["person"].name, args["organization"].name, post.role)
             if key not in facts or post.confidence > facts[key].confidence:
                 facts[key] = Fact(kind, args, sentence, post.confidence)

@@ -1,0 +1,215 @@
+"""Appointments and departures: a person takes up a post (就任, 出任, 被任命为, 任命X为,
+接替Y出任), or leaves one (辞职, 辞去, 卸任, 被免去, 免去X的…职务), on the day the sentence
+gives. Offices change hands; these events let a query ask who held a post on a given day
+and who succeeded whom. A demand, a plan or a denial (要求X下台, 将出任, 拒绝辞职) is no
+event. The words live in ``kg/resources/cues.json`` (``appointment``)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .. import lexicon
+from ..analyse import without_names
+from ..dates import resolve
+from ..model import AnalysedArticle, Fact, Mention
+from .clauses import clause_end, clause_start, cues_in, is_word, pronoun_subject, subject
+from .common import items, ref_of, sentence_date
+from .office import Post, _post_ending, appositions
+
+_JOINED = ("和", "、", "及", "与")
+_YEAR_MONTH = re.compile(r"(?:(\d{4})年|(今年|去年|前年))(?:(\d{1,2})月)?|(上个?月|本月|这个月)")
+_RELATIVE_YEAR = {"今年": 0, "去年": -1, "前年": -2}
+_IN_EFFECT = re.compile(r"([^，。；]{1,14}?)起?(?:正式)?生效")
+_RELATIVE_MONTH = {"上月": -1, "上个月": -1, "本月": 0, "这个月": 0}
+
+
+def extract(doc: AnalysedArticle) -> list[Fact]:
+    words = lexicon.cues()["appointment"]
+    held = _posts_held(doc)
+    facts: dict[tuple, Fact] = {}
+    for sentence in doc.sentences:
+        found = [(local, cue, "in") for local, cue in cues_in(sentence.norm, words["takes_up"])]
+        found += [(local, cue, "appoints") for local, cue in cues_in(sentence.norm, words["appoints"])]
+        found += [(local, cue, "out") for local, cue in cues_in(sentence.norm, words["leaves"])]
+        found += [(local, cue, "removes") for local, cue in cues_in(sentence.norm, words["removes"])]
+        for local, cue, kind in _outermost(found):
+            offset = sentence.start + local
+            if not is_word(doc, offset, cue):
+                continue
+            start = clause_start(sentence.norm, local) + sentence.start
+            end = sentence.start + local + len(cue) + clause_end(sentence.norm[local + len(cue):])
+            after = offset + len(cue)
+            if kind in ("appoints", "removes"):
+                persons = _object(doc, sentence, after, end, words["as"] if kind == "appoints" else ("的",) + tuple(words["post_words"]))
+                if not persons:
+                    continue
+                after = max(p.end for p in persons)
+                kind = "in" if kind == "appoints" else "out"
+            else:
+                persons = _subjects(doc, sentence, start, offset)
+            if not persons or _not_an_event(doc, start, offset, words["not_events"]):
+                continue
+            replaced = _replaced(doc, sentence, start, sentence.start + len(sentence.norm), words["replaces"])
+            post = _post(doc, sentence, after, end)
+            if post is None and kind == "out":
+                post = _served(doc, sentence, start)
+            day = _event_day(doc, sentence, start, offset)
+            for person in persons:
+                known = post if post is not None and post.body is not None else _held(doc, held, person, post)
+                if known is None:
+                    continue
+                fact_kind = "appointment" if kind == "in" else "departure"
+                args = {"person": ref_of(doc, person), "organization": ref_of(doc, known.body), "role": known.role, "date": day}
+                if fact_kind == "appointment":
+                    args["replaces"] = ref_of(doc, replaced) if replaced is not None and replaced is not person else None
+                key = (fact_kind, args["person"].name, args["organization"].name, known.role)
+                facts.setdefault(key, Fact(fact_kind, args, sentence, 0.75 if post else 0.6))
+    return list(facts.values())
+
+
+def _outermost(found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The longest cue where cues overlap (被任命为 over 任命, 宣誓就任 over 就任)."""
+    found.sort(key=lambda f: (f[0], -len(f[1])))
+    kept: list[tuple[int, str, str]] = []
+    for f in found:
+        if kept and f[0] < kept[-1][0] + len(kept[-1][1]):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _subjects(doc: AnalysedArticle, sentence, start: int, offset: int) -> list[Mention]:
+    """Who takes up or leaves the post: the clause's subject (or the person a leading
+    他/她 stands for, or the sentence's subject when the clause names nobody: 高市早苗……
+    上月就任自民党总裁之后), with the persons joined to it (A和B于周日辞职)."""
+    head = subject(doc, sentence, start, offset, polity_near=False) or pronoun_subject(doc, sentence, start, offset)
+    if head is None and start > sentence.start and not any(start <= m.start < offset for m in doc.mentions_in(sentence)):
+        head = subject(doc, sentence, sentence.start, sentence.start + clause_end(sentence.norm), polity_near=False)
+    if head is None or head.type != "Person":
+        return []
+    persons = [head]
+    for m in doc.mentions_in(sentence):
+        if m.type == "Person" and head.end <= m.start and m.end <= offset and m is not head:
+            gap = doc.norm[persons[-1].end:m.start]
+            if gap[:1] in _JOINED and "，" not in gap and "的" not in gap:
+                persons.append(m)
+    return persons
+
+
+def _object(doc: AnalysedArticle, sentence, after: int, end: int, closers) -> list[Mention]:
+    """Whom 任命/免去 acts on: the persons right after the verb, up to 为/担任 (or the
+    的/职务 of the post removed)."""
+    persons = [m for m in doc.mentions_in(sentence) if after <= m.start and m.end <= end and m.type == "Person"]
+    if not persons or doc.norm[after:persons[0].start].strip(" ，") not in ("", "了"):
+        return []
+    chosen = [persons[0]]
+    for m in persons[1:]:
+        if doc.norm[chosen[-1].end:m.start] in _JOINED:
+            chosen.append(m)
+    rest = doc.norm[chosen[-1].end:end]
+    return chosen if rest.startswith(tuple(closers)) or any(c in rest for c in closers) else []
+
+
+def _not_an_event(doc: AnalysedArticle, start: int, offset: int, markers) -> bool:
+    """要求马科斯下台, 即将就任, 拒绝辞职: a word of its own before the cue in its clause."""
+    text = doc.norm[start:offset]
+    return any(is_word(doc, start + i, marker) for marker in markers for i in _positions(text, marker))
+
+
+def _positions(text: str, word: str):
+    i = text.find(word)
+    while i != -1:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def _replaced(doc: AnalysedArticle, sentence, start: int, end: int, cues) -> Mention | None:
+    """接替Y, 取代Y: the person replaced."""
+    for cue in cues:
+        at = doc.norm.find(cue, start, end)
+        if at != -1:
+            return next((m for m in doc.mentions_in(sentence) if m.type == "Person" and at + len(cue) <= m.start <= at + len(cue) + 8
+                         and not doc.norm[at + len(cue):m.start].strip("的即将退休前任现任原")), None)
+    return None
+
+
+def _post(doc: AnalysedArticle, sentence, after: int, end: int) -> Post | None:
+    """The post named after the cue, up to the clause's end: a body and a title read as
+    an office is (国家卫健委副主任, 警务处副处长)."""
+    row = [i for i in items(doc, sentence) if after <= i.start and i.end <= end]
+    for j, item in enumerate(row):
+        if item.kind == "Title":
+            post, _, _ = _post_ending(doc, row, j, after, nearest=True)
+            return post
+        if item.kind == "Person" and not doc.norm.startswith("的", _past_titles(row, j)):
+            return None  # a person's post (福特总统的白宫幕僚长) reads on past the possessor
+    return None
+
+
+def _past_titles(row, j: int) -> int:
+    """Where the words of the person ``row[j]`` and the titles right after it end."""
+    end = row[j].end
+    for item in row[j + 1:]:
+        if item.kind != "Title" or item.start != end:
+            break
+        end = item.end
+    return end
+
+
+def _served(doc: AnalysedArticle, sentence, start: int) -> Post | None:
+    """The post a departure leaves when the sentence said before it that the person
+    served in it (一直担任总统府主席，直到2000年……卸任)."""
+    at = doc.norm.rfind("担任", sentence.start, start)
+    if at == -1:
+        return None
+    return _post(doc, sentence, at + 2, at + 2 + clause_end(doc.norm[at + 2:sentence.start + len(sentence.norm)]))
+
+
+def _posts_held(doc: AnalysedArticle) -> dict[int, list[Post]]:
+    """The posts the article gives each person (by the person's first mention)."""
+    held: dict[str, list[Post]] = {}
+    for person, posts, _ in appositions(doc):
+        held.setdefault(ref_of(doc, person).name, []).extend(p for p in posts if p.body is not None)
+    return held
+
+
+def _held(doc: AnalysedArticle, held: dict, person: Mention, named: Post | None) -> Post | None:
+    """The post an event means when the sentence names no body: the one post the article
+    gives the person (BBC总裁蒂姆·戴维……于周日辞职), or the one with the title named
+    (韩国总理金民锡……今年7月就任总理)."""
+    posts = list({(p.body.norm, p.role): p for p in held.get(ref_of(doc, person).name, [])}.values())
+    if named is not None:
+        posts = [p for p in posts if p.title == named.title]
+    return posts[0] if len(posts) == 1 else None
+
+
+def _event_day(doc: AnalysedArticle, sentence, start: int, offset: int) -> date | str | None:
+    """The day the event takes effect (任命明日起生效, in the sentence or the next), else the
+    day the clause gives it (周日, 4月25日), else its year and month or its
+    year alone as written (今年7月 → "2025-07", 上月 → "2025-10", 于1999年 → "1999"), else the sentence's
+    date, else the article's."""
+    persons = [m for m in doc.mentions if m.type == "Person"]
+    following = doc.sentences[sentence.index + 1] if sentence.index + 1 < len(doc.sentences) else sentence
+    for effect in _IN_EFFECT.finditer(doc.norm, sentence.start, following.start + len(following.norm)):
+        day, _ = resolve(without_names(effect.group(1), effect.start(1), persons), doc.day)
+        if day is not None:
+            return day
+    day, _ = resolve(without_names(doc.norm[sentence.start:offset], sentence.start, persons), doc.day)
+    if day is not None:
+        return day
+    found = None
+    for match in _YEAR_MONTH.finditer(doc.norm, start, offset):
+        found = match
+    if found is None:
+        found = next(iter(_YEAR_MONTH.finditer(doc.norm, sentence.start, start)), None)
+    if found is not None and found.group(4):
+        if doc.day is None:
+            return None
+        months = doc.day.year * 12 + doc.day.month - 1 + _RELATIVE_MONTH[found.group(4)]
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if found is not None:
+        year = int(found.group(1)) if found.group(1) else (doc.day.year + _RELATIVE_YEAR[found.group(2)] if doc.day else None)
+        if year is not None:
+            month = int(found.group(3)) if found.group(3) and 1 <= int(found.group(3)) <= 12 else None
+            return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+    return sentence_date(doc, sentence) or doc.day

@@ -1,0 +1,112 @@
+"""Offices over time: former posts, appointments and departures as dated events, and the
+queries that ask who held a post on a day and who succeeded whom. Phrasings are pinned with
+real sentences of November 2025 (quoted; the tests read no corpus); the build test uses a
+two-article corpus written here."""
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from datetime import date, datetime
+
+import pytest
+
+from kg.analyse import analyse
+from kg.extract import appointments, leads, office
+from kg.model import Article
+from kg.resolve import Resolver
+
+RESOLVER = Resolver()
+
+
+def label(ref) -> str:
+    return RESOLVER.resolve(ref).labels["zh-Hans"]
+
+
+def events(text: str, published: str = "2025-11-25T10:00:00+08:00") -> list[tuple]:
+    doc = analyse(Article("corpus sentence", text, published=datetime.fromisoformat(published)))
+    return [(f.kind, label(f.args["person"]), label(f.args["organization"]), f.args["role"], f.args["date"],
+             label(f.args["replaces"]) if f.args.get("replaces") else None) for f in appointments.extract(doc)]
+
+
+def test_taking_up_a_post_is_an_appointment_dated_as_the_text_dates_it():
+    assert events("韩国总理金民锡表示欢迎。金民锡在今年7月就任总理。") == [
+        ("appointment", "金民锡", "韩国", "总理", "2025-07", None)]
+    assert events("日本首相高市早苗在社交平台发文说，上月就任自民党总裁之后，由于外出时不能使用私家车，所以无法去发型屋。") == [
+        ("appointment", "高市早苗", "日本自由民主党", "总裁", "2025-10", None)]
+    found = events("2022年，纽约州众议员哈基姆·杰弗里斯（Hakeem Jeffries）接替她成为众议院民主党领袖。")
+    assert [(kind, person, when) for kind, person, _, _, when, _ in found] == [("appointment", "哈基姆·杰弗里斯", "2022")]
+
+
+def test_leaving_a_post_is_a_departure_of_the_post_the_article_gives():
+    assert events("BBC总干事蒂姆·戴维和新闻主管黛博拉·特内斯于周日因这场争议辞职。")[0][2:5] == ("英国广播公司", "总干事", date(2025, 11, 23))
+
+
+def test_demands_plans_and_modifiers_are_no_events():
+    assert events("抗议者表示，他们并非要求马科斯下台。") == []
+    assert events("即将卸任的总理费亚拉（Petr Fiala）批评巴比斯涉嫌与国安局合作。") == []
+    assert events("尤其是特朗普任命的保守派大法官们也接连抛出批判性的质疑。") == []
+    assert events("美国前众议长佩洛西宣布后年退休。") == []
+
+
+def test_a_former_post_is_held_no_more_and_leads_nothing():
+    doc = analyse(Article("corpus sentence", "美国前众议长佩洛西宣布后年退休。", published=datetime(2025, 11, 7)))
+    assert [(label(f.args["person"]), f.args["role"], f.args.get("former")) for f in office.extract(doc)] == [("佩洛西", "众议长", True)]
+    assert leads.extract(doc) == []
+
+
+def test_a_weekday_that_opens_a_name_is_no_date():
+    """周一 in 周一鸣 is neither a weekday that dates the sentence nor junk to drop."""
+    found = events("特区政府今日宣布，委任周一鸣为警务处副处长，任命明日起生效。")
+    assert found == [("appointment", "周一鸣", "香港警务处", "副处长", date(2025, 11, 26), None)]
+
+
+def kg(*args):
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """Two articles a user would add months apart: an appointment and a resignation."""
+    corpus = tmp_path_factory.mktemp("offices-corpus")
+    (corpus / "2025-03-10-appointment.md").write_text(
+        "---\ntitle: 入境事务处处长任命\ndate: 2025-03-10 10:00:00 +08:00\n---\n\n"
+        "香港特区政府今日宣布，委任李志明为入境事务处处长，接替退休的陈德华，任命3月12日起生效。\n", encoding="utf-8")
+    (corpus / "2025-06-01-resignation.md").write_text(
+        "---\ntitle: 入境事务处处长辞职\ndate: 2025-06-01 10:00:00 +08:00\n---\n\n"
+        "入境事务处处长李志明宣布辞职，5月31日起生效。\n", encoding="utf-8")
+    out = tmp_path_factory.mktemp("offices-store")
+    result = kg("build", corpus, "--out", out, "--no-viewer")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def rows(store, name: str, *params: str) -> list[dict]:
+    result = kg("query", name, "--store", store, "--format", "csv", *[a for p in params for a in ("--param", p)])
+    assert result.returncode == 0, result.stderr
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_holders_of_a_post_on_a_day(store):
+    held = rows(store, "holders", "day=2025-04-01", "role=处长")
+    assert [(r["personLabel"], r["orgLabel"], r["since"]) for r in held] == [("李志明", "入境事务处", "2025-03-12")]
+    assert rows(store, "holders", "day=2025-03-11", "role=处长") == []
+    assert rows(store, "holders", "day=2025-06-02", "role=处长") == []
+    # the article of the resignation names him 处长 on the day he leaves: a post left, not held
+    assert rows(store, "holders", "day=2025-05-31", "role=处长") == []
+
+
+def test_successions_say_who_replaced_whom(store):
+    found = rows(store, "successions", "org=入境事务处")
+    assert [(r["event"], r["date"], r["personLabel"], r["replacedLabel"]) for r in found] == [
+        ("appointment", "2025-03-12", "李志明", "陈德华"), ("departure", "2025-05-31", "李志明", "")]
+
+
+def test_a_bare_presidency_is_no_one_country_s_but_a_taiwanese_outlet_s_own():
+    """An Al Jazeera sentence on Bosnia: 总统府 is not Taiwan's presidential office there."""
+    bosnia = analyse(Article("x.html", "伊泽特贝戈维奇一直担任总统府主席，直到2000年因健康状况恶化而主动卸任。", extra={"outlet": "aj"}))
+    assert not any(m.ref == "中华民国总统府" for m in bosnia.mentions)
+    assert events("伊泽特贝戈维奇一直担任总统府主席，直到2000年因健康状况恶化而主动卸任。") == []
+    cna = analyse(Article("x.html", "總統府發言人郭雅慧今天表示。", extra={"outlet": "cna"}))
+    assert [(m.norm, m.ref) for m in cna.mentions if m.norm == "总统府"] == [("总统府", "中华民国总统府")]
