@@ -575,10 +575,27 @@ def decide(candidates: list[Mention], title_spans, norm: str, ner: str = DEFAULT
         if any(i in occupied for i in span):
             continue
         if any(mention.start < e and s < mention.end for s, e in title_spans) and FAMILY.get(mention.type) != "ORG":
-            continue
+            mention = _before_title(mention, title_spans, norm)
+            if mention is None or any(i in occupied for i in range(mention.start, mention.end)):
+                continue
+            span = range(mention.start, mention.end)
         occupied.update(span)
         taken.append(mention)
     return sorted(taken, key=lambda m: m.start)
+
+
+def _before_title(m: Mention, title_spans, norm: str) -> Mention | None:
+    """A place whose last character opens a title (上海市|市委书记, 北京市|市委书记) is the
+    place without it, when that is still the place's name: the title is the post of the
+    place's party committee."""
+    title = next(((s, e) for s, e in title_spans if m.start < s < m.end <= e), None)
+    if title is None or FAMILY.get(m.type) != "LOC" or m.end - title[0] != 1:
+        return None
+    short = norm[m.start:title[0]]
+    entry = entity_lexicon().entries.get(short)
+    if len(short) < 2 or entry is None or m.ref and entry.ref != m.ref:
+        return None
+    return Mention(m.start, title[0], m.text[:title[0] - m.start], short, m.type, m.source, m.ref or entry.ref, m.confidence)
 
 
 def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = DEFAULT_NER) -> list[Mention]:

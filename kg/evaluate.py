@@ -291,7 +291,8 @@ def _same_post(gold: dict, organization: set[str], role: str, aliases: dict) -> 
 
 
 def _fused(post: str) -> str:
-    return post.replace("部部长", "部长").replace("省省长", "省长").replace("市市长", "市长")
+    return post.replace("部部长", "部长").replace("省省长", "省长").replace("市市长", "市长").replace("市市委", "市委").replace(
+        "省省委", "省委")
 
 
 def _same_fact(kind: str, gold: dict, fact, names: Names, aliases: dict) -> bool:

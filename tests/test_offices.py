@@ -110,3 +110,14 @@ def test_a_bare_presidency_is_no_one_country_s_but_a_taiwanese_outlet_s_own():
     assert events("伊泽特贝戈维奇一直担任总统府主席，直到2000年因健康状况恶化而主动卸任。") == []
     cna = analyse(Article("x.html", "總統府發言人郭雅慧今天表示。", extra={"outlet": "cna"}))
     assert [(m.norm, m.ref) for m in cna.mentions if m.norm == "总统府"] == [("总统府", "中华民国总统府")]
+
+
+def test_a_city_party_secretary_and_a_taiwanese_political_deputy_minister():
+    """上海市|市委书记: the place keeps its name when its last character opens the title;
+    政务次长 is a title of its own, not part of the ministry's name."""
+    doc = analyse(Article("x.html", "本週初，中央政治局委員、上海市委書記李強到住宅區視察。", extra={"outlet": "rthk"}))
+    assert [(label(f.args["organization"]), f.args["role"]) for f in office.extract(doc)] == [
+        ("中国共产党中央委员会政治局", "委员"), ("上海市", "市委书记")]
+    doc = analyse(Article("x.html", "外交部政務次長吳志中今天表示，台灣將持續與友邦合作。", extra={"outlet": "cna"}))
+    assert [(label(f.args["person"]), label(f.args["organization"]), f.args["role"]) for f in office.extract(doc)] == [
+        ("吴志中", "中华民国外交部", "政务次长")]
