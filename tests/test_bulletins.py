@@ -128,3 +128,11 @@ def test_the_words_of_a_figure_decide_its_category_and_no_zero_is_read_into_othe
     assert reports("据介绍，防范区是指近14天内没有阳性感染者报告的居住小区、自然村或单位。", "2022-04-09T12:00:00+08:00") == []
     found = reports("內地新增1334宗本土確診病例。新增1334宗本土確診病例中，上海1015宗、吉林248宗、浙江13宗等。", "2022-04-09T12:00:00+08:00")
     assert [(place, value) for place, _, value, _, _ in found] == [("中国", 1334), ("上海市", 1015), ("吉林省", 248), ("浙江省", 13)]
+
+
+def test_a_wave_s_total_is_a_running_total_and_late_reports_are_no_new_deaths():
+    found = reports("本港新增2535宗確診。另外，醫管局新呈報連同滯後呈報的死亡個案有62宗，而第五波疫情下，醫管局呈報、法醫及中大醫院合共的死亡個案有8492宗，死亡率為0.72%。",
+                    "2022-04-09T18:00:00+08:00")
+    assert [(c, v) for _, c, v, _, _ in found] == [("Confirmed", 2535), ("Deaths", 62), ("CumulativeDeaths", 8492)]
+    found = reports("本港新增429宗新冠病毒確診，再多13人離世。另外，有2宗是前日離世的補充呈報個案，分別是74至89歲。", "2022-04-24T18:00:00+08:00")
+    assert [(c, v) for _, c, v, _, _ in found] == [("Confirmed", 429), ("Deaths", 13)]
