@@ -126,3 +126,9 @@ def test_a_dateline_names_the_agency_not_a_place():
     """路透上海4月9日: the lexicon's 路透 (Reuters) and a model's place 路透 do not agree."""
     found = [(m.norm, m.type) for m in analyse(Article("corpus sentence", "路透上海4月9日 - 上海市新冠疫情仍高位运行。")).mentions]
     assert ("路透", "NewsMedia") in found and ("路透", "Place") not in found
+
+
+def test_newspapers_a_press_review_names_are_bodies():
+    """RFI's press review of April 2022 (development bulletins): 费加罗报 was a person's name."""
+    found = [(m.norm, m.type) for m in analyse(Article("corpus sentence", "法国的费加罗报、回声报和十字架报都报道了台湾疫情，财新网也有报道。")).mentions]
+    assert [n for n, t in found if t == "NewsMedia"] == ["费加罗报", "回声报", "十字架报", "财新网"]
