@@ -334,3 +334,10 @@ def test_a_group_sent_somewhere_from_the_sample_article():
 
 def test_a_source_cited_with_援引():
     assert sources("塔斯社援引当地官员的话报道称，乌克兰炮击导致俄罗斯占领的扎波罗热卡缅卡-第聂伯罗夫斯卡镇2000多户家庭断电。") == ["塔斯社"]
+
+
+def test_a_bodys_bulletin_is_its_statement():
+    """X公布，… / X通报：…: what a health commission announces is what it says."""
+    found = facts("路透上海4月9日 - 上海市卫健委周六公布，4月8日上海新增本土新冠肺炎确诊病例1,015例和无症状感染者22,609例，连续第八日创新高。",
+                  kind="statement")
+    assert [(f["speaker"], f["text"][:12]) for f in found] == [("上海市卫健委", "4月8日上海新增本土新冠")]

@@ -72,6 +72,9 @@ def subject(doc: AnalysedArticle, sentence, start: int, offset: int, polity_near
     首尔西江大学国际贸易教授许允). A place acts only right before the verb
     (北京当时表示) unless ``polity_near`` is off (美乌官员在日内瓦会谈)."""
     objects = tuple(lexicon.cues()["object_markers"]) + ("据", "根据")
+    if start == sentence.start:
+        dateline = _DATELINE.match(sentence.norm)
+        start += dateline.end() if dateline else 0
     quoted = [(a + sentence.start, b + sentence.start) for a, b in quoted_spans(sentence.norm)]
     candidates = [m for m in doc.mentions_in(sentence)
                   if start <= m.start and m.end <= offset and m.type in AGENT_OR_POLITY
@@ -105,6 +108,8 @@ def subject(doc: AnalysedArticle, sentence, start: int, offset: int, polity_near
     return None
 
 
+_DATELINE = re.compile(r"^\s*[^，。：:\s]{0,12}?\d{1,2}月\d{1,2}日(?:电|讯)?\s*[-－—–]+\s*")
+"""路透上海4月9日 - …: the agency and the place that open a wire story are no subject."""
 _LEAD_IN = r"(" + WHEN + r"|但是|但|而|并|不过|然而|随后|同时|此外)*"
 _PRONOUN_FIRST = re.compile(r"^" + _LEAD_IN + r"[他她](?!们)")
 _NOT_THE_SUBJECT = ("的", "一名", "一位", "一些", "多名", "所", "方面人士")
