@@ -341,3 +341,11 @@ def test_a_bodys_bulletin_is_its_statement():
     found = facts("路透上海4月9日 - 上海市卫健委周六公布，4月8日上海新增本土新冠肺炎确诊病例1,015例和无症状感染者22,609例，连续第八日创新高。",
                   kind="statement")
     assert [(f["speaker"], f["text"][:12]) for f in found] == [("上海市卫健委", "4月8日上海新增本土新冠")]
+
+
+def test_an_event_given_only_a_year_is_dated_by_that_year_and_since_a_year_is_no_date():
+    found = facts("2010年黄仁勋亲自访问龙山，开设了英伟达培训中心。", "2025-11-02T10:00:00+09:00", kind="visit")
+    assert [(f["visitor"], f["date"]) for f in found] == [("黄仁勋", "2010")]
+    found = facts("然而，在周五，卡尼和习近平举行了自2017年以来两国领导人间的首次正式会谈，双方都在努力应对特朗普的贸易攻势。",
+                  "2025-11-02T10:00:00+08:00", kind="meeting")
+    assert [f["date"] for f in found] == [date(2025, 10, 31)]

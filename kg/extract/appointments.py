@@ -5,22 +5,13 @@ and who succeeded whom. A demand, a plan or a denial (要求X下台, 将出任, 
 event. The words live in ``kg/resources/cues.json`` (``appointment``)."""
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from .. import lexicon
-from ..analyse import without_names
-from ..dates import resolve
 from ..model import AnalysedArticle, Fact, Mention
 from .clauses import clause_end, clause_start, cues_in, is_word, pronoun_subject, subject
-from .common import items, ref_of, sentence_date
+from .common import event_day, items, ref_of
 from .office import Post, _post_ending, appositions
 
 _JOINED = ("和", "、", "及", "与")
-_YEAR_MONTH = re.compile(r"(?:(\d{4})年|(今年|去年|前年))(?:(\d{1,2})月)?|(上个?月|本月|这个月)")
-_RELATIVE_YEAR = {"今年": 0, "去年": -1, "前年": -2}
-_IN_EFFECT = re.compile(r"([^，。；]{1,14}?)起?(?:正式)?生效")
-_RELATIVE_MONTH = {"上月": -1, "上个月": -1, "本月": 0, "这个月": 0}
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
@@ -53,7 +44,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             post = _post(doc, sentence, after, end)
             if post is None and kind == "out":
                 post = _served(doc, sentence, start)
-            day = _event_day(doc, sentence, start, offset)
+            day = event_day(doc, sentence, start, offset, effect=True)
             for person in persons:
                 known = post if post is not None and post.body is not None else _held(doc, held, person, post)
                 if known is None:
@@ -182,34 +173,3 @@ def _held(doc: AnalysedArticle, held: dict, person: Mention, named: Post | None)
         posts = [p for p in posts if p.title == named.title]
     return posts[0] if len(posts) == 1 else None
 
-
-def _event_day(doc: AnalysedArticle, sentence, start: int, offset: int) -> date | str | None:
-    """The day the event takes effect (任命明日起生效, in the sentence or the next), else the
-    day the clause gives it (周日, 4月25日), else its year and month or its
-    year alone as written (今年7月 → "2025-07", 上月 → "2025-10", 于1999年 → "1999"), else the sentence's
-    date, else the article's."""
-    persons = [m for m in doc.mentions if m.type == "Person"]
-    following = doc.sentences[sentence.index + 1] if sentence.index + 1 < len(doc.sentences) else sentence
-    for effect in _IN_EFFECT.finditer(doc.norm, sentence.start, following.start + len(following.norm)):
-        day, _ = resolve(without_names(effect.group(1), effect.start(1), persons), doc.day)
-        if day is not None:
-            return day
-    day, _ = resolve(without_names(doc.norm[sentence.start:offset], sentence.start, persons), doc.day)
-    if day is not None:
-        return day
-    found = None
-    for match in _YEAR_MONTH.finditer(doc.norm, start, offset):
-        found = match
-    if found is None:
-        found = next(iter(_YEAR_MONTH.finditer(doc.norm, sentence.start, start)), None)
-    if found is not None and found.group(4):
-        if doc.day is None:
-            return None
-        months = doc.day.year * 12 + doc.day.month - 1 + _RELATIVE_MONTH[found.group(4)]
-        return f"{months // 12:04d}-{months % 12 + 1:02d}"
-    if found is not None:
-        year = int(found.group(1)) if found.group(1) else (doc.day.year + _RELATIVE_YEAR[found.group(2)] if doc.day else None)
-        if year is not None:
-            month = int(found.group(3)) if found.group(3) and 1 <= int(found.group(3)) <= 12 else None
-            return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
-    return sentence_date(doc, sentence) or doc.day

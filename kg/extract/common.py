@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from .. import lexicon
-from ..analyse import antecedent_place, find_titles
+from ..analyse import antecedent_place, find_titles, without_names
+from ..dates import resolve
 from ..gazetteer import load as load_gazetteer
 from ..model import AnalysedArticle, EntityRef, Mention, Sentence
 
@@ -170,6 +172,44 @@ def clause_of(doc: AnalysedArticle, offset: int) -> tuple[int, int]:
 
 def sentence_date(doc: AnalysedArticle, sentence: Sentence):
     return doc.dates[sentence.index] if doc.dates else None
+
+
+_YEAR_MONTH = re.compile(r"(?:(?:(\d{4})年|(今年|去年|前年))(?:(\d{1,2})月)?|(上个?月|本月|这个月))(?!以来|起|至今|开始|之?后|以后|之?前|以前)")
+_RELATIVE_YEAR = {"今年": 0, "去年": -1, "前年": -2}
+_RELATIVE_MONTH = {"上月": -1, "上个月": -1, "本月": 0, "这个月": 0}
+_IN_EFFECT = re.compile(r"([^，。；]{1,14}?)起?(?:正式)?生效")
+
+
+def event_day(doc: AnalysedArticle, sentence: Sentence, start: int, offset: int, effect: bool = False) -> date | str | None:
+    """The day of an event whose verb is at ``offset`` in a clause starting at ``start``:
+    the day it takes effect when ``effect`` (任命明日起生效, in the sentence or the next),
+    else the day the sentence gives before the verb (周日, 4月25日), else its year and
+    month or its year alone as written (今年7月 → "2025-07", 上月 → "2025-10", 2018年 →
+    "2018": a meeting in 2018 is dated 2018), else the sentence's date (which a paragraph
+    carries), else the article's."""
+    persons = [m for m in doc.mentions_in(sentence) if m.type == "Person"]
+    if effect:
+        following = doc.sentences[sentence.index + 1] if sentence.index + 1 < len(doc.sentences) else sentence
+        for match in _IN_EFFECT.finditer(doc.norm, sentence.start, following.start + len(following.norm)):
+            day, _ = resolve(without_names(match.group(1), match.start(1), persons), doc.day)
+            if day is not None:
+                return day
+    day, _ = resolve(without_names(doc.norm[sentence.start:offset], sentence.start, persons), doc.day)
+    if day is not None:
+        return day
+    found = None
+    for match in _YEAR_MONTH.finditer(doc.norm, start, offset):
+        found = match
+    if found is None:
+        found = next(iter(_YEAR_MONTH.finditer(doc.norm, sentence.start, start)), None)
+    if found is not None and doc.day is not None:
+        if found.group(4):
+            months = doc.day.year * 12 + doc.day.month - 1 + _RELATIVE_MONTH[found.group(4)]
+            return f"{months // 12:04d}-{months % 12 + 1:02d}"
+        year = int(found.group(1)) if found.group(1) else doc.day.year + _RELATIVE_YEAR[found.group(2)]
+        month = int(found.group(3)) if found.group(3) and 1 <= int(found.group(3)) <= 12 else None
+        return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+    return sentence_date(doc, sentence) or doc.day
 
 
 def last_person_before(doc: AnalysedArticle, offset: int) -> Mention | None:

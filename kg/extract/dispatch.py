@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..model import AnalysedArticle, Fact
-from .common import ORG_TYPES, PLACE_TYPES, clause_of, find_all, group_ref, ref_of, sentence_date
+from .common import ORG_TYPES, PLACE_TYPES, clause_of, find_all, event_day, group_ref, ref_of
 
 _TO = ("到", "赴", "前往", "至", "进驻", "奔赴")
 _GROUP_WORDS = ("工作组", "调查组", "专家组", "督导组", "指导组", "代表团", "救援队", "医疗队", "巡视组", "考察团", "观察团",
@@ -51,7 +51,8 @@ def _dispatch_at(doc, sentence, local, cue):
     group = group_ref(doc, sender, destination, group_word)
     return Fact(
         "dispatch",
-        {"sender": sender, "group": group, "destination": destination, "date": sentence_date(doc, sentence) or doc.day},
+        {"sender": sender, "group": group, "destination": destination,
+         "date": event_day(doc, sentence, clause_start, offset)},
         sentence,
         0.8 if destination else 0.6,
     )

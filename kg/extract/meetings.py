@@ -9,7 +9,7 @@ from ..analyse import find_titles
 from ..model import AnalysedArticle, Fact, Mention
 from .clauses import (ACTING_THROUGH, BRACKETED, WHEN, clause_end, clause_start, cues_in, inside_brackets, is_word,
                       pronoun_subject, quoted_spans, subject)
-from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, apposition_start, ref_of, sentence_date
+from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, apposition_start, event_day, ref_of
 
 _PARTY_TYPES = AGENT_TYPES + PLACE_TYPES
 _VENUE = ("在", "于", "赴", "到", "抵", "访", "前往")
@@ -40,7 +40,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             parties = _refs(doc, ([first] if first else []) + partners + objects)
             if len(parties) >= 2:
                 facts.append(Fact("meeting", {"parties": parties, "name": cue,
-                                              "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.7))
+                                              "date": event_day(doc, sentence, start, offset)}, sentence, 0.7))
         opening = subject(doc, sentence, sentence.start, sentence.start + clause_end(sentence.norm))
         if opening is not None and opening.type == "Person":
             topic = opening

@@ -10,7 +10,7 @@ from .. import lexicon
 from ..gazetteer import load as load_gazetteer
 from ..model import AnalysedArticle, EntityRef, Fact
 from .clauses import clause_end, clause_start, cues_in, is_word, last_person_subject, pronoun_subject, subject
-from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, label_lang, ref_of, sentence_date
+from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, label_lang, event_day, ref_of
 
 _SHORT = re.compile(r"(访问|出访|到访|访|赴|抵)([\u4e00-\u9fff])(?=[^\u4e00-\u9fff]|期间|之|后|前|时|并|的|行|进行|访问|参加|出席|与|会|，|。)")
 _FORMAL = re.compile(r"对([^，。]{2,16}?)进行[^，。]{0,12}?访问")
@@ -53,7 +53,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 continue
             seen.add((visitor, place))
             facts.append(Fact("visit", {"visitor": visitor, "place": place,
-                                        "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.75))
+                                        "date": event_day(doc, sentence, start, offset)}, sentence, 0.75))
     return facts
 
 
