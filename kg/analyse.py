@@ -1062,21 +1062,24 @@ def analyse(article: Article, language: str | None = None, anchor: date | None =
     return AnalysedArticle(article, norm, lang, sentences, tokens, mentions, day, sentence_dates(sentences, day, mentions))
 
 
+_TAIWAN = "cn-710000"
 _FOREIGN_BEFORE = re.compile(r"(中国|中共|大陆|陆方|北京|中方|陆|美国|日本|韩国|俄罗斯|乌克兰|英国|法国|德国)$")
 
 
 def _home_bodies(article: Article, norm: str, mentions: list[Mention]) -> list[Mention]:
     """A Taiwanese outlet's bare 外交部 is Taiwan's ministry, not the PRC's one the alias
-    table gives by default (home_bodies.tsv), unless a country is named right before; its
+    table gives by default (home_bodies.tsv), unless another country or place is named
+    right before (埃及外交部); its
     bare 总统府, a word no body table holds (every president has one), is Taiwan's too."""
     outlet = article.extra.get("outlet")
     table = lexicon.home_bodies()
     if not outlet or not any(key[0] == outlet for key in table):
         return mentions
+    places_end = {o.end for o in mentions if o.type in ("Country", "AdministrativeArea", "Place") and o.ref != _TAIWAN}
     out = []
     for m in mentions:
         body = table.get((outlet, m.norm))
-        if body and not _FOREIGN_BEFORE.search(norm[max(0, m.start - 4):m.start]):
+        if body and not _FOREIGN_BEFORE.search(norm[max(0, m.start - 4):m.start]) and m.start not in places_end:
             m = Mention(m.start, m.end, m.text, m.norm, "GovernmentOrganization", m.source, body)
         out.append(m)
     # a bare word no recogniser proposed (总统府, which names no one body elsewhere)
@@ -1085,7 +1088,8 @@ def _home_bodies(article: Article, norm: str, mentions: list[Mention]) -> list[M
             continue
         for found in re.finditer(re.escape(word), norm):
             start, end = found.span()
-            if any(m.start < end and start < m.end for m in out) or _FOREIGN_BEFORE.search(norm[max(0, start - 4):start]):
+            if any(m.start < end and start < m.end for m in out) or _FOREIGN_BEFORE.search(norm[max(0, start - 4):start]) \
+                    or start in places_end:
                 continue
             out.append(Mention(start, end, article.text[start:end], word, "GovernmentOrganization", "lexicon", body))
     return sorted(out, key=lambda m: m.start)

@@ -121,3 +121,11 @@ def test_a_city_party_secretary_and_a_taiwanese_political_deputy_minister():
     doc = analyse(Article("x.html", "外交部政務次長吳志中今天表示，台灣將持續與友邦合作。", extra={"outlet": "cna"}))
     assert [(label(f.args["person"]), label(f.args["organization"]), f.args["role"]) for f in office.extract(doc)] == [
         ("吴志中", "中华民国外交部", "政务次长")]
+
+
+def test_a_taiwanese_outlet_s_fused_minister_is_its_own_government_s_and_another_country_s_is_not():
+    doc = analyse(Article("x.html", "外交部長林佳龍今天表示，將持續深化台美關係。", extra={"outlet": "cna"}))
+    assert [(label(f.args["person"]), label(f.args["organization"]), f.args["role"]) for f in office.extract(doc)] == [
+        ("林佳龙", "中华民国外交部", "部长")]
+    doc = analyse(Article("x.html", "法新社報導，埃及外交部長阿布德拉提（Badr Abdelatty）8月與巴勒斯坦總理會面。", extra={"outlet": "cna"}))
+    assert not any(m.ref == "中华民国外交部" for m in doc.mentions)

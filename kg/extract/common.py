@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from .. import lexicon
@@ -112,9 +113,16 @@ def items(doc: AnalysedArticle, sentence: Sentence) -> list[Item]:
         overlapping = [i for i in found if i.start < e and s < i.end]
         if not overlapping:
             found.append(Item(s, e, "Title", title=title))
-        elif len(overlapping) == 1 and overlapping[0].kind in ORG_TYPES and overlapping[0].start < s < overlapping[0].end < e:
+        elif len(overlapping) == 1 and overlapping[0].kind in ORG_TYPES and overlapping[0].end < e and (
+                overlapping[0].start < s or overlapping[0].start == s and overlapping[0].mention.ref in _home_bodies()):
+            # 美国国防部|长; and an outlet's own ministry with its title fused (中央社: 外交部|長林佳龍)
             found.append(Item(overlapping[0].end, e, "Title", title=_title_after_body(title, e - overlapping[0].end)))
     return sorted(found, key=lambda i: i.start)
+
+
+@lru_cache(maxsize=1)
+def _home_bodies() -> frozenset[str]:
+    return frozenset(lexicon.home_bodies().values())
 
 
 def _title_after_body(title: str, visible: int) -> str:
