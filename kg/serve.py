@@ -31,6 +31,7 @@ The workers are plain ``python -c`` processes talking over a socket pair, not
 from __future__ import annotations
 
 import io
+import ipaddress
 import os
 import queue
 import re
@@ -101,6 +102,24 @@ def check_origin(origin: str) -> str:
     if origin == "*" or _ORIGIN.match(origin):
         return origin
     raise ValueError(f"--cors {origin!r} is not an origin: give scheme://host[:port], such as https://example.org")
+
+
+def is_loopback_name(host: str | None) -> bool:
+    """Whether ``host`` (a Host header or an address, with or without a port) names
+    this machine's loopback interface; True when there is no Host header at all."""
+    if host is None:
+        return True
+    name = host.strip().lower()
+    if name.startswith("["):
+        name = name[1:name.find("]")] if "]" in name else name
+    elif name.count(":") == 1:
+        name = name.partition(":")[0]
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def is_update(text: str) -> bool:
@@ -461,6 +480,16 @@ class _Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         return path.rstrip("/") or "/"
 
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        if self.server.loopback and not is_loopback_name(self.headers.get("Host")):
+            self.close_connection = True
+            self._error(403, f"a server listening on this machine only answers requests addressed to it (Host: "
+                             f"localhost or 127.0.0.1), not to {self.headers.get('Host')!r}")
+            return False
+        return True
+
     # ------------------------------------------------------------------ verbs
 
     def do_OPTIONS(self) -> None:
@@ -596,6 +625,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.store_dir = Path(_default_out() if store_dir is None else store_dir)
         self.quiet = quiet
         self.allow_service = allow_service
+        self.loopback = is_loopback_name(host)
         self.cors = check_origin(cors) if cors else None
         self.pool = QueryPool(self.store_dir, timeout, workers)  # fails here if there is no store
         if ":" in host:

@@ -495,6 +495,18 @@ def test_a_cors_value_that_is_not_an_origin_is_refused(origin, tmp_path):
     assert "is not an origin" in result.stderr
 
 
+def test_a_request_addressed_to_another_host_name_is_refused(base):
+    """A page whose domain name is rebound to 127.0.0.1 sends its own name as Host."""
+    port = urlsplit(base).port
+    query = "/sparql?" + urlencode({"query": "ASK { ?p nkg:leads ?o }"})
+    status, _, body = request(base, "GET", query, headers={"Host": f"attacker.example:{port}"})
+    assert status == 403
+    assert b"not to 'attacker.example:" in body
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}"):
+        status, _, body = request(base, "GET", query, headers={"Host": host})
+        assert status == 200 and json.loads(body)["boolean"] is True
+
+
 # --------------------------------------------------------------------------- no requests elsewhere
 
 
