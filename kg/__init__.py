@@ -1,29 +1,37 @@
 """newskg: knowledge graphs from news articles.
 
-The Python API mirrors the command line::
+The Python API mirrors the command line; each is a plain function that can be called
+any number of times::
 
     import kg
     dataset = kg.build(["articles/"], out="exports")   # an rdflib.Dataset
     rows = kg.query("officials", store="exports", params={"org": "外交部"})
-    kg.view(store="exports", focus="雷海潮")
+    kg.view(store="exports", focus="雷海潮")            # exports/view-雷海潮.html
     kg.stats(store="exports")
 """
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
+# The submodules named like the functions below are imported first: importing a
+# submodule sets the package attribute of its name, which would otherwise replace the
+# function the first time the function imports it.
+from . import query as _query_module  # noqa: E402
+from . import stats as _stats_module  # noqa: E402
+
 
 def build(paths=None, out="exports", **options):
-    """Build ``paths`` (default: the sample corpus) into ``out`` and return the graph
-    as an ``rdflib.Dataset`` (one named graph per article); the build's summary is
-    its ``summary`` attribute."""
+    """Build ``paths`` (files, folders, globs; default: the sample corpus) into the
+    folder ``out``, as ``kg build`` does (options: ``memory``, ``base``, ``language``,
+    ``ner``, ``jobs``, ``viewer``, ``progress``), and return the graph as an
+    ``rdflib.Dataset`` (one named graph per article); the build's summary is its
+    ``summary`` attribute."""
+    import pyoxigraph as ox
     import rdflib
 
     from .pipeline import build as run_build
 
     summary, store = run_build(paths, out, **options)
-    import pyoxigraph as ox
-
     dataset = rdflib.Dataset()
     data = ox.serialize(store.quads(), format=ox.RdfFormat.N_QUADS)
     dataset.parse(data=data.decode("utf-8"), format="nquads")
@@ -33,15 +41,17 @@ def build(paths=None, out="exports", **options):
 
 
 def query(query, store="exports", params=None, format=None):
-    """Run a SPARQL string, ``.rq`` file or named query; rows as dicts of strings, or
-    the rendered text when ``format`` is given."""
-    from .query import render, resolve_query, run
+    """Run ``query`` (SPARQL text, an ``.rq`` file or a named query) over the build in
+    ``store``, as ``kg query`` does, with ``params`` (a dict) bound to its ``$name``
+    parameters as string literals. SELECT gives a list of rows (dicts of strings, None
+    where unbound), ASK a bool-like result, CONSTRUCT and DESCRIBE an iterator of
+    triples; with ``format`` ("table", "csv", "tsv", "json", "xml") the rendered text."""
     from .store import GraphStore
 
     graph_store = GraphStore.in_folder(store, read_only=True)
-    result = run(graph_store, resolve_query(query, params))
+    result = _query_module.run(graph_store, _query_module.resolve_query(query, params))
     if format:
-        return render(result, format)
+        return _query_module.render(result, format)
     if hasattr(result, "variables"):
         names = [v.value for v in result.variables]
         return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
@@ -49,21 +59,21 @@ def query(query, store="exports", params=None, format=None):
 
 
 def view(store="exports", output=None, focus=None, depth=2, max_nodes=None):
-    """Write the HTML network and return its path."""
-    from pathlib import Path
-
+    """Write the interactive HTML network of the build in ``store``, as ``kg view``
+    does, and return its path: ``output`` if given, else ``STORE/graph.html``, or
+    ``STORE/view-FOCUS.html`` for the neighbourhood of ``focus`` (``depth`` hops)."""
     from .pipeline import store_graph
     from .store import GraphStore
-    from .viewer import DEFAULT_MAX_NODES, write_viewer
+    from .viewer import DEFAULT_MAX_NODES, view_path, write_viewer
 
-    max_nodes = max_nodes or DEFAULT_MAX_NODES
-    output = Path(output) if output else Path(store) / "graph.html"
-    return write_viewer(store_graph(GraphStore.in_folder(store, read_only=True), for_viewer=True), output,
-                        focus=focus, depth=depth, max_nodes=max_nodes)
+    return write_viewer(store_graph(GraphStore.in_folder(store, read_only=True), for_viewer=True),
+                        view_path(store, focus, output), focus=focus, depth=depth,
+                        max_nodes=max_nodes or DEFAULT_MAX_NODES)
 
 
 def stats(store="exports"):
-    from .stats import graph_stats
+    """Counts over the build in ``store``, as ``kg stats`` prints them: a dict of
+    articles, entities by type, facts by kind, named graphs and quads."""
     from .store import GraphStore
 
-    return graph_stats(GraphStore.in_folder(store, read_only=True))
+    return _stats_module.graph_stats(GraphStore.in_folder(store, read_only=True))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from . import __version__
 from .analyse import DEFAULT_NER, NER_BACKENDS
@@ -154,16 +153,11 @@ def _query(args) -> int:
 def _view(args) -> int:
     from .pipeline import store_graph
     from .store import GraphStore
-    from .viewer import write_viewer
+    from .viewer import view_path, write_viewer
 
     store = GraphStore.in_folder(args.store, read_only=True)
-    if args.output:
-        output = Path(args.output)
-    elif args.focus:
-        output = Path(args.store) / f"view-{args.focus}.html"
-    else:
-        output = Path(args.store) / "graph.html"
-    path = write_viewer(store_graph(store, for_viewer=True), output, focus=args.focus, depth=args.depth, max_nodes=args.max_nodes)
+    path = write_viewer(store_graph(store, for_viewer=True), view_path(args.store, args.focus, args.output),
+                        focus=args.focus, depth=args.depth, max_nodes=args.max_nodes)
     print(path)
     return 0
 

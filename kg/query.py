@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import sparql
 from .export import canonical_tags
 from .store import GraphStore
 from .vocab import PREFIXES
@@ -21,7 +22,6 @@ RESULT_FORMATS = {
     "xml": ox.QueryResultsFormat.XML,
 }
 _PARAM = re.compile(r"^#\s*param\s+(\w+):\s*(.*)$", re.M)
-_PLACEHOLDER = re.compile(r"\$(\w+)")
 
 
 class QueryError(ValueError):
@@ -48,13 +48,11 @@ def named_queries() -> dict[str, NamedQuery]:
     return found
 
 
-def _literal(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-
-
 def resolve_query(query: str, params: dict[str, str] | None = None) -> str:
     """The SPARQL text of a named query, an ``.rq`` file, or the string itself, with
-    ``$name`` parameters replaced by string literals (empty when not given)."""
+    ``$name`` parameters bound to string literals in one pass (a named query's
+    parameters not given are empty strings); a value is only ever data, whatever
+    it holds."""
     params = params or {}
     named = named_queries()
     if query in named:
@@ -66,7 +64,7 @@ def resolve_query(query: str, params: dict[str, str] | None = None) -> str:
         unknown = sorted(set(params) - set(named[query].params))
         if unknown:
             raise QueryError(f"query {query!r} has no parameter {unknown[0]!r} (it takes: {', '.join(named[query].params) or 'none'})")
-        return _PLACEHOLDER.sub(lambda m: _literal(params.get(m.group(1), "")), text)
+        return sparql.bind(text, {name: params.get(name, "") for name in named[query].params})
     if query.endswith(".rq") or (len(query) < 255 and Path(query).suffix == ".rq"):
         path = Path(query)
         if not path.is_file():
@@ -76,14 +74,19 @@ def resolve_query(query: str, params: dict[str, str] | None = None) -> str:
         text = query
     if not re.search(r"\b(select|construct|describe|ask)\b", text, re.I):
         raise QueryError(f"{query!r} is neither a SPARQL query, an .rq file nor a named query (see `kg query --list`)")
-    for name, value in params.items():
-        text = text.replace("$" + name, _literal(value))
-    return text
+    placeholders = {token[1:] for kind, token in sparql.tokens(text) if kind == "variable" and token[0] == "$"}
+    unknown = sorted(set(params) - placeholders)
+    if unknown:
+        raise QueryError(f"--param {unknown[0]}: the query has no ${unknown[0]}")
+    return sparql.bind(text, params)
 
 
-def run(store: GraphStore, sparql: str):
+def run(store: GraphStore, text: str):
     try:
-        return store.query(sparql)
+        sparql.check(text, allow_service=True)
+        return store.query(text)
+    except sparql.QueryRefused as error:
+        raise QueryError(str(error)) from error
     except SyntaxError as error:
         raise QueryError(f"SPARQL syntax error: {error}") from error
     except OSError as error:

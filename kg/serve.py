@@ -8,11 +8,18 @@
   CONSTRUCT and DESCRIBE as Turtle (default), JSON-LD, N-Triples or RDF/XML. Language
   tags are written in their BCP 47 case (``zh-Hans``), as everywhere else in newskg.
 * SPARQL Update is refused (403) and cannot happen anyway: the store is opened
-  read-only.
+  read-only. ``SERVICE`` is refused (400) unless the server was started with
+  ``allow_service``: the endpoint makes no request to any other address. Queries
+  nested more than :data:`kg.sparql.MAX_NESTING` brackets deep are refused (400).
+* No CORS header is sent unless ``cors`` names the one origin whose pages may read
+  the answers.
+* The store is reopened when a build changes it on disk, so a build that runs while
+  the server does is visible to the next query.
 * ``/`` is a small query page, ``/viewer`` the build's ``graph.html``; both work offline.
 
 Time limit: pyoxigraph cannot interrupt a running query, so queries run in a small pool
-of persistent worker processes, each holding the store open read-only. A worker that
+of persistent worker processes, each holding the store open read-only (on a thread
+with a large stack, so that a long chain of operators does not overflow it). A worker that
 is still busy when the limit passes is killed and replaced, and the client gets a 503
 naming the limit; the other workers keep serving. A query costs one round trip over a
 local socket on top of its own run time (a fraction of a millisecond).
@@ -24,6 +31,7 @@ The workers are plain ``python -c`` processes talking over a socket pair, not
 from __future__ import annotations
 
 import io
+import ipaddress
 import os
 import queue
 import re
@@ -40,6 +48,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from . import __version__
+from .sparql import QueryRefused, check
 
 __all__ = ["serve", "make_server", "SparqlServer", "QueryPool", "register", "run"]
 
@@ -49,6 +58,7 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
 MAX_BODY = 1 << 20  # bytes of a POSTed query
 STARTUP_TIMEOUT = 60.0  # seconds a worker may take to import and open the store
+WORKER_STACK = 1 << 30  # bytes of stack for a worker's query thread (reserved, used only as needed)
 
 # Media types by kind of result, the default first.
 RESULT_TYPES = ("application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values")
@@ -78,11 +88,38 @@ _UPDATE = re.compile(
 _JSONLD_TAG = re.compile(rb'("@language"\s*:\s*")zh-(han[st]|latn-pinyin)\b')
 _JSONLD_CANONICAL = {b"hans": b"Hans", b"hant": b"Hant", b"latn-pinyin": b"Latn-pinyin"}
 
+_ORIGIN = re.compile(r"\A[a-z][a-z0-9+.-]*://[A-Za-z0-9._~%!$&'()*+,;=:\[\]-]+\Z")
+
 UPDATE_REFUSED = "SPARQL Update is not allowed: this endpoint is read-only (the store is opened read-only)"
 
 
 class NotAcceptable(ValueError):
     """No result format the client accepts fits the kind of query."""
+
+
+def check_origin(origin: str) -> str:
+    """``origin`` if it is one web origin (``scheme://host[:port]``) or ``*``."""
+    if origin == "*" or _ORIGIN.match(origin):
+        return origin
+    raise ValueError(f"--cors {origin!r} is not an origin: give scheme://host[:port], such as https://example.org")
+
+
+def is_loopback_name(host: str | None) -> bool:
+    """Whether ``host`` (a Host header or an address, with or without a port) names
+    this machine's loopback interface; True when there is no Host header at all."""
+    if host is None:
+        return True
+    name = host.strip().lower()
+    if name.startswith("["):
+        name = name[1:name.find("]")] if "]" in name else name
+    elif name.count(":") == 1:
+        name = name.partition(":")[0]
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def is_update(text: str) -> bool:
@@ -183,14 +220,49 @@ def execute(store, request: dict) -> tuple[int, str, bytes]:
         return 500, "text/plain", f"query failed: {error}".encode()
 
 
+class _LiveStore:
+    """The store of a build folder, opened read-only and opened again when a build
+    has changed it on disk since (a read-only store sees the data as it was when
+    opened)."""
+
+    def __init__(self, store_dir: str):
+        from .store import GraphStore
+
+        self._open = lambda: GraphStore.in_folder(store_dir, read_only=True)
+        self.state = None
+        self.store = self._open()
+        self.state = self.store.disk_state()
+
+    def current(self):
+        state = self.store.disk_state()
+        if state != self.state:
+            try:
+                self.store = self._open()
+                self.state = state
+            except Exception:  # noqa: BLE001 - mid-build or gone: keep answering from what was open
+                pass
+        return self.store
+
+
 def _worker_main(fd: int, store_dir: str) -> None:
-    """A worker process: open the store read-only, then answer requests until EOF."""
+    """A worker process: open the store read-only, then answer requests until EOF,
+    on a thread with a large stack."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     conn = Connection(fd)
     try:
-        from .store import GraphStore
+        threading.stack_size(WORKER_STACK)
+        thread = threading.Thread(target=_answer, args=(conn, store_dir))
+        thread.start()
+    except (ValueError, RuntimeError):  # no room for so large a stack: the default one
+        threading.stack_size(0)
+        thread = threading.Thread(target=_answer, args=(conn, store_dir))
+        thread.start()
+    thread.join()
 
-        store = GraphStore.in_folder(store_dir, read_only=True)
+
+def _answer(conn: Connection, store_dir: str) -> None:
+    try:
+        live = _LiveStore(store_dir)
     except Exception as error:  # noqa: BLE001 - reported to the server, which stops
         conn.send(("failed", str(error)))
         return
@@ -203,7 +275,7 @@ def _worker_main(fd: int, store_dir: str) -> None:
         if request is None:
             return
         try:
-            reply = execute(store, request)
+            reply = execute(live.current(), request)
         except Exception as error:  # noqa: BLE001 - a worker answers, it does not die
             reply = (500, "text/plain", f"query failed: {type(error).__name__}: {error}".encode())
         try:
@@ -248,6 +320,22 @@ class _Worker:
         if status != "ready":
             raise WorkerFailed(detail)
         self.ready = True
+
+    def exit_cause(self) -> str:
+        """Why the worker process ended, as far as its exit status tells."""
+        try:
+            code = self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return "it stopped answering"
+        if code == -signal.SIGKILL:
+            return "killed: out of memory?"
+        if code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            return f"{name}: the query may be too complex for the engine"
+        return f"exit status {code}"
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -324,8 +412,10 @@ class QueryPool:
                 self._idle.put(worker)
                 return reply
         except (EOFError, OSError):
+            cause = worker.exit_cause()
             self._replace(worker)
-            return 500, "text/plain", b"the query worker stopped unexpectedly (out of memory?); try again or simplify the query"
+            return 500, "text/plain", (f"the query worker stopped unexpectedly ({cause}) while running this query; "
+                                       "try again or simplify the query").encode()
         self._replace(worker)
         return 503, "text/plain", (f"query stopped: it ran past the time limit of {self.timeout:g} s "
                                    f"(kg serve --timeout SECONDS sets the limit)").encode()
@@ -369,7 +459,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type if "charset" in content_type else f"{content_type}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
+        if self.server.cors:
+            self.send_header("Access-Control-Allow-Origin", self.server.cors)
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         if self.close_connection:
@@ -389,16 +480,28 @@ class _Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         return path.rstrip("/") or "/"
 
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        if self.server.loopback and not is_loopback_name(self.headers.get("Host")):
+            self.close_connection = True
+            self._error(403, f"a server listening on this machine only answers requests addressed to it (Host: "
+                             f"localhost or 127.0.0.1), not to {self.headers.get('Host')!r}")
+            return False
+        return True
+
     # ------------------------------------------------------------------ verbs
 
     def do_OPTIONS(self) -> None:
         if self._route() not in ("/", "/sparql", "/viewer"):
             return self._error(404, f"no such page: {self._route()} (try / or /sparql)")
         self.send_response(204)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-        self.send_header("Access-Control-Max-Age", "86400")
+        self.send_header("Allow", "GET, HEAD, POST, OPTIONS")
+        if self.server.cors:
+            self.send_header("Access-Control-Allow-Origin", self.server.cors)
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+            self.send_header("Access-Control-Max-Age", "86400")
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -485,6 +588,10 @@ class _Handler(BaseHTTPRequestHandler):
         text = queries[0]
         if is_update(text):
             return self._error(403, UPDATE_REFUSED)
+        try:
+            check(text, allow_service=self.server.allow_service)
+        except QueryRefused as error:
+            return self._error(400, str(error))
         formats = params.get("format", [])
         request = {
             "query": text,
@@ -511,11 +618,15 @@ class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, store_dir: str | Path | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-                 timeout: float = DEFAULT_TIMEOUT, workers: int = DEFAULT_WORKERS, *, quiet: bool = False):
+                 timeout: float = DEFAULT_TIMEOUT, workers: int = DEFAULT_WORKERS, *, quiet: bool = False,
+                 allow_service: bool = False, cors: str | None = None):
         if not 0 <= port <= 65535:
             raise ValueError(f"port {port} is out of range (0-65535; 0 picks a free one)")
         self.store_dir = Path(_default_out() if store_dir is None else store_dir)
         self.quiet = quiet
+        self.allow_service = allow_service
+        self.loopback = is_loopback_name(host)
+        self.cors = check_origin(cors) if cors else None
         self.pool = QueryPool(self.store_dir, timeout, workers)  # fails here if there is no store
         if ":" in host:
             self.address_family = socket.AF_INET6
@@ -540,10 +651,12 @@ class SparqlServer(ThreadingHTTPServer):
 
 
 def make_server(store_dir: str | Path | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-                timeout: float = DEFAULT_TIMEOUT, workers: int = DEFAULT_WORKERS, *, quiet: bool = False) -> SparqlServer:
+                timeout: float = DEFAULT_TIMEOUT, workers: int = DEFAULT_WORKERS, **options) -> SparqlServer:
     """A ready server (workers started, port bound), not yet serving: run its
-    ``serve_forever()`` (in a thread if you like), then ``shutdown()`` and ``close()``."""
-    return SparqlServer(store_dir, host, port, timeout, workers, quiet=quiet)
+    ``serve_forever()`` (in a thread if you like), then ``shutdown()`` and ``close()``.
+    Options: ``quiet`` (no request log), ``allow_service`` (let queries call
+    ``SERVICE``), ``cors`` (the one origin whose pages may read the answers)."""
+    return SparqlServer(store_dir, host, port, timeout, workers, **options)
 
 
 def _interrupt(signum, frame):  # noqa: ARG001
@@ -551,9 +664,10 @@ def _interrupt(signum, frame):  # noqa: ARG001
 
 
 def serve(store_dir: str | Path | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-          timeout: float = DEFAULT_TIMEOUT, workers: int = DEFAULT_WORKERS, *, quiet: bool = False) -> None:
-    """Serve the build in ``store_dir`` until Ctrl-C or SIGTERM; prints the URL."""
-    server = make_server(store_dir, host, port, timeout, workers, quiet=quiet)
+          timeout: float = DEFAULT_TIMEOUT, workers: int = DEFAULT_WORKERS, **options) -> None:
+    """Serve the build in ``store_dir`` until Ctrl-C or SIGTERM; prints the URL.
+    Options as for :func:`make_server`."""
+    server = make_server(store_dir, host, port, timeout, workers, **options)
     url = server.url
     print(f"kg serve: {url} (SPARQL endpoint {url}sparql, query limit {server.pool.timeout:g} s, "
           f"{server.pool.size} worker{'s' if server.pool.size != 1 else ''}); Ctrl-C to stop", flush=True)
@@ -595,11 +709,18 @@ def register(verbs) -> None:
     parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
                         help="queries run at the same time, one process each (default: %(default)s)")
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
+    parser.add_argument("--allow-service", action="store_true",
+                        help="let queries call SERVICE, which makes this server send requests to the addresses they name "
+                        "(refused by default)")
+    parser.add_argument("--cors", metavar="ORIGIN",
+                        help="let web pages of this origin (e.g. https://example.org) read the answers; no CORS header "
+                        "is sent without it")
     parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
-    serve(args.store, args.host, args.port, args.timeout, args.workers, quiet=args.quiet)
+    serve(args.store, args.host, args.port, args.timeout, args.workers, quiet=args.quiet,
+          allow_service=args.allow_service, cors=args.cors)
     return 0
 
 

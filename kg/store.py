@@ -7,6 +7,7 @@ article replaces its graph, so building the same input twice leaves the store as
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -41,6 +42,26 @@ class GraphStore:
     def in_folder(cls, folder: str | Path, *, read_only: bool = False) -> "GraphStore":
         """The store a build keeps inside its output folder."""
         return cls(Path(folder) / STORE_DIR, read_only=read_only)
+
+    def disk_state(self) -> tuple:
+        """Names, sizes and times of the store's files: it changes whenever a build
+        writes to the store (empty for a store in memory)."""
+        if self.location is None:
+            return ()
+        try:
+            entries = list(os.scandir(self.location))
+        except OSError:
+            return ()
+        state = []
+        for entry in entries:
+            if entry.name.startswith("LOG"):  # RocksDB's own log of what it did, not data
+                continue
+            try:
+                info = entry.stat()
+            except OSError:
+                continue
+            state.append((entry.name, info.st_size, info.st_mtime_ns))
+        return tuple(sorted(state))
 
     def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> None:
         graph = ox.NamedNode(graph_iri)

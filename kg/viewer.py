@@ -1288,6 +1288,16 @@ def render_html(network: nx.MultiDiGraph, path: str | os.PathLike, *, title: str
     return path
 
 
+def view_path(store: str | os.PathLike, focus: str | None = None, output: str | os.PathLike | None = None) -> Path:
+    """Where ``kg view`` writes: ``output`` if given, else ``STORE/graph.html``, or
+    ``STORE/view-FOCUS.html`` with a focus (path separators in it become ``_``)."""
+    if output:
+        return Path(output)
+    if focus:
+        return Path(store) / ("view-" + re.sub(r"[/\\\x00]", "_", focus) + ".html")
+    return Path(store) / "graph.html"
+
+
 def write_viewer(graph: Graph, path: str | os.PathLike, *, focus: str | None = None,
                  depth: int = 2, max_nodes: int | None = DEFAULT_MAX_NODES) -> Path:
     """``entity_network`` → ``select`` → ``render_html``: the viewer page for ``graph``."""

@@ -98,6 +98,51 @@ def test_bad_query_is_a_clear_error(built):
     assert result.returncode == 2 and "has no parameter 'nope'" in result.stderr
 
 
+def test_parameter_values_are_data_in_the_users_own_query(built, tmp_path):
+    """A value holding another parameter's name, or SPARQL, stays one string literal."""
+    out, _ = built
+    query = tmp_path / "two.rq"
+    query.write_text("SELECT ?q WHERE { ?q a schema:Quotation ; schema:text ?t FILTER(CONTAINS(?t, $a) && CONTAINS(?t, $b)) }")
+    result = kg("query", query, "--param", "a=$b", "--param", "b=) || true || (", "--format", "json", "--store", out)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["results"]["bindings"] == []
+    echo = tmp_path / "echo.rq"
+    echo.write_text('SELECT ?a ?b ?c WHERE { BIND($a AS ?a) BIND($b AS ?b) BIND("$a stays" AS ?c) } # $b')
+    result = kg("query", echo, "--param", "a=$b", "--param", 'b=") || true || ("\\', "--format", "json", "--store", out)
+    assert result.returncode == 0, result.stderr
+    row = json.loads(result.stdout)["results"]["bindings"][0]
+    assert {name: cell["value"] for name, cell in row.items()} == {"a": "$b", "b": '") || true || ("\\', "c": "$a stays"}
+
+
+def test_a_carriage_return_in_a_parameter_value(built, tmp_path):
+    out, _ = built
+    echo = tmp_path / "echo.rq"
+    echo.write_text("SELECT ?v WHERE { BIND($v AS ?v) }")
+    result = kg("query", echo, "--param", "v=first\r\nsecond\t\x01", "--format", "json", "--store", out)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["results"]["bindings"][0]["v"]["value"] == "first\r\nsecond\t\x01"
+
+
+def test_named_query_parameter_cannot_widen_the_query(built):
+    out, _ = built
+    result = kg("query", "statements", "--param", 'person=") || true || ("', "--format", "csv", "--store", out)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 1  # the header line alone
+
+
+def test_a_parameter_the_query_does_not_have_is_an_error(built):
+    out, _ = built
+    result = kg("query", "SELECT ?v WHERE { BIND($v AS ?v) }", "--param", "w=1", "--store", out)
+    assert result.returncode == 2 and "the query has no $w" in result.stderr
+
+
+def test_a_query_nested_too_deeply_is_a_clear_error(built):
+    out, _ = built
+    result = kg("query", "ASK { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }", "--store", out)
+    assert result.returncode == 2
+    assert "query too deeply nested: 5002 levels of brackets (at most 200)" in result.stderr
+
+
 def test_query_without_a_build_says_so(tmp_path):
     result = kg("query", "officials", "--store", tmp_path / "nothing")
     assert result.returncode == 2

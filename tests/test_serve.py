@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import http.client
+import http.server
 import io
 import json
 import os
@@ -162,6 +163,47 @@ def slow_server(out, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def open_server(out, tmp_path_factory):
+    """A server started with --allow-service and --cors."""
+    log = tmp_path_factory.mktemp("log") / "open.err"
+    process, url = start_server("--store", str(out), "--workers", "1", "--allow-service", "--cors", "https://example.org",
+                                stderr_path=log)
+    yield url, process, log
+    stop_server(process)
+
+
+@pytest.fixture
+def listener():
+    """A SPARQL endpoint of its own on 127.0.0.1 that records every request it gets:
+    (its URL, the list of request paths)."""
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def _answer(self):
+            hits.append(self.path)
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            body = b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"from the listener"}}]}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = _answer
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", hits
+    server.shutdown()
+    server.server_close()
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
 def lei(local):
     rows = list(local.query('SELECT ?p WHERE { ?p a schema:Person ; rdfs:label "雷海潮"@zh-Hans }'))
     assert len(rows) == 1
@@ -179,7 +221,7 @@ def test_get_select_returns_sparql_json_with_the_leader(base, lei):
     status, headers, body = get(base, LEADS)
     assert status == 200, body
     assert headers["content-type"] == "application/sparql-results+json; charset=utf-8"
-    assert headers["access-control-allow-origin"] == "*"
+    assert "access-control-allow-origin" not in headers
     data = json.loads(body)
     assert data["head"]["vars"] == ["p", "o"]
     leaders = {b["p"]["value"] for b in data["results"]["bindings"]}
@@ -394,6 +436,23 @@ def test_syntax_error_is_400_with_the_parser_message(base):
     assert status == 400 and b"Prefix not found" in body
 
 
+def test_a_query_nested_too_deeply_is_400_and_the_server_stays_usable(base):
+    status, headers, body = get(base, "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }")
+    assert status == 400
+    assert headers["content-type"] == "text/plain; charset=utf-8"
+    assert body == b"query too deeply nested: 5002 levels of brackets (at most 200)\n"
+    status, _, body = post_query(base, "SELECT * WHERE " + "{" * 3000 + "}" * 3000)
+    assert status == 400 and b"too deeply nested" in body
+    assert json.loads(get(base, "ASK { ?p nkg:leads ?o }")[2])["boolean"] is True
+
+
+def test_a_long_chain_of_operators_does_not_overflow_the_engine(base):
+    """50,000 negations in a row: a recursion deeper than a default thread's stack holds."""
+    status, _, body = post_query(base, "ASK { FILTER(" + "!" * 50000 + "true) }")
+    assert status == 200, body
+    assert json.loads(body)["boolean"] is True
+
+
 def test_unknown_path_is_404(base):
     assert request(base, "GET", "/nothing-here")[0] == 404
     assert request(base, "POST", "/nothing-here", "x", {"Content-Type": "application/sparql-query"})[0] == 404
@@ -405,12 +464,94 @@ def test_wrong_content_type_is_415(base):
     assert b"application/sparql-query" in body
 
 
-def test_cors_preflight(base):
+def test_no_cors_header_by_default(base):
+    """Without --cors no web page of another origin may read the answers."""
     status, headers, _ = request(base, "OPTIONS", "/sparql", headers={
         "Origin": "http://example.org", "Access-Control-Request-Method": "POST"})
     assert status == 204
-    assert headers["access-control-allow-origin"] == "*"
+    assert "POST" in headers["allow"]
+    assert not [name for name in headers if name.startswith("access-control-")]
+    for method, path in (("GET", "/sparql?" + urlencode({"query": "ASK {}"})), ("GET", "/"), ("GET", "/nothing")):
+        _, headers, _ = request(base, method, path, headers={"Origin": "http://example.org"})
+        assert not [name for name in headers if name.startswith("access-control-")]
+
+
+def test_cors_names_exactly_the_origin_given(open_server):
+    url, _, _ = open_server
+    status, headers, _ = request(url, "OPTIONS", "/sparql", headers={
+        "Origin": "https://example.org", "Access-Control-Request-Method": "POST"})
+    assert status == 204
+    assert headers["access-control-allow-origin"] == "https://example.org"
     assert "POST" in headers["access-control-allow-methods"]
+    status, headers, _ = get(url, "ASK {}")
+    assert status == 200 and headers["access-control-allow-origin"] == "https://example.org"
+
+
+@pytest.mark.parametrize("origin", ["https://example.org/path", "https://example.org\r\nSet-Cookie: a=b", "example.org"])
+def test_a_cors_value_that_is_not_an_origin_is_refused(origin, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "kg", "serve", "--store", str(tmp_path), "--port", "0", "--cors", origin],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "is not an origin" in result.stderr
+
+
+def test_a_request_addressed_to_another_host_name_is_refused(base):
+    """A page whose domain name is rebound to 127.0.0.1 sends its own name as Host."""
+    port = urlsplit(base).port
+    query = "/sparql?" + urlencode({"query": "ASK { ?p nkg:leads ?o }"})
+    status, _, body = request(base, "GET", query, headers={"Host": f"attacker.example:{port}"})
+    assert status == 403
+    assert b"not to 'attacker.example:" in body
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}"):
+        status, _, body = request(base, "GET", query, headers={"Host": host})
+        assert status == 200 and json.loads(body)["boolean"] is True
+
+
+# --------------------------------------------------------------------------- no requests elsewhere
+
+
+def service_queries(target: str) -> list[str]:
+    """Ways of writing a SERVICE call to ``target`` that the engine runs."""
+    return [
+        f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+        f"select * where {{ service silent <{target}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ SERVICESILENT<{target}>{{}} }}",
+        f"SELECT * WHERE {{ ?s ?p trueSERVICE<{target}>{{}} }}",
+        f"SELECT * WHERE {{ ?s ?p 1SERVICE<{target}>{{}} }}",
+        f"PREFIX : <{target}#> SELECT * WHERE {{ SERVICE:x{{}} }}",
+        f"SELECT * WHERE {{ ?s nkg:a\\' . SERVICE <{target}> {{}} ?s nkg:b\\' }}",
+        f"SELECT * WHERE {{ ?s nkg:a\\# SERVICE <{target}> {{}} }}",
+        f"SELECT * WHERE {{ BIND(?x AS ?y) SERVICE ?x {{}} VALUES ?x {{ <{target}> }} }}",
+    ]
+
+
+def test_service_is_refused_and_nothing_is_contacted(base, listener):
+    target, hits = listener
+    for query in service_queries(target):
+        status, headers, body = get(base, query)
+        assert status == 400, (query, body)
+        assert headers["content-type"] == "text/plain; charset=utf-8"
+        assert b"SERVICE is not allowed" in body and b"--allow-service" in body
+    assert hits == []
+
+
+def test_service_as_a_word_in_data_is_no_call(base, listener):
+    target, hits = listener
+    query = (f'SELECT ?service WHERE {{ BIND("SERVICE <{target}> {{}}" AS ?service) '
+             f'FILTER(?service != <{target}service>) }} # SERVICE <{target}> {{}}')
+    status, _, body = get(base, query)
+    assert status == 200, body
+    assert json.loads(body)["results"]["bindings"][0]["service"]["value"] == f"SERVICE <{target}> {{}}"
+    assert hits == []
+
+
+def test_allow_service_lets_a_query_reach_the_address_it_names(open_server, listener):
+    url, _, _ = open_server
+    target, hits = listener
+    status, _, body = get(url, f"SELECT ?x WHERE {{ SERVICE <{target}> {{ ?x ?p ?o }} }}")
+    assert status == 200, body
+    assert [b["x"]["value"] for b in json.loads(body)["results"]["bindings"]] == ["from the listener"]
+    assert len(hits) == 1
 
 
 # --------------------------------------------------------------------------- pages
@@ -497,6 +638,35 @@ def test_ctrl_c_stops_the_server_and_its_workers(out, tmp_path):
     while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(alive(pid) for pid in workers)
+
+
+EXTRA_ARTICLE = """---
+title: "国家卫生健康委员会副主任到海南"
+date: 2022-08-14T08:00:00+08:00
+link: https://example.org/news/extra
+---
+国家卫生健康委员会副主任雷海潮星期六在海口表示，海南的疫情防控工作取得进展。
+"""
+GRAPHS = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def test_a_build_while_serving_is_visible_without_a_restart(out, tmp_path):
+    folder = tmp_path / "exports"
+    shutil.copytree(out, folder)
+    (tmp_path / "extra.md").write_text(EXTRA_ARTICLE, encoding="utf-8")
+    process, url = start_server("--store", str(folder), "--workers", "2", "--quiet", stderr_path=tmp_path / "err")
+    try:
+        counts = [json.loads(get(url, GRAPHS)[2])["results"]["bindings"][0]["n"]["value"] for _ in range(2)]
+        assert counts == ["2", "2"]  # both workers
+        result = subprocess.run([sys.executable, "-m", "kg", "build", str(tmp_path / "extra.md"), "--out", str(folder),
+                                 "--no-viewer"], capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        counts = [json.loads(get(url, GRAPHS)[2])["results"]["bindings"][0]["n"]["value"] for _ in range(4)]
+        assert counts == ["3", "3", "3", "3"]
+        status, _, body = get(url, "ASK { ?a schema:url <https://example.org/news/extra> }")
+        assert status == 200 and json.loads(body)["boolean"] is True
+    finally:
+        stop_server(process)
 
 
 # --------------------------------------------------------------------------- time limit

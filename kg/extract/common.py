@@ -3,6 +3,7 @@ titles in a sentence, and the antecedents an article sets up."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
@@ -36,7 +37,7 @@ def ref_of(doc: AnalysedArticle, mention: Mention) -> EntityRef:
     if mention.ref and not (mention.type in ORG_TYPES and mention.ref.startswith(tuple(anaphora))):
         return EntityRef(mention.type, mention.ref, mention.text, lang)
     if mention.type == "Person":
-        full = full_name(doc, mention.norm)
+        full = full_name(doc, mention.norm, mention.start)
         if full != mention.norm:
             return EntityRef("Person", full, mention.text, lang)
     if mention.type == "WorkingGroup" and mention.norm == "工作组":
@@ -54,21 +55,27 @@ def ref_of(doc: AnalysedArticle, mention: Mention) -> EntityRef:
     return EntityRef(mention.type, name, mention.text, lang)
 
 
-def full_name(doc: AnalysedArticle, name: str) -> str:
+def full_name(doc: AnalysedArticle, name: str, offset: int | None = None) -> str:
     """The full form of a person's name that the article uses elsewhere: 斯塔默 for
     基尔·斯塔默, 金井 for 金井正彰 (a surname alone, as Japanese and Korean names are
-    cut in later mentions)."""
+    cut in later mentions). Of several, the longest; of several as long (小池 for
+    小池敦义 and 小池淳义), the one named last before ``offset``, else the first named."""
     names = doc.notes.get("person_names")
     if names is None:
-        names = doc.notes["person_names"] = sorted({m.norm for m in doc.mentions if m.type == "Person"}, key=len, reverse=True)
-    for other in names:
-        if len(other) <= len(name):
-            break
-        if other.endswith("·" + name) or other.endswith("・" + name):
-            return other
-        if "·" not in other and len(name) >= 2 and len(other) >= 4 and other.startswith(name):
-            return other
-    return name
+        names = doc.notes["person_names"] = {}
+        for m in sorted(doc.mentions, key=lambda m: m.start):
+            if m.type == "Person":
+                names.setdefault(m.norm, []).append(m.start)
+    fuller = [other for other in names if len(other) > len(name) and (
+        other.endswith("·" + name) or other.endswith("・" + name)
+        or ("·" not in other and len(name) >= 2 and len(other) >= 4 and other.startswith(name)))]
+    if not fuller:
+        return name
+    longest = max(len(other) for other in fuller)
+    fuller = [other for other in fuller if len(other) == longest]
+    before = [(names[other][bisect_left(names[other], offset) - 1], other) for other in fuller
+              if offset is not None and bisect_left(names[other], offset) > 0]
+    return max(before)[1] if before else min(fuller, key=lambda other: names[other][0])
 
 
 def group_ref(doc: AnalysedArticle, sender: EntityRef | None, destination: EntityRef | None, surface: str) -> EntityRef:

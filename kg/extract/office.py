@@ -313,7 +313,7 @@ def _polity_post(doc: AnalysedArticle, person: Mention, title: str) -> Post | No
 
 def _known_polity(doc: AnalysedArticle, person: Mention, title: str | None = None) -> Mention | None:
     """The country whose post persons.tsv gives this person (with this title, if given)."""
-    known = lexicon.known_names().get(person.ref or person.norm) or lexicon.known_names().get(full_name(doc, person.norm))
+    known = lexicon.known_names().get(person.ref or person.norm) or lexicon.known_names().get(full_name(doc, person.norm, person.start))
     if known is None or known.type != "Person":
         return None
     for post in known.posts:
