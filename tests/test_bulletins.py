@@ -136,3 +136,17 @@ def test_a_wave_s_total_is_a_running_total_and_late_reports_are_no_new_deaths():
     assert [(c, v) for _, c, v, _, _ in found] == [("Confirmed", 2535), ("Deaths", 62), ("CumulativeDeaths", 8492)]
     found = reports("本港新增429宗新冠病毒確診，再多13人離世。另外，有2宗是前日離世的補充呈報個案，分別是74至89歲。", "2022-04-24T18:00:00+08:00")
     assert [(c, v) for _, c, v, _, _ in found] == [("Confirmed", 429), ("Deaths", 13)]
+
+
+def test_the_issue_s_phrasings_with_their_sentences():
+    """Sentences of April 2022 (development corpus files, none of a held-out set)."""
+    found = reports("內地增1787宗本土確診。上海本土的感染個案最多，有大約4502人染疫，當中有358宗確診及4144宗無症狀感染。",
+                    "2022-04-01T12:00:00+08:00")
+    day = date(2022, 3, 31)  # the mainland's bulletin of the morning covers the day before
+    assert found == [("中国", "LocalConfirmed", 1787, day, None), ("上海市", "LocalInfections", 4502, day, None),
+                     ("上海市", "LocalConfirmed", 358, day, None), ("上海市", "LocalAsymptomatic", 4144, day, None)]
+    assert reports("例如，在西班牙的大多数地区，按7天平均值计算，每10万居民中每天有不到300人感染，在德国的许多地方，这一数字超过2000。",
+                   "2022-04-02T12:00:00+08:00") == []
+    assert reports("本港再多1宗確診。長沙灣怡閣苑怡康閣、怡欣閣及怡秀閣完成圍封強檢，593名身處「受限區域」的人士接受檢測，"
+                   "當中發現4宗陽性檢測個案，發現陽性比率為0.67%，衞生防護中心會安排跟進。", "2022-04-06T12:00:00+08:00") == [
+        ("香港特别行政区", "Confirmed", 1, date(2022, 4, 6), None)]

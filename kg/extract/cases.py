@@ -109,7 +109,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 after = _after(text[figure.end:(figures[k + 1].start if k + 1 < len(figures) else c_end)])
                 previous_end = figure.end
                 completion = text[c_start:figure.start] + "|" + after + "|" + text[figures[-1].end:c_end] + "|" + tail
-                if any(marker in completion for marker in w["subtotal"]) or _not_a_count(before, after):
+                if any(marker in completion for marker in w["subtotal"]) or _not_a_count(before, after) \
+                        or any(word in text[c_start:figure.start] for word in w["per_capita"]):
                     continue
                 regions = [respective[k]] if respective else _regions(doc, text, sentence.start, c_start, figure, mentions, running,
                                                                         jurisdiction)
@@ -121,7 +122,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                     continue
                 category = _outside_china(category, regions[0])
                 stated = _stated_date(doc, sentence, text[:figure.start], running.reporter, regions[0], last_date)
-                day = stated or last_date or _default_day(doc, running.reporter)
+                day = stated or last_date or _default_day(doc, running.reporter, regions[0])
                 last_date = day
                 if not inherited and kind not in w["side_kinds"]:
                     running.kind, running.region, running.header_scope = kind, regions[:1], False
@@ -505,10 +506,14 @@ def _stated_date(doc: AnalysedArticle, sentence, before: str, reporter: EntityRe
     return None
 
 
-def _default_day(doc: AnalysedArticle, reporter: EntityRef | None) -> date | None:
-    """The article's day; a health commission's bulletin covers the day before."""
+def _default_day(doc: AnalysedArticle, reporter: EntityRef | None, region: EntityRef | None = None) -> date | None:
+    """The article's day; a health commission's bulletin covers the day before, and so
+    does a mainland figure no sentence dates (the mainland's bulletins come out in the
+    morning for the day before: 內地增1787宗本土確診)."""
     if doc.day is None:
         return None
     if reporter is not None and any(word in reporter.name for word in words()["morning_reporters"]):
+        return doc.day - timedelta(days=1)
+    if reporter is None and _mainland(region):
         return doc.day - timedelta(days=1)
     return doc.day
