@@ -361,3 +361,16 @@ def test_quoted_date_with_nanoseconds_in_front_matter(tmp_path):
     assert a.url == "https://x.example/1"
     assert a.language == "zh-Hant"
     assert a.publisher is None
+
+
+# ----------------------------------------------------------------------------- hostile shapes
+
+
+def test_html_nested_five_thousand_deep_is_read(tmp_path):
+    depth = 5000
+    page = tmp_path / "deep.html"
+    page.write_text("<html><head><title>深</title></head><body>" + "<div><span>" * depth + "<p>深层正文。</p>"
+                    + "</span></div>" * depth + "<p>浅层正文。</p></body></html>", encoding="utf-8")
+    a = one(page)
+    assert a.text == "深层正文。\n浅层正文。"
+    assert a.extra["removed"]["nesting"] == 1
