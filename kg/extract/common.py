@@ -55,17 +55,27 @@ def full_name(doc: AnalysedArticle, name: str) -> str:
     """The full form of a person's name that the article uses elsewhere: 斯塔默 for
     基尔·斯塔默, 金井 for 金井正彰 (a surname alone, as Japanese and Korean names are
     cut in later mentions)."""
-    names = doc.notes.get("person_names")
-    if names is None:
-        names = doc.notes["person_names"] = sorted({m.norm for m in doc.mentions if m.type == "Person"}, key=len, reverse=True)
+    fuller = doc.notes.get("fuller_names")
+    if fuller is None:
+        names = sorted({m.norm for m in doc.mentions if m.type == "Person"}, key=len, reverse=True)
+        fuller = doc.notes["fuller_names"] = _fuller_names(names)
+    return fuller.get(name, name)
+
+
+def _fuller_names(names: list[str]) -> dict[str, str]:
+    """Each name's fuller form: the first of ``names`` (longest first) that ends in
+    it after a · or, having no ·, begins with it (two characters or more, the fuller
+    one four or more). Indexed once, so that each look-up costs the same however many
+    persons an article names."""
+    fuller: dict[str, str] = {}
     for other in names:
-        if len(other) <= len(name):
-            break
-        if other.endswith("·" + name) or other.endswith("・" + name):
-            return other
-        if "·" not in other and len(name) >= 2 and len(other) >= 4 and other.startswith(name):
-            return other
-    return name
+        for i, ch in enumerate(other):
+            if ch in "·・":
+                fuller.setdefault(other[i + 1:], other)
+        if "·" not in other and len(other) >= 4:
+            for k in range(2, len(other)):
+                fuller.setdefault(other[:k], other)
+    return fuller
 
 
 def group_ref(doc: AnalysedArticle, sender: EntityRef | None, destination: EntityRef | None, surface: str) -> EntityRef:
@@ -173,9 +183,10 @@ def sentence_date(doc: AnalysedArticle, sentence: Sentence):
 
 
 def last_person_before(doc: AnalysedArticle, offset: int) -> Mention | None:
-    for mention in reversed(doc.mentions):
-        if mention.end <= offset and mention.type == "Person":
-            return mention
+    mentions = doc.mentions
+    for i in range(doc.mentions_before(offset) - 1, -1, -1):
+        if mentions[i].end <= offset and mentions[i].type == "Person":
+            return mentions[i]
     return None
 
 
