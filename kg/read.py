@@ -41,6 +41,7 @@ from selectolax.lexbor import LexborHTMLParser
 from kg.model import Article, ReadFailure
 
 __all__ = [
+    "MAX_ARTICLE",
     "ReadError",
     "iter_sources",
     "read_file",
@@ -343,6 +344,14 @@ def read_text(text: str, path: str = "<text>", encoding: str | None = None
     return [_make(path, text_to_paragraphs(text), {}, extra, "txt")], []
 
 
+MAX_ARTICLE = 200_000
+"""The most characters of main text an article keeps (the longest corpus article has
+13,500): a longer one is cut after the last paragraph, else sentence end, before the
+limit, and says so in ``extra["cut_from"]`` (its full length)."""
+
+_CUT_AFTER = re.compile(r"[\n。！？!?]")
+
+
 def _make(path: str, paras: list[str], meta: dict, extra: dict, fmt: str) -> Article:
     title = meta.get("title")
     paras = _finish(paras, title, extra)
@@ -350,9 +359,13 @@ def _make(path: str, paras: list[str], meta: dict, extra: dict, fmt: str) -> Art
         raise ReadError(NO_TEXT)
     extra = dict(extra)
     extra.setdefault("format", fmt)
+    text = "\n".join(paras)
+    if len(text) > MAX_ARTICLE:
+        extra["cut_from"] = len(text)
+        text = _cut(text)
     return Article(
         path=path,
-        text="\n".join(paras),
+        text=text,
         title=title or None,
         published=meta.get("published"),
         url=meta.get("url"),
@@ -360,6 +373,19 @@ def _make(path: str, paras: list[str], meta: dict, extra: dict, fmt: str) -> Art
         language=meta.get("language"),
         extra=extra,
     )
+
+
+def _cut(text: str) -> str:
+    """The text up to MAX_ARTICLE characters, ending at a paragraph end (or a sentence
+    end) in the last tenth before the limit where there is one."""
+    head = text[:MAX_ARTICLE]
+    newline = head.rfind("\n", MAX_ARTICLE * 9 // 10)
+    if newline > 0:
+        return head[:newline].rstrip()
+    stop = None
+    for stop in _CUT_AFTER.finditer(head, MAX_ARTICLE * 9 // 10):
+        pass
+    return head[:stop.end()] if stop is not None else head
 
 
 # --------------------------------------------------------------------------- front matter
