@@ -8,7 +8,7 @@ and jieba's own POS tags as a fallback.
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 import os
 import re
 import tempfile
@@ -146,6 +146,35 @@ def _scan(norm: str, lex: Lexicon, boundaries: set[int] | None, min_len: int = 2
 
 def find_titles(norm: str) -> list[tuple[int, int, str]]:
     return [(s, e, entry.ref) for s, e, _, entry in _scan(norm, title_lexicon(), None)]
+
+
+class Spans:
+    """Spans that never overlap (the titles of a text), sorted, with the ones inside
+    or across a stretch found by bisection rather than by looking at every span."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted((s, e) for s, e, *_ in spans)
+        self.starts = [s for s, _ in self.spans]
+        self.ends = [e for _, e in self.spans]
+
+    def __iter__(self):
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def inside(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that begin after ``start`` and end before ``end``."""
+        found = self.spans[bisect_right(self.starts, start):bisect_left(self.starts, end)]
+        return [(s, e) for s, e in found if e < end]
+
+    def starting_within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that begin after ``start`` and before ``end``."""
+        return self.spans[bisect_right(self.starts, start):bisect_left(self.starts, end)]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.ends, start)
+        return i < len(self.spans) and self.spans[i][0] < end
 
 
 def plausible_person(name: str) -> bool:
@@ -392,7 +421,7 @@ def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str
     for start, end, _, entry in _scan(norm, entity_lexicon(), boundaries):
         add(start, end, entry.type, "lexicon-weak" if entry.weak else "lexicon", entry.ref)
 
-    title_spans = {(s, e) for s, e, _ in titles}
+    title_spans = Spans(titles)
     for _, end, _ in titles:
         name_end = person_after(norm, end)
         if name_end:
@@ -423,7 +452,7 @@ def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str
             accepted = modified or generic or tok.pos == "nt"
         if not accepted or norm[start:tok.end] in org_stop and not generic:
             continue
-        if any(start < ts and te < tok.end and not _opens_body_name(norm, ts, te) for ts, te in title_spans):
+        if any(not _opens_body_name(norm, ts, te) for ts, te in title_spans.inside(start, tok.end)):
             continue
         kind = "WorkingGroup" if tok.word.endswith(("工作组", "领导小组", "综合组", "专家组")) else "Organization"
         add(start, tok.end, kind, "generic" if generic and not modified else "suffix" if modified or len(tok.word) >= 3 else "suffix-bare")
@@ -434,8 +463,8 @@ def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str
     abbreviations = lexicon.cues()["country_abbreviations"]
     for name in (n for n in ner.split("+") if n in RECOGNISERS):
         for start, end, kind, confidence in RECOGNISERS[name](norm):
-            inner_title = min((ts for ts, te, _ in titles if start < ts < end and (end < te or te <= end and kind == "Organization"
-                                                                              and not _opens_body_name(norm, ts, te))), default=None)
+            inner_title = min((ts for ts, te in title_spans.starting_within(start, end) if end < te or te <= end and kind == "Organization"
+                               and not _opens_body_name(norm, ts, te)), default=None)
             if inner_title is not None and not (inner_title == end - 1 and norm[end - 1] in _SHARED_SUFFIXES):
                 end = inner_title
                 if norm[start:end] in entity_lexicon().entries:
@@ -574,7 +603,7 @@ def decide(candidates: list[Mention], title_spans, norm: str, ner: str = DEFAULT
         span = range(mention.start, mention.end)
         if any(i in occupied for i in span):
             continue
-        if any(mention.start < e and s < mention.end for s, e in title_spans) and FAMILY.get(mention.type) != "ORG":
+        if title_spans.overlaps(mention.start, mention.end) and FAMILY.get(mention.type) != "ORG":
             mention = _before_title(mention, title_spans, norm)
             if mention is None or any(i in occupied for i in range(mention.start, mention.end)):
                 continue
@@ -588,7 +617,7 @@ def _before_title(m: Mention, title_spans, norm: str) -> Mention | None:
     """A place whose last character opens a title (上海市|市委书记, 北京市|市委书记) is the
     place without it, when that is still the place's name: the title is the post of the
     place's party committee."""
-    title = next(((s, e) for s, e in title_spans if m.start < s < m.end <= e), None)
+    title = next(((s, e) for s, e in title_spans.starting_within(m.start, m.end) if m.end <= e), None)
     if title is None or FAMILY.get(m.type) != "LOC" or m.end - title[0] != 1:
         return None
     short = norm[m.start:title[0]]
@@ -600,7 +629,7 @@ def _before_title(m: Mention, title_spans, norm: str) -> Mention | None:
 
 def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = DEFAULT_NER) -> list[Mention]:
     titles = find_titles(norm)
-    title_spans = {(s, e) for s, e, _ in titles}
+    title_spans = Spans(titles)
     taken = decide(propose_mentions(norm, text, tokens, titles, ner), title_spans, norm, ner)
     taken = _glosses_as_aliases(norm, _throughout(norm, text, tokens, _placed(taken), title_spans))
     taken = _short_bodies(_variant_names(norm, text, taken))
@@ -672,7 +701,7 @@ _ORG_JUNK = ("根据", "据", "从", "建议", "着", "时任", "历任", "前�
 _DESCRIPTORS = re.compile(r"^.{0,6}?(智库|官媒|党媒|媒体|巨商|巨头|大厂|大型|车企|药企|顾问)(?=.{2,})")
 
 
-def _mended_bodies(norm: str, text: str, token_at: dict[int, Token], mentions: list[Mention], title_spans=()) -> list[Mention]:
+def _mended_bodies(norm: str, text: str, token_at: dict[int, Token], mentions: list[Mention], title_spans: Spans = Spans(())) -> list[Mention]:
     """Organisation names without what a rule or model swept in before them: a
     preposition or verb (根据韩国贸易协会, 时任众议院), or a place with a descriptor
     (美国智库战略与国际研究中心 → 战略与国际研究中心, 中国官媒新华社 → 新华社), nor the
@@ -697,7 +726,7 @@ def _mended_bodies(norm: str, text: str, token_at: dict[int, Token], mentions: l
             start, word = start + described.end(), word[described.end():]
         start = _past_leading_words(token_at, start, m.end)
         end = _before_trailing_words(token_at, start, m.end)
-        inner = [ts for ts, te in title_spans if start < ts and te < end and not _opens_body_name(norm, ts, te)]
+        inner = [ts for ts, te in title_spans.inside(start, end) if not _opens_body_name(norm, ts, te)]
         if inner:
             end = min(inner)
         word = norm[start:end]
@@ -763,14 +792,15 @@ def _throughout(norm: str, text: str, tokens: list[Token], mentions: list[Mentio
     cut = set()
     by_start = sorted(mentions, key=lambda m: m.start)
     starts_at = [m.start for m in by_start]
-    for form in sorted(forms, key=len, reverse=True):
+    ordered = sorted(forms, key=len, reverse=True)
+    places = occurrences(norm, ordered)
+    for form in ordered:
         kind, ref = forms[form]
-        for match in re.finditer(re.escape(form), norm):
-            s, e = match.span()
+        for s, e in places[form]:
             inside = [m for m in by_start[bisect_left(starts_at, s):bisect_left(starts_at, e)]
                       if m.end <= e and (m.start, m.end) != (s, e)]
             if inside and all(m.type == kind for m in inside) and not any(
-                    i in occupied - {j for m in inside for j in range(m.start, m.end)} for i in range(s, e)):
+                    i in occupied and not any(m.start <= i < m.end for m in inside) for i in range(s, e)):
                 cut.update(id(m) for m in inside)  # 邱垂 where the article names 邱垂正
             elif s not in starts or e not in ends or any(i in occupied for i in range(s, e)):
                 continue
@@ -779,6 +809,23 @@ def _throughout(norm: str, text: str, tokens: list[Token], mentions: list[Mentio
     if not added:
         return mentions
     return sorted([m for m in mentions if id(m) not in cut] + added, key=lambda m: m.start)
+
+
+def occurrences(text: str, words) -> dict[str, list[tuple[int, int]]]:
+    """Where each word occurs in ``text``, as ``re.finditer`` of that word alone finds
+    it (left to right, never overlapping itself), found in one pass over the text
+    for all of them."""
+    found: dict[str, list[tuple[int, int]]] = {w: [] for w in words}
+    lengths: dict[str, set[int]] = {}
+    for w in found:
+        if w:
+            lengths.setdefault(w[0], set()).add(len(w))
+    for i, ch in enumerate(text):
+        for n in lengths.get(ch, ()):
+            places = found.get(text[i:i + n])
+            if places is not None and i + n <= len(text) and (not places or places[-1][1] <= i):
+                places.append((i, i + n))
+    return found
 
 
 def _placed(mentions: list[Mention]) -> list[Mention]:
@@ -857,10 +904,13 @@ def _short_bodies(mentions: list[Mention]) -> list[Mention]:
     """自治区疫情防控工作领导小组 after 自治区冠病疫情防控工作领导小组: a body's name that
     the article's fuller name of a body abbreviates, ending the same way, is that body."""
     bodies = sorted({m.norm: m for m in mentions if m.type in _BODY_TYPES}.values(), key=lambda m: -len(m.norm))
+    ending: dict[str, list[Mention]] = {}
+    for b in bodies:
+        ending.setdefault(b.norm[-2:], []).append(b)
     out = []
     for m in mentions:
         if m.type in _BODY_TYPES and not m.ref and len(m.norm) >= 4:
-            full = next((b for b in bodies if len(b.norm) > len(m.norm) and b.norm[-2:] == m.norm[-2:]
+            full = next((b for b in ending.get(m.norm[-2:], ()) if len(b.norm) > len(m.norm)
                          and _abbreviates(m.norm, b.norm)), None)
             if full is not None:
                 m = Mention(m.start, m.end, m.text, m.norm, full.type, m.source, full.ref or full.norm, m.confidence)
@@ -953,16 +1003,16 @@ def _with_place_anaphora(norm: str, text: str, mentions: list[Mention]) -> list[
     if not any(word in norm for word in anaphora):
         return mentions
     gazetteer = load_gazetteer()
-    occupied = [(m.start, m.end) for m in mentions]
+    occupied = {i for m in mentions for i in range(m.start, m.end)}
     found: list[Mention] = []
     for word in sorted(anaphora, key=len, reverse=True):
         for match in re.finditer(word, norm):
             s, e = match.span()
-            if any(s < oe and os_ < e for os_, oe in occupied):
+            if any(i in occupied for i in range(s, e)):
                 continue
             antecedent = antecedent_place(mentions, s, anaphora[word], gazetteer)
             if antecedent is not None:
-                occupied.append((s, e))
+                occupied.update(range(s, e))
                 found.append(Mention(s, e, text[s:e], norm[s:e], antecedent.type, "anaphora", antecedent.ref))
     return sorted(mentions + found, key=lambda m: m.start)
 
@@ -973,30 +1023,42 @@ def _with_body_anaphora(norm: str, text: str, mentions: list[Mention]) -> list[M
     anaphora = lexicon.cues()["body_anaphora"]
     if not any(word in norm for word in anaphora):
         return mentions
-    occupied = [(m.start, m.end) for m in mentions]
+    occupied = {i for m in mentions for i in range(m.start, m.end)}
     bodies = [m for m in mentions if m.type in ("Organization", "GovernmentOrganization", "NewsMedia")]
+    longest = max((m.end - m.start for m in bodies), default=0)
     found: list[Mention] = []
     for word in sorted(anaphora, key=len, reverse=True):
         endings = tuple(anaphora[word])
         for match in re.finditer(word, norm):
             s, e = match.span()
-            if any(s < oe and os_ < e for os_, oe in occupied):
+            if any(i in occupied for i in range(s, e)):
                 continue
-            before = [m for m in bodies if m.end <= s and s - m.end < 600
-                      and (m.norm.endswith(endings) or "NewsMedia" in endings and m.type == "NewsMedia")]
-            if before:
-                antecedent = before[-1]
-                occupied.append((s, e))
+            antecedent = None
+            for i in range(bisect_left(bodies, s, key=lambda m: m.start) - 1, -1, -1):
+                m = bodies[i]
+                if m.start + longest <= s - _BODY_ANAPHORA_REACH:
+                    break  # this one and all before end too far back
+                if m.end <= s and s - m.end < _BODY_ANAPHORA_REACH and (
+                        m.norm.endswith(endings) or "NewsMedia" in endings and m.type == "NewsMedia"):
+                    antecedent = m
+                    break
+            if antecedent is not None:
+                occupied.update(range(s, e))
                 found.append(Mention(s, e, text[s:e], norm[s:e], antecedent.type, "anaphora", antecedent.ref or antecedent.norm))
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
+_BODY_ANAPHORA_REACH = 600
+"""How many characters back 该报, 该部 … look for the body they stand for."""
+
+
 def antecedent_place(mentions: list[Mention], offset: int, suffix: str, gazetteer=None) -> Mention | None:
     """The last place mention before ``offset`` whose official name ends in ``suffix``
-    (国 for countries)."""
+    (国 for countries). ``mentions`` are in order of where they begin."""
     gazetteer = gazetteer or load_gazetteer()
-    for mention in reversed(mentions):
-        if mention.start >= offset or not mention.ref.startswith(("cn-", "country-")):
+    for i in range(bisect_left(mentions, offset, key=lambda m: m.start) - 1, -1, -1):
+        mention = mentions[i]
+        if not mention.ref.startswith(("cn-", "country-")):
             continue
         place = gazetteer.get(mention.ref)
         if place is None:
@@ -1024,11 +1086,13 @@ def sentence_dates(sentences: list[Sentence], day: date | None, names: list[Ment
     dates: list[date | None] = []
     previous: date | None = None
     paragraph = -1
-    persons = [m for m in names if m.type == "Person"]
+    persons = sorted((m for m in names if m.type == "Person"), key=lambda m: m.start)
+    starts = [m.start for m in persons]
     for sentence in sentences:
         if sentence.paragraph != paragraph:
             paragraph, carried = sentence.paragraph, None
-        found, _ = resolve(without_names(sentence.norm, sentence.start, persons), day, previous)
+        inside = persons[bisect_left(starts, sentence.start):bisect_left(starts, sentence.start + len(sentence.norm))]
+        found, _ = resolve(without_names(sentence.norm, sentence.start, inside), day, previous)
         if found:
             previous = carried = found
         dates.append(found or carried)
@@ -1083,13 +1147,15 @@ def _home_bodies(article: Article, norm: str, mentions: list[Mention]) -> list[M
             m = Mention(m.start, m.end, m.text, m.norm, "GovernmentOrganization", m.source, body)
         out.append(m)
     # a bare word no recogniser proposed (总统府, which names no one body elsewhere)
+    covered = {i for m in out for i in range(m.start, m.end)}
     for (home, word), body in sorted(table.items()):
         if home != outlet:
             continue
         for found in re.finditer(re.escape(word), norm):
             start, end = found.span()
-            if any(m.start < end and start < m.end for m in out) or _FOREIGN_BEFORE.search(norm[max(0, start - 4):start]) \
+            if any(i in covered for i in range(start, end)) or _FOREIGN_BEFORE.search(norm[max(0, start - 4):start]) \
                     or start in places_end:
                 continue
+            covered.update(range(start, end))
             out.append(Mention(start, end, article.text[start:end], word, "GovernmentOrganization", "lexicon", body))
     return sorted(out, key=lambda m: m.start)

@@ -42,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
                              "graph.html and summary.json. Exits 1 when any file failed; the others are built all the same.")
     build.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (recursive) or globs; default: the bundled sample corpus")
     build.add_argument("--out", default=str(DEFAULT_OUT), help="output folder, holding the store and the exports (default: %(default)s)")
-    build.add_argument("--memory", action="store_true", help="keep the store in memory only (exports are still written)")
+    build.add_argument("--memory", action="store_true", help="keep the store in memory only: the exports hold exactly this build's articles "
+                       "(refused when --out holds the store of an earlier build)")
     build.add_argument("--base", default=DEFAULT_BASE, help="base IRI of entities and facts (default: %(default)s)")
     build.add_argument("--language", choices=["zh-Hans", "zh-Hant", "en"], help="force the language of every article instead of detecting it")
     build.add_argument("--ner", default=DEFAULT_NER, choices=NER_BACKENDS,

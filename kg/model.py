@@ -7,7 +7,7 @@ the normalised form points at the same characters in the original.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -119,14 +119,30 @@ class AnalysedArticle:
     notes: dict[str, Any] = field(default_factory=dict)
 
     def sentence_at(self, offset: int) -> Sentence:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        """The sentence holding ``offset``, else the last one."""
+        starts = self.notes.get("sentence_starts")
+        if starts is None or len(starts) != len(self.sentences):
+            starts = self.notes["sentence_starts"] = [s.start for s in self.sentences]
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return self.sentences[-1]
 
     def mentions_in(self, sentence: Sentence) -> list[Mention]:
+        return self.mentions_within(sentence.start, sentence.end)
+
+    def mentions_within(self, start: int, end: int) -> list[Mention]:
+        """The mentions that begin in ``start:end``, in order."""
+        starts = self._mention_starts()
+        return self.mentions[bisect_left(starts, start):bisect_left(starts, end)]
+
+    def mentions_before(self, offset: int) -> int:
+        """How many mentions begin before ``offset`` (``self.mentions`` is kept in order)."""
+        return bisect_left(self._mention_starts(), offset)
+
+    def _mention_starts(self) -> list[int]:
         starts = self.notes.get("mention_starts")
         if starts is None or len(starts) != len(self.mentions):
             self.mentions.sort(key=lambda m: m.start)
             starts = self.notes["mention_starts"] = [m.start for m in self.mentions]
-        return self.mentions[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        return starts

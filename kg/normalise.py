@@ -60,9 +60,19 @@ _CLOSERS = "”’」』）)\"'"
 _EN_END = re.compile(r"[.!?](?=[\"”’)]*(\s+|(?=[A-Z\"“])))")
 
 
+MAX_SENTENCE = 500
+"""The longest sentence analysis sees, in characters (the longest in the corpus has 350):
+a longer run without an end mark is cut at its last comma, space or other break before
+the limit, or at the limit where it has none, so that no step that looks at a sentence
+as a whole costs more than a bounded amount per character."""
+
+_SOFT_BREAK = re.compile(r"[，,、：:；;\s）)」』”]")
+
+
 def split_sentences(text: str, norm: str) -> list[Sentence]:
     """Sentences with offsets: on Chinese end marks, on newlines, and on English
-    full stops (including machine translations that drop the space after them)."""
+    full stops (including machine translations that drop the space after them); a run
+    longer than MAX_SENTENCE is cut into pieces no longer than it."""
     cuts: list[int] = []
     i, n = 0, len(norm)
     while i < n:
@@ -83,6 +93,7 @@ def split_sentences(text: str, norm: str) -> list[Sentence]:
         i += 1
     if not cuts or cuts[-1] != n:
         cuts.append(n)
+    cuts = _bounded(cuts, norm)
     sentences: list[Sentence] = []
     start = 0
     paragraph = 0
@@ -100,12 +111,42 @@ def split_sentences(text: str, norm: str) -> list[Sentence]:
     return sentences
 
 
+def _bounded(cuts: list[int], norm: str) -> list[int]:
+    """``cuts`` with extra cuts wherever two are more than MAX_SENTENCE apart. A cut
+    with no break to fall on that lands inside a run of digits or Latin letters makes
+    the rest of that run a piece of its own, so that no piece opens with the tail of a
+    number (…7890|宗 is no count of 7890)."""
+    out: list[int] = []
+    start = 0
+    for end in cuts:
+        while end - start > MAX_SENTENCE:
+            soft = None
+            for soft in _SOFT_BREAK.finditer(norm, start + MAX_SENTENCE // 2, start + MAX_SENTENCE):
+                pass
+            if soft is not None:
+                start = soft.end()
+            else:
+                start += MAX_SENTENCE
+                tail = _RUN.match(norm, start, end)
+                if tail and _RUN.match(norm, start - 1, start) and tail.end() - start <= MAX_SENTENCE and tail.end() < end:
+                    out.append(start)
+                    start = tail.end()
+            out.append(start)
+        out.append(end)
+        start = end
+    return out
+
+
+_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "U.S", "U.K", "No", "Gen", "Lt", "Col", "Prof", "Jr", "Sr", "Inc", "Co", "vs"}
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
 def _abbreviation(norm: str, i: int) -> bool:
-    j = i
-    while j > 0 and (norm[j - 1].isalpha() or norm[j - 1] == "."):
+    j, stop = i, max(0, i - _LONGEST_ABBREVIATION - 1)
+    while j > stop and (norm[j - 1].isalpha() or norm[j - 1] == "."):
         j -= 1
     word = norm[j:i]
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable
+from urllib.parse import urlsplit
 
 from . import export
 from .analyse import DEFAULT_NER, analyse
@@ -19,7 +20,7 @@ from .rdf import article_quads
 from .read import ReadError, iter_sources, read_file_with_failures
 from .resolve import Resolver
 from .translate import Fingerprint, find_pairs, fingerprint
-from .store import GraphStore
+from .store import STORE_DIR, GraphStore
 from .vocab import DEFAULT_BASE, NKG, SCHEMA
 
 DEFAULT_OUT = Path("exports")
@@ -43,6 +44,7 @@ class BuildSummary:
     translations: int = 0
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
+    cut: list[ReadFailure] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -51,7 +53,8 @@ class BuildSummary:
     def lines(self) -> list[str]:
         facts = ", ".join(f"{kind} {n}" for kind, n in sorted(self.facts.items())) or "none"
         lines = [
-            f"articles read: {self.articles}, failed: {len(self.failures)}",
+            f"articles read: {self.articles}, failed: {len(self.failures)}"
+            + (f", cut at the length limit: {len(self.cut)}" if self.cut else ""),
             f"facts: {sum(self.facts.values())} ({facts})",
             f"translations linked: {self.translations}",
             f"graph: {self.triples} triples in {self.graphs} article graphs ({self.quads} quads)",
@@ -65,6 +68,7 @@ class BuildSummary:
             "articles": self.articles,
             "failed": len(self.failures),
             "failures": [{"path": f.path, "reason": f.reason} for f in self.failures],
+            "cut": [{"path": f.path, "reason": f.reason} for f in self.cut],
             "facts": dict(sorted(self.facts.items())),
             "graphs": self.graphs,
             "triples": self.triples,
@@ -78,11 +82,31 @@ class BuildSummary:
 def process(article: Article, resolver: Resolver, language: str | None = None, *, anchor=None,
             original: str | None = None, ner: str = DEFAULT_NER):
     """One article through analysis, extraction and RDF: its graph IRI, quads, facts
-    and analysis. ``original`` is the graph IRI of the article it translates."""
-    doc = analyse(article, language, anchor, ner=ner)
-    facts = extract_all(doc)
-    graph, quads = article_quads(doc, facts, resolver, translation_of=original)
+    and analysis. ``original`` is the graph IRI of the article it translates.
+    Raises :class:`StageError` naming the stage that failed."""
+    doc = _stage("analysis", analyse, article, language, anchor, ner=ner)
+    facts = _stage("extraction", extract_all, doc)
+    graph, quads = _stage("RDF", article_quads, doc, facts, resolver, translation_of=original)
     return graph, quads, facts, doc
+
+
+class StageError(Exception):
+    """One stage of the build failed on one article; the message says which and why."""
+
+
+def _stage(name: str, step, *args, **kwargs):
+    try:
+        return step(*args, **kwargs)
+    except Exception as error:  # noqa: BLE001 - any failure is this article's, named
+        raise StageError(_reason(name, error)) from error
+
+
+def _reason(stage: str, error: BaseException) -> str:
+    """One line: the stage, the kind of error and the first line of its message."""
+    message = (str(error).strip().splitlines() or [""])[0]
+    if len(message) > 200:
+        message = message[:200] + "…"
+    return f"{stage} failed: {type(error).__name__}" + (f": {message}" if message else "")
 
 
 @dataclass
@@ -114,12 +138,14 @@ def _process_file(source: Path) -> tuple[list[Built], list[ReadFailure]]:
         articles, failures = read_file_with_failures(source)
     except ReadError as error:
         return [], [ReadFailure(str(source), str(error))]
+    except Exception as error:  # noqa: BLE001 - a reader's failure is this file's
+        return [], [ReadFailure(str(source), _reason("reading", error))]
     built = []
     for article in articles:
         try:
             graph, quads, facts, doc = process(article, resolver, language, ner=ner)
-        except Exception as error:  # noqa: BLE001 - one article must not stop the build
-            failures.append(ReadFailure(article.path, f"extraction failed: {type(error).__name__}: {error}"))
+        except StageError as error:
+            failures.append(ReadFailure(article.path, str(error)))
             continue
         persons = [m.norm for m in doc.mentions if m.type == "Person" and doc.language != "en"]
         built.append(Built(article, graph, quads, [f.kind for f in facts], fingerprint(doc, facts), doc.day,
@@ -148,9 +174,13 @@ def build(
     processed once more at the end, when every Chinese name of the build is known, so
     that the result does not depend on the order of the files."""
     started = time.perf_counter()
+    check_base(base)
     report = report or (lambda line: print(line, file=sys.stderr))
     paths = list(paths) if paths else sample_corpus()
     out_dir = Path(out) if out is not None else None
+    if memory and out_dir is not None and (out_dir / STORE_DIR).exists():
+        raise ValueError(f"--memory: {out_dir} holds the store of an earlier build, whose exports would be replaced "
+                         "by this build's alone; build into another --out, or without --memory to add to it")
     store = GraphStore() if memory or out_dir is None else GraphStore.in_folder(out_dir)
     summary = BuildSummary()
     sources = list(iter_sources(paths))
@@ -168,12 +198,18 @@ def build(
         for failure in failures:
             _fail(summary, failure, report)
         for item in built:
-            store.replace_graph(item.graph, item.quads)
+            try:
+                store.replace_graph(item.graph, item.quads)
+            except Exception as error:  # noqa: BLE001 - a graph the store refuses is this article's failure
+                _fail(summary, ReadFailure(item.article.path, _reason("storing", error)), report)
+                continue
+            if "cut_from" in item.article.extra:
+                _cut(summary, item.article, report)
             prints[item.article.key] = item.fingerprint
             days[item.article.key] = item.day
             persons.update(item.persons)
             if item.language == "en":
-                english[item.article.key] = (item.article, item.kinds)
+                english[item.article.key] = (item.article, item.kinds, item.graph)
             summary.articles += 1
             summary.characters += len(item.article.text)
             summary.facts.update(item.kinds)
@@ -181,12 +217,20 @@ def build(
     resolver = Resolver(base)
     resolver.learn_persons(sorted(persons))
     pairs = {translation: original for translation, original, _ in find_pairs(list(prints.values()))}
-    for key, (article, kinds) in sorted(english.items()):
+    for key, (article, kinds, first) in sorted(english.items()):
         original = pairs.get(key)
-        graph, quads, facts, _ = process(article, resolver, "en", anchor=days[original] if original else None,
-                                         original=f"{resolver.base}article/{original}" if original else None, ner=ner)
-        store.replace_graph(graph, quads)
         summary.facts.subtract(kinds)
+        try:
+            graph, quads, facts, _ = process(article, resolver, "en", anchor=days[original] if original else None,
+                                             original=f"{resolver.base}article/{original}" if original else None, ner=ner)
+            store.replace_graph(graph, quads)
+        except Exception as error:  # noqa: BLE001 - the second reading fails this article alone
+            store.replace_graph(first, [])
+            summary.articles -= 1
+            summary.characters -= len(article.text)
+            _fail(summary, ReadFailure(article.path, str(error) if isinstance(error, StageError) else _reason("storing", error)),
+                  report)
+            continue
         summary.facts.update(f.kind for f in facts)
         summary.translations += original is not None
     summary.facts = +summary.facts
@@ -205,6 +249,18 @@ def build(
         with export.atomic_path(out_dir / "summary.json") as tmp:
             tmp.write_text(json.dumps(summary.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
     return summary, store
+
+
+def check_base(base: str) -> None:
+    """Raise ValueError unless ``base`` can start the IRIs of entities and facts."""
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(Resolver(base).base + "article/0")
+    except ValueError as error:
+        raise ValueError(f"--base {base!r} is not an absolute IRI ({error})") from None
+    if not urlsplit(base).scheme:
+        raise ValueError(f"--base {base!r} is not an absolute IRI (no scheme such as https:)")
 
 
 def _each_file(files: list[Path], jobs: int, base: str, language: str | None, ner: str):
@@ -258,6 +314,13 @@ _NOT_VIEWED = {str(NKG.confidence), str(NKG.sourceFile), str(SCHEMA.inLanguage),
 def _fail(summary: BuildSummary, failure: ReadFailure, report) -> None:
     summary.failures.append(failure)
     report(f"error: {failure.path}: {failure.reason}")
+
+
+def _cut(summary: BuildSummary, article: Article, report) -> None:
+    note = ReadFailure(article.path, f"article cut at the length limit: its first {len(article.text):,} "
+                                     f"characters of {article.extra['cut_from']:,} are read")
+    summary.cut.append(note)
+    report(f"warning: {note.path}: {note.reason}")
 
 
 class _Silent:

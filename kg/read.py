@@ -41,6 +41,7 @@ from selectolax.lexbor import LexborHTMLParser
 from kg.model import Article, ReadFailure
 
 __all__ = [
+    "MAX_ARTICLE",
     "ReadError",
     "iter_sources",
     "read_file",
@@ -343,6 +344,14 @@ def read_text(text: str, path: str = "<text>", encoding: str | None = None
     return [_make(path, text_to_paragraphs(text), {}, extra, "txt")], []
 
 
+MAX_ARTICLE = 200_000
+"""The most characters of main text an article keeps (the longest corpus article has
+13,500): a longer one is cut after the last paragraph, else sentence end, before the
+limit, and says so in ``extra["cut_from"]`` (its full length)."""
+
+_CUT_AFTER = re.compile(r"[\n。！？!?]")
+
+
 def _make(path: str, paras: list[str], meta: dict, extra: dict, fmt: str) -> Article:
     title = meta.get("title")
     paras = _finish(paras, title, extra)
@@ -355,9 +364,13 @@ def _make(path: str, paras: list[str], meta: dict, extra: dict, fmt: str) -> Art
     if published is not None and posted is not None and (published.date() - posted).days > _REPOSTED_AFTER_DAYS:
         extra["fetched"] = published.isoformat()
         published = datetime(posted.year, posted.month, posted.day, tzinfo=published.tzinfo)
+    text = "\n".join(paras)
+    if len(text) > MAX_ARTICLE:
+        extra["cut_from"] = len(text)
+        text = _cut(text)
     return Article(
         path=path,
-        text="\n".join(paras),
+        text=text,
         title=title or None,
         published=published,
         url=meta.get("url"),
@@ -385,6 +398,19 @@ def _url_day(url: str | None) -> date | None:
         return date(int(m.group(1)), int(month), int(day))
     except ValueError:
         return None
+
+
+def _cut(text: str) -> str:
+    """The text up to MAX_ARTICLE characters, ending at a paragraph end (or a sentence
+    end) in the last tenth before the limit where there is one."""
+    head = text[:MAX_ARTICLE]
+    newline = head.rfind("\n", MAX_ARTICLE * 9 // 10)
+    if newline > 0:
+        return head[:newline].rstrip()
+    stop = None
+    for stop in _CUT_AFTER.finditer(head, MAX_ARTICLE * 9 // 10):
+        pass
+    return head[:stop.end()] if stop is not None else head
 
 
 # --------------------------------------------------------------------------- front matter
@@ -1091,6 +1117,14 @@ def _first_text(node) -> str:
     return ""
 
 
+_TEXT, _CHILDREN, _NEXT, _FIGURE = "text", "children", "next", "figure"
+
+MAX_HTML_DEPTH = 200
+"""Elements nested deeper than this (pages of the corpus nest about 30 deep) are read
+as the plain text of the element at this depth, one paragraph, without looking for
+boilerplate inside: each such look costs as much as the element holds."""
+
+
 class _Walker:
     """Collects text from an HTML tree as paragraphs, skipping boilerplate subtrees."""
 
@@ -1103,9 +1137,29 @@ class _Walker:
         self.removed[what] = self.removed.get(what, 0) + 1
 
     def walk(self, node) -> None:
+        """Append the text under ``node``. Iterative, with its own stack, so that no
+        depth of nesting exhausts Python's: each entry is a string to append, a node
+        whose children are to be read, a node whose next sibling is, or the
+        paragraphs of a figure still to be read."""
         parts = self.parts
-        child = node.child
-        while child is not None:
+        stack: list = [(_CHILDREN, node, 0)]
+        while stack:
+            what, item, depth = stack.pop()
+            if what is _TEXT:
+                parts.append(item)
+                continue
+            if what is _FIGURE:
+                p = next(item, None)
+                if p is not None:
+                    stack += [(_FIGURE, item, depth), (_TEXT, "\n", depth), (_CHILDREN, p, depth + 1)]
+                    parts.append("\n")
+                continue
+            child = item.child if what is _CHILDREN else item.next
+            if child is None:
+                continue
+            # the sibling after is looked up only once this child is read: reading it
+            # may remove that sibling (a "related" heading takes its list with it)
+            stack.append((_NEXT, child, depth))
             tag = child.tag
             if tag == "-text":
                 parts.append(child.text_content or "")
@@ -1118,25 +1172,28 @@ class _Walker:
             elif tag == "figure" or tag == "figcaption":
                 # captions go; real paragraphs swallowed by broken markup stay
                 self._drop("caption")
-                for p in child.css("p"):
-                    if p.parent is not None and p.parent.tag != "p" and not _is_boiler_element(p):
-                        if not _CREDIT_START.match(_first_text(p)):
-                            parts.append("\n")
-                            self.walk(p)
-                            parts.append("\n")
+                stack.append((_FIGURE, self._figure_paragraphs(child), depth + 1))
             elif tag in _DROP_TAGS:
                 if tag == "address":
                     self.info.setdefault("byline", _clean(child.text() or ""))
                 self._drop(tag)
+            elif depth >= MAX_HTML_DEPTH:
+                parts += ["\n", child.text(separator="") or "", "\n"]
+                self._drop("nesting")
             elif self._boiler(child, tag):
                 pass
             elif tag in _BLOCK_TAGS:
                 parts.append("\n")
-                self.walk(child)
-                parts.append("\n")
+                stack += [(_TEXT, "\n", depth), (_CHILDREN, child, depth + 1)]
             else:
-                self.walk(child)
-            child = child.next
+                stack.append((_CHILDREN, child, depth + 1))
+
+    @staticmethod
+    def _figure_paragraphs(figure):
+        for p in figure.css("p"):
+            if p.parent is not None and p.parent.tag != "p" and not _is_boiler_element(p):
+                if not _CREDIT_START.match(_first_text(p)):
+                    yield p
 
     def _boiler(self, node, tag: str) -> bool:
         attrs = node.attributes

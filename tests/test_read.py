@@ -374,3 +374,16 @@ def test_an_article_fetched_years_after_its_address_says_it_was_published_keeps_
     assert article.extra["fetched"] == "2022-04-23T22:36:02+08:00"
     post.write_text(post.read_text(encoding="utf-8").replace("/2020/9/9/", "/2022/4/21/"), encoding="utf-8")
     assert read_file(post)[0].published.isoformat() == "2022-04-23T22:36:02+08:00"
+
+
+# ----------------------------------------------------------------------------- hostile shapes
+
+
+def test_html_nested_five_thousand_deep_is_read(tmp_path):
+    depth = 5000
+    page = tmp_path / "deep.html"
+    page.write_text("<html><head><title>深</title></head><body>" + "<div><span>" * depth + "<p>深层正文。</p>"
+                    + "</span></div>" * depth + "<p>浅层正文。</p></body></html>", encoding="utf-8")
+    a = one(page)
+    assert a.text == "深层正文。\n浅层正文。"
+    assert a.extra["removed"]["nesting"] == 1

@@ -60,22 +60,35 @@ def full_name(doc: AnalysedArticle, name: str, offset: int | None = None) -> str
     基尔·斯塔默, 金井 for 金井正彰 (a surname alone, as Japanese and Korean names are
     cut in later mentions). Of several, the longest; of several as long (小池 for
     小池敦义 and 小池淳义), the one named last before ``offset``, else the first named."""
-    names = doc.notes.get("person_names")
-    if names is None:
-        names = doc.notes["person_names"] = {}
+    index = doc.notes.get("fuller_names")
+    if index is None:
+        names: dict[str, list[int]] = {}
         for m in sorted(doc.mentions, key=lambda m: m.start):
             if m.type == "Person":
                 names.setdefault(m.norm, []).append(m.start)
-    fuller = [other for other in names if len(other) > len(name) and (
-        other.endswith("·" + name) or other.endswith("・" + name)
-        or ("·" not in other and len(name) >= 2 and len(other) >= 4 and other.startswith(name)))]
-    if not fuller:
+        index = doc.notes["fuller_names"] = (names, _fuller_names(names))
+    names, fuller = index
+    candidates = fuller.get(name)
+    if not candidates:
         return name
-    longest = max(len(other) for other in fuller)
-    fuller = [other for other in fuller if len(other) == longest]
-    before = [(names[other][bisect_left(names[other], offset) - 1], other) for other in fuller
+    before = [(names[other][bisect_left(names[other], offset) - 1], other) for other in candidates
               if offset is not None and bisect_left(names[other], offset) > 0]
-    return max(before)[1] if before else min(fuller, key=lambda other: names[other][0])
+    return max(before)[1] if before else min(candidates, key=lambda other: names[other][0])
+
+
+def _fuller_names(names: dict[str, list[int]]) -> dict[str, list[str]]:
+    """Each name's fuller forms, the longest ones, in the order the article names them:
+    those that end in it after a · and, having no ·, those that begin with it (two
+    characters or more, the fuller one four or more). Indexed once, so that each look-up
+    costs the same however many persons an article names."""
+    fuller: dict[str, list[str]] = {}
+    for other in names:
+        keys = {other[i + 1:] for i, ch in enumerate(other) if ch in "·・"}
+        if "·" not in other and len(other) >= 4:
+            keys.update(other[:k] for k in range(2, len(other)))
+        for key in sorted(keys):
+            fuller.setdefault(key, []).append(other)
+    return {key: [o for o in found if len(o) == max(map(len, found))] for key, found in fuller.items()}
 
 
 def group_ref(doc: AnalysedArticle, sender: EntityRef | None, destination: EntityRef | None, surface: str) -> EntityRef:
@@ -229,9 +242,10 @@ def event_day(doc: AnalysedArticle, sentence: Sentence, start: int, offset: int,
 
 
 def last_person_before(doc: AnalysedArticle, offset: int) -> Mention | None:
-    for mention in reversed(doc.mentions):
-        if mention.end <= offset and mention.type == "Person":
-            return mention
+    mentions = doc.mentions
+    for i in range(doc.mentions_before(offset) - 1, -1, -1):
+        if mentions[i].end <= offset and mentions[i].type == "Person":
+            return mentions[i]
     return None
 
 

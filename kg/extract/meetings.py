@@ -57,7 +57,7 @@ def _subjectless(doc: AnalysedArticle, start: int, offset: int) -> bool:
     verb (09:28 会见…) or a partner introduced by 与 (……，先后与泽连斯基及特朗普通话)."""
     words = _LEADING_MANNER.sub("", doc.norm[start:offset].strip())
     return words.startswith(("与", "同", "跟", "和")) or not any(
-        m.start >= start and m.end <= offset for m in doc.mentions if m.type in _PARTY_TYPES)
+        m.end <= offset for m in doc.mentions_within(start, offset) if m.type in _PARTY_TYPES)
 
 
 _LEADING_MANNER = re.compile(r"^[\d:：\s]*(" + WHEN + r"|先后|分别|随后|又|还|也|再|并|首先|当天|当日)*")

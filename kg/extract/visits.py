@@ -71,7 +71,7 @@ def _visitor(doc: AnalysedArticle, sentence, start: int, offset: int) -> EntityR
         return None
     found = subject(doc, sentence, start, offset, polity_near=False) or pronoun_subject(doc, sentence, start, offset)
     if found is None and start > sentence.start and not any(
-            m.start >= start and m.end <= offset for m in doc.mentions if m.type in AGENT_TYPES + PLACE_TYPES):
+            m.end <= offset for m in doc.mentions_within(start, offset) if m.type in AGENT_TYPES + PLACE_TYPES):
         found = subject(doc, sentence, sentence.start, sentence.start + clause_end(sentence.norm), polity_near=False)
     if found is None or found.type not in AGENT_TYPES + ("Country",):
         return None
