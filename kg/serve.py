@@ -18,10 +18,10 @@
 * ``/`` is a small query page, ``/viewer`` the build's ``graph.html``; both work offline.
 
 Time limit: pyoxigraph cannot interrupt a running query, so queries run in a small pool
-of persistent worker processes, each holding the store open read-only (on a thread
-with a large stack, so that a long chain of operators does not overflow it). A worker that
-is still busy when the limit passes is killed and replaced, and the client gets a 503
-naming the limit; the other workers keep serving. A query costs one round trip over a
+of persistent worker processes, each holding the store open read-only and answering on
+a thread with a large stack (a long chain of operators does not overflow it). A worker
+that is still busy when the limit passes is killed and replaced, and the client gets a
+503 naming the limit; the other workers keep serving. A query costs one round trip over a
 local socket on top of its own run time (a fraction of a millisecond).
 
 The workers are plain ``python -c`` processes talking over a socket pair, not
@@ -228,7 +228,6 @@ class _LiveStore:
         from .store import GraphStore
 
         self._open = lambda: GraphStore.in_folder(store_dir, read_only=True)
-        self.state = None
         self.store = self._open()
         self.state = self.store.disk_state()
 
