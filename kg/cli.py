@@ -131,6 +131,7 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 def _query(args) -> int:
     from .query import named_queries, render, resolve_query, run
+    from .sparql import on_large_stack
     from .store import GraphStore
 
     if args.list:
@@ -145,9 +146,9 @@ def _query(args) -> int:
     if args.chart:
         from .query import chart
 
-        sys.stdout.write(chart(run(store, sparql)))
+        sys.stdout.write(on_large_stack(lambda: chart(run(store, sparql))))
         return 0
-    sys.stdout.write(render(run(store, sparql), args.format))
+    sys.stdout.write(on_large_stack(lambda: render(run(store, sparql), args.format)))
     return 0
 
 

@@ -18,10 +18,10 @@
 * ``/`` is a small query page, ``/viewer`` the build's ``graph.html``; both work offline.
 
 Time limit: pyoxigraph cannot interrupt a running query, so queries run in a small pool
-of persistent worker processes, each holding the store open read-only (on a thread
-with a large stack, so that a long chain of operators does not overflow it). A worker that
-is still busy when the limit passes is killed and replaced, and the client gets a 503
-naming the limit; the other workers keep serving. A query costs one round trip over a
+of persistent worker processes, each holding the store open read-only and answering on
+a thread with a large stack (a long chain of operators does not overflow it). A worker
+that is still busy when the limit passes is killed and replaced, and the client gets a
+503 naming the limit; the other workers keep serving. A query costs one round trip over a
 local socket on top of its own run time (a fraction of a millisecond).
 
 The workers are plain ``python -c`` processes talking over a socket pair, not
@@ -48,7 +48,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from . import __version__
-from .sparql import QueryRefused, check
+from .sparql import QueryRefused, check, on_large_stack
 
 __all__ = ["serve", "make_server", "SparqlServer", "QueryPool", "register", "run"]
 
@@ -58,7 +58,6 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
 MAX_BODY = 1 << 20  # bytes of a POSTed query
 STARTUP_TIMEOUT = 60.0  # seconds a worker may take to import and open the store
-WORKER_STACK = 1 << 30  # bytes of stack for a worker's query thread (reserved, used only as needed)
 
 # Media types by kind of result, the default first.
 RESULT_TYPES = ("application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values")
@@ -229,7 +228,6 @@ class _LiveStore:
         from .store import GraphStore
 
         self._open = lambda: GraphStore.in_folder(store_dir, read_only=True)
-        self.state = None
         self.store = self._open()
         self.state = self.store.disk_state()
 
@@ -248,16 +246,7 @@ def _worker_main(fd: int, store_dir: str) -> None:
     """A worker process: open the store read-only, then answer requests until EOF,
     on a thread with a large stack."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
-    conn = Connection(fd)
-    try:
-        threading.stack_size(WORKER_STACK)
-        thread = threading.Thread(target=_answer, args=(conn, store_dir))
-        thread.start()
-    except (ValueError, RuntimeError):  # no room for so large a stack: the default one
-        threading.stack_size(0)
-        thread = threading.Thread(target=_answer, args=(conn, store_dir))
-        thread.start()
-    thread.join()
+    on_large_stack(_answer, Connection(fd), store_dir)
 
 
 def _answer(conn: Connection, store_dir: str) -> None:

@@ -9,11 +9,18 @@ check for a keyword can only refuse too much, never let one through.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+import threading
+from typing import Callable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 MAX_NESTING = 200
 """Brackets ``(``, ``[`` and ``{`` open at once that a query may have (the engine's
 parser and evaluator recurse once a level; thousands overflow its stack)."""
+
+LARGE_STACK = 1 << 30
+"""Bytes of stack for the thread a query runs on: reserved, used only as deep as the
+engine recurses (a chain of 50,000 operators overflows the 8 MB of a main thread)."""
 
 _TOKEN = re.compile(
     r"""(?P<space>\s+)
@@ -93,3 +100,34 @@ def bind(text: str, values: dict[str, str]) -> str:
     SPARQL, and ``$name`` inside a string, an IRI or a comment is left alone."""
     return "".join(literal(values[token[1:]]) if kind == "variable" and token[0] == "$" and token[1:] in values else token
                    for kind, token in tokens(text))
+
+
+def on_large_stack(function: Callable[..., T], *args) -> T:
+    """``function(*args)`` on a thread with :data:`LARGE_STACK` bytes of stack (the
+    default stack where so large a one cannot be had); its result, or its exception
+    raised here."""
+    outcome: dict = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = function(*args)
+        except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
+            outcome["error"] = error
+
+    thread = None
+    for size in (LARGE_STACK, 0):
+        try:
+            threading.stack_size(size)
+            thread = threading.Thread(target=target, daemon=True)
+            thread.start()
+            break
+        except (ValueError, RuntimeError):
+            thread = None
+        finally:
+            threading.stack_size(0)
+    if thread is None:
+        return function(*args)
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]

@@ -143,6 +143,14 @@ def test_a_query_nested_too_deeply_is_a_clear_error(built):
     assert "query too deeply nested: 5002 levels of brackets (at most 200)" in result.stderr
 
 
+def test_a_long_chain_of_operators_is_answered(built):
+    """50,000 negations: deeper recursion in the engine than a main thread's stack holds."""
+    out, _ = built
+    result = kg("query", "ASK { FILTER(" + "!" * 50000 + "true) }", "--store", out)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout == "true\n"
+
+
 def test_query_without_a_build_says_so(tmp_path):
     result = kg("query", "officials", "--store", tmp_path / "nothing")
     assert result.returncode == 2
