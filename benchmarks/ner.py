@@ -5,8 +5,9 @@
 For each recogniser beside the lexicons and rules, through the whole analysis stage:
 
 - entity P/R/F1 (and F1 by type) on the project's gold sets: `eval/gold` (development,
-  Nov 2025, and training data of the tagger), `eval/bulletins-dev-2022` (development,
-  Apr 2022), `eval/heldout` (Nov 2025), `eval/heldout-2022` and `eval/bulletins-2022`
+  Nov 2025, and training data of the tagger), `eval/bulletins-dev-2022` and
+  `eval/bulletins-dev2-2022` (development, Apr 2022), `eval/heldout` (Nov 2025),
+  `eval/heldout-2022` and `eval/bulletins-2022`
   (Apr 2022), with the Traditional-script articles (RTHK, CNA) and the others apart on
   the held-out sets;
 - mention P/R/F1 on People's Daily 1998 test and CLUENER2020 dev (name → person;
@@ -28,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SHARED = ROOT.parent / "shared"
 SETS = (("dev", "eval/gold", "news-2025-11"), ("dev bulletins", "eval/bulletins-dev-2022", "news-2022-04"),
+        ("dev bulletins 2", "eval/bulletins-dev2-2022", "news-2022-04"),
         ("held-out", "eval/heldout", "news-2025-11"),
         ("held-out 2022", "eval/heldout-2022", "news-2022-04"), ("bulletins 2022", "eval/bulletins-2022", "news-2022-04"))
 TRADITIONAL = ("-RTHK-", "-CNA-")
