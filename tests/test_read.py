@@ -376,21 +376,22 @@ def test_html_nested_five_thousand_deep_is_read(tmp_path):
     assert a.extra["removed"]["nesting"] == 1
 
 
-def test_one_nul_byte_does_not_make_a_text_file_binary(tmp_path):
-    p = tmp_path / "nul.txt"
-    p.write_bytes("卫健委通报\x00新增病例12例。\nSecond paragraph.".encode("utf-8"))
+@pytest.mark.parametrize("data, text, encoding", [
+    # one NUL byte does not make a text file binary: it is dropped
+    ("卫健委通报\x00新增病例12例。\nSecond paragraph.".encode("utf-8"), "卫健委通报新增病例12例。\nSecond paragraph.", "utf-8"),
+    # Western text in Latin-1 / Windows-1252
+    ("The café in Zürich said “no” – a résumé of 12 cases.".encode("cp1252"),
+     "The café in Zürich said “no” – a résumé of 12 cases.", "cp1252"),
+])
+def test_text_files_once_refused_are_read(tmp_path, data, text, encoding):
+    p = tmp_path / "file.txt"
+    p.write_bytes(data)
     a = one(p)
-    assert a.text == "卫健委通报新增病例12例。\nSecond paragraph."
-    assert a.extra["encoding"] == "utf-8"
+    assert (a.text, a.extra["encoding"]) == (text, encoding)
+
+
+def test_only_really_binary_or_unreadable_bytes_are_refused():
     assert reason(FIX / "binary.dat") == "binary file, not text"
-
-
-def test_a_latin1_english_file_is_read_as_windows_1252(tmp_path):
-    p = tmp_path / "latin1.txt"
-    p.write_bytes("The café in Zürich said “no” – a résumé of 12 cases.".encode("cp1252"))
-    a = one(p)
-    assert a.text == "The café in Zürich said “no” – a résumé of 12 cases."
-    assert a.extra["encoding"] == "cp1252"
     with pytest.raises(ReadError):  # high bytes alone are no Western text
         decode_bytes(bytes(range(0x80, 0x100)) * 4)
 
