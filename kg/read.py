@@ -19,7 +19,7 @@ Public API::
 
 Every failure carries one short reason, e.g. ``"binary file, not text"``,
 ``"empty file"``, ``"invalid YAML front matter: ..."``, ``"no article text"``,
-``"unreadable encoding (not UTF-8, GB18030 or Big5)"``, ``"cannot read: ..."``,
+``"unreadable encoding (not UTF-8, GB18030, Big5 or Windows-1252)"``, ``"cannot read: ..."``,
 ``"line 7: not JSON (...)"``.
 """
 from __future__ import annotations
@@ -29,6 +29,7 @@ import glob
 import json
 import os
 import re
+import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -61,7 +62,7 @@ RESOURCES = Path(__file__).parent / "resources"
 NO_SUCH_FILE = "no such file or directory"
 BINARY = "binary file, not text"
 EMPTY = "empty file"
-UNREADABLE = "unreadable encoding (not UTF-8, GB18030 or Big5)"
+UNREADABLE = "unreadable encoding (not UTF-8, GB18030, Big5 or Windows-1252)"
 NO_TEXT = "no article text"
 
 JSONL_EXTS = {".jsonl", ".ndjson", ".jsonlines"}
@@ -92,18 +93,38 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
+LINK_LOOP = "symbolic link loop, not followed"
+
+
 def _walk_dir(root: Path) -> Iterator[Path | ReadFailure]:
+    """The files under ``root``; links to folders are followed unless they lead back
+    to a folder being read (a loop, reported), links that lead nowhere are reported."""
     errors: list[OSError] = []
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
-        dirnames[:] = sorted(d for d in dirnames if not _hidden(d))
+    bad: list[ReadFailure] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append, followlinks=True):
+        here = os.path.realpath(dirpath)
+        keep = []
+        for d in sorted(d for d in dirnames if not _hidden(d)):
+            target = os.path.realpath(os.path.join(dirpath, d))
+            if here == target or here.startswith(target.rstrip(os.sep) + os.sep):
+                bad.append(ReadFailure(os.path.join(dirpath, d), LINK_LOOP))
+            else:
+                keep.append(d)
+        dirnames[:] = keep
         for name in filenames:
             if not _hidden(name):
                 p = Path(dirpath) / name
                 if p.is_file():
                     found.append(p)
+                elif p.is_symlink():
+                    try:
+                        os.stat(p)
+                    except OSError as err:
+                        bad.append(ReadFailure(str(p), _os_reason(err)))
     found.sort(key=lambda p: p.relative_to(root).parts)
     yield from found
+    yield from sorted(bad, key=lambda f: f.path)
     for err in errors:
         yield ReadFailure(str(err.filename or root), _os_reason(err))
 
@@ -222,9 +243,9 @@ _CTRL = bytes(b for b in range(32) if b not in _CTRL_OK) + b"\x7f"
 
 
 def _looks_binary(data: bytes) -> bool:
+    """More than a few control bytes (NUL among them), and more than 5% of the first
+    64 KB: a stray NUL in a text file is no reason to refuse it."""
     head = data[:65536]
-    if b"\x00" in head:
-        return True
     ctrl = len(head) - len(head.translate(None, _CTRL))
     return ctrl > max(2, len(head) * 0.05)
 
@@ -310,7 +331,26 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             best = (score, text, label)
     if best is not None and best[0] >= 0.6:
         return _check_empty(best[1]), best[2]
+    latin = _latin(data)
+    if latin is not None:
+        return _check_empty(latin), "cp1252"
     raise ReadError(UNREADABLE)
+
+
+_LATIN_MARKS = set("“”‘’–—…«»°£€§©®·¿¡•™\xa0")
+
+
+def _latin(data: bytes) -> str | None:
+    """Western European text in Windows-1252 (Latin-1 and its curly quotes): mostly
+    ASCII, and every other byte a letter or a mark such text uses (café, “quoted”)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    wide = [c for c in text if ord(c) > 127]
+    if len(wide) > 0.3 * len(text):
+        return None
+    return text if all(c.isalpha() or c in _LATIN_MARKS for c in wide) else None
 
 
 def _check_empty(text: str) -> str:
@@ -324,8 +364,9 @@ def _check_empty(text: str) -> str:
 
 def read_text(text: str, path: str = "<text>", encoding: str | None = None
               ) -> tuple[list[Article], list[ReadFailure]]:
-    """Articles from already-decoded text; the format comes from the name and content."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    """Articles from already-decoded text; the format comes from the name and content.
+    NUL characters are dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").lstrip("\ufeff")
     ext = Path(path).suffix.lower()
     extra = {"encoding": encoding} if encoding else {}
     if ext in JSONL_EXTS:
@@ -617,6 +658,7 @@ def parse_date(value: Any) -> datetime | None:
             return None
     if not isinstance(value, str):
         return None
+    value = "".join(c for c in value if unicodedata.category(c) != "Cf")  # BOM, bidi marks, zero widths
     m = _DATE_RE.match(value)
     if not m:
         try:

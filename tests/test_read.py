@@ -266,7 +266,7 @@ def test_broken_yaml_front_matter():
 
 
 def test_unreadable_encoding():
-    assert reason(FIX / "unreadable.txt") == "unreadable encoding (not UTF-8, GB18030 or Big5)"
+    assert reason(FIX / "unreadable.txt") == "unreadable encoding (not UTF-8, GB18030, Big5 or Windows-1252)"
 
 
 def test_post_without_article_text():
@@ -387,3 +387,45 @@ def test_html_nested_five_thousand_deep_is_read(tmp_path):
     a = one(page)
     assert a.text == "深层正文。\n浅层正文。"
     assert a.extra["removed"]["nesting"] == 1
+
+
+@pytest.mark.parametrize("data, text, encoding", [
+    # one NUL byte does not make a text file binary: it is dropped
+    ("卫健委通报\x00新增病例12例。\nSecond paragraph.".encode("utf-8"), "卫健委通报新增病例12例。\nSecond paragraph.", "utf-8"),
+    # Western text in Latin-1 / Windows-1252
+    ("The café in Zürich said “no” – a résumé of 12 cases.".encode("cp1252"),
+     "The café in Zürich said “no” – a résumé of 12 cases.", "cp1252"),
+])
+def test_text_files_once_refused_are_read(tmp_path, data, text, encoding):
+    p = tmp_path / "file.txt"
+    p.write_bytes(data)
+    a = one(p)
+    assert (a.text, a.extra["encoding"]) == (text, encoding)
+
+
+def test_only_really_binary_or_unreadable_bytes_are_refused():
+    assert reason(FIX / "binary.dat") == "binary file, not text"
+    with pytest.raises(ReadError):  # high bytes alone are no Western text
+        decode_bytes(bytes(range(0x80, 0x100)) * 4)
+
+
+def test_a_symlink_loop_in_a_folder_is_reported(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("Text A.", encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("Text B.", encoding="utf-8")
+    (tmp_path / "sub" / "back").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "x.txt").symlink_to(tmp_path / "y.txt")
+    (tmp_path / "y.txt").symlink_to(tmp_path / "x.txt")
+    assert list(iter_sources([tmp_path])) == [
+        tmp_path / "a.txt",
+        tmp_path / "sub" / "b.txt",
+        ReadFailure(str(tmp_path / "sub" / "back"), "symbolic link loop, not followed"),
+        ReadFailure(str(tmp_path / "x.txt"), "cannot read: too many levels of symbolic links"),
+        ReadFailure(str(tmp_path / "y.txt"), "cannot read: too many levels of symbolic links"),
+    ]
+
+
+@pytest.mark.parametrize("value", ["\u202e2025-11-01 08:00:00 +08:00", "\ufeff2025-11-01 08:00:00 +08:00",
+                                   "2025-11-01\u200b 08:00:00 +08:00"])
+def test_format_characters_in_a_date_are_ignored(value):
+    assert parse_date(value) == datetime(2025, 11, 1, 8, 0, tzinfo=HKT)
