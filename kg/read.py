@@ -1340,6 +1340,45 @@ class _Walker:
         return len(kids) == 1 and kids[0].tag in ("em", "i", "small", "cite")
 
 
+MAX_MARKUP_DEPTH = 1000
+"""The deepest nesting of tags handed to the HTML parser, whose cost grows with the
+square of the depth (20,000 deep takes seconds): the tags of elements nested deeper
+are taken out before parsing, their text stays."""
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+# elements that never nest (void) or whose end tag may be left out: not counted
+_UNCOUNTED = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    "param", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
+    "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+})
+
+
+def _shallow(html: str) -> str:
+    """``html`` without the tags nested deeper than MAX_MARKUP_DEPTH (counted roughly,
+    from the tags alone); unchanged when nothing is that deep."""
+    if html.count("<") <= MAX_MARKUP_DEPTH:
+        return html
+    depth, last, kept = 0, 0, []
+    for m in _TAG.finditer(html):
+        closing, name, empty = m.group(1), m.group(2).lower(), m.group(3)
+        if empty or name in _UNCOUNTED:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+            deep = depth >= MAX_MARKUP_DEPTH
+        else:
+            deep = depth >= MAX_MARKUP_DEPTH
+            depth += 1
+        if deep:
+            kept.append(html[last:m.start()])
+            last = m.end()
+    if not kept:
+        return html
+    kept.append(html[last:])
+    return "".join(kept)
+
+
 def _is_boiler_element(node) -> bool:
     attrs = node.attributes
     return bool(attrs) and _attr_boiler(attrs, node.tag)
@@ -1351,7 +1390,7 @@ def html_to_paragraphs(html: str) -> tuple[list[str], dict]:
     ``info`` may hold ``byline`` (an author line taken out of the text) and
     ``removed`` (how many boilerplate elements of each kind were dropped).
     """
-    tree = LexborHTMLParser(html, scripting=True)
+    tree = LexborHTMLParser(_shallow(html), scripting=True)
     root = tree.body or tree.root
     if root is None:
         return [], {}
@@ -1368,7 +1407,7 @@ def html_to_paragraphs(html: str) -> tuple[list[str], dict]:
 
 
 def _read_html_page(text: str, path: str, extra: dict) -> Article:
-    tree = LexborHTMLParser(text, scripting=True)
+    tree = LexborHTMLParser(_shallow(text), scripting=True)
     meta: dict[str, Any] = {}
 
     def meta_content(*names: str) -> str | None:

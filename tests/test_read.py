@@ -429,3 +429,13 @@ def test_a_symlink_loop_in_a_folder_is_reported(tmp_path):
                                    "2025-11-01\u200b 08:00:00 +08:00"])
 def test_format_characters_in_a_date_are_ignored(value):
     assert parse_date(value) == datetime(2025, 11, 1, 8, 0, tzinfo=HKT)
+
+
+def test_html_nested_a_hundred_thousand_deep_is_read_without_parsing_the_depth(tmp_path):
+    depth = 100_000  # the HTML parser's cost grows with the square of the depth
+    page = tmp_path / "deeper.html"
+    page.write_text("<html><body><p>浅层正文。</p>" + "<section><b>" * depth + "深层正文。" + "</b></section>" * depth
+                    + "</body></html>", encoding="utf-8")
+    a = one(page)
+    assert a.text == "浅层正文。\n深层正文。"
+    assert a.extra["removed"]["nesting"] == 1
