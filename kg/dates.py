@@ -19,6 +19,7 @@ _PATTERNS = [
     ("ymd", re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")),
     ("month_day", re.compile(r"(上|本|下)月(\d{1,2})[日号]")),
     ("md", re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})[日号]")),
+    ("han_md", re.compile(r"(?<![一二三四五六七八九十\d])(十[一二]?|[一二三四五六七八九])月(\d{1,2})[日号]")),
     ("weekday", re.compile(r"(?:星期|周|礼拜)([一二三四五六日天])")),
     ("dian", re.compile(r"(?<![\d月])(\d{1,2})日电")),
     ("day", re.compile(r"(?<![\d月年])(\d{1,2})日(?!电)")),
@@ -31,6 +32,7 @@ _PATTERNS = [
 
 
 _EXPLICIT = dict(_PATTERNS)["md"]
+_HAN_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
@@ -89,6 +91,8 @@ def _value(kind: str, match: re.Match, base: date, previous: date | None) -> dat
         return _safe(month_start.year, month_start.month, int(match.group(2)))
     if kind == "md":
         return _month_day(base, int(match.group(1)), int(match.group(2)))
+    if kind == "han_md":  # 三月31日
+        return _month_day(base, _HAN_MONTHS.index(match.group(1)) + 1, int(match.group(2)))
     if kind == "weekday":
         return base - timedelta(days=(base.weekday() - _WEEKDAYS[match.group(1)]) % 7)
     if kind == "en_weekday":

@@ -150,3 +150,12 @@ def test_the_issue_s_phrasings_with_their_sentences():
     assert reports("本港再多1宗確診。長沙灣怡閣苑怡康閣、怡欣閣及怡秀閣完成圍封強檢，593名身處「受限區域」的人士接受檢測，"
                    "當中發現4宗陽性檢測個案，發現陽性比率為0.67%，衞生防護中心會安排跟進。", "2022-04-06T12:00:00+08:00") == [
         ("香港特别行政区", "Confirmed", 1, date(2022, 4, 6), None)]
+
+
+def test_a_part_of_a_running_total_is_none_and_a_month_in_han_numerals_dates_a_figure():
+    found = reports("上海市卫健委7日通报，新增本土确诊824例、本土无症状感染者20398例，3月以来累计本土阳性感染者达13万1524例，"
+                    "其中无症状感染者12万7131例。", "2022-04-09T12:00:00+08:00")
+    assert [(c, v) for _, c, v, _, _ in found] == [("LocalConfirmed", 824), ("LocalAsymptomatic", 20398), ("CumulativeInfections", 131524)]
+    found = reports("三月大部分时间段内，台湾每日新增病例都处于单数水平，但三月31日单日新增病例达到87例后，感染人数开始激增。",
+                    "2022-04-07T12:00:00+08:00")
+    assert found == [("台湾", "Confirmed", 87, date(2022, 3, 31), None)]

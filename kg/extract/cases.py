@@ -267,6 +267,10 @@ def _category(clause_before: str, sentence_before: str, before: str, after: str,
     if scope is None and (inherited or running.scope_sentence == sentence or kind == running.kind and running.header_scope):
         scope = running.scope
     in_clause = any(word in clause_before for word in w["cumulative"]) or inherited and running.cumulative and not explicit_scope
+    if clause_before.lstrip().startswith("其中") and running.cumulative and kind != running.kind:
+        # 累计…13万1524例，其中无症状感染者12万7131例: a part of another kind of a running
+        # total is a running total too, and none where no category holds it
+        return _CATEGORIES.get((kind, None, True)), kind, scope, inherited
     if in_clause or scope is None and _cumulative(clause_before, sentence_before):
         category = _CATEGORIES.get((kind, None, True)) or _CATEGORIES.get((kind, scope, False))
     else:
