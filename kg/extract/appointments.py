@@ -8,7 +8,7 @@ from __future__ import annotations
 from .. import lexicon
 from ..model import AnalysedArticle, Fact, Mention
 from .clauses import clause_end, clause_start, cues_in, is_word, pronoun_subject, subject
-from .common import event_day, items, ref_of
+from .common import event_day, find_all, items, ref_of
 from .office import Post, _post_ending, appositions
 
 _JOINED = ("和", "、", "及", "与")
@@ -16,7 +16,7 @@ _JOINED = ("和", "、", "及", "与")
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
     words = lexicon.cues()["appointment"]
-    held = _posts_held(doc)
+    held: dict[str, list[Post]] | None = None  # read only for an article that has a cue
     facts: dict[tuple, Fact] = {}
     for sentence in doc.sentences:
         found = [(local, cue, "in") for local, cue in cues_in(sentence.norm, words["takes_up"])]
@@ -45,6 +45,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             if post is None and kind == "out":
                 post = _served(doc, sentence, start)
             day = event_day(doc, sentence, start, offset, effect=True)
+            if (post is None or post.body is None) and held is None:
+                held = _posts_held(doc)
             for person in persons:
                 known = post if post is not None and post.body is not None else _held(doc, held, person, post)
                 if known is None:
@@ -104,14 +106,7 @@ def _object(doc: AnalysedArticle, sentence, after: int, end: int, closers) -> li
 def _not_an_event(doc: AnalysedArticle, start: int, offset: int, markers) -> bool:
     """要求马科斯下台, 即将就任, 拒绝辞职: a word of its own before the cue in its clause."""
     text = doc.norm[start:offset]
-    return any(is_word(doc, start + i, marker) for marker in markers for i in _positions(text, marker))
-
-
-def _positions(text: str, word: str):
-    i = text.find(word)
-    while i != -1:
-        yield i
-        i = text.find(word, i + 1)
+    return any(is_word(doc, start + i, marker) for marker in markers for i in find_all(marker, text))
 
 
 def _replaced(doc: AnalysedArticle, sentence, start: int, end: int, cues) -> Mention | None:
@@ -156,8 +151,8 @@ def _served(doc: AnalysedArticle, sentence, start: int) -> Post | None:
     return _post(doc, sentence, at + 2, at + 2 + clause_end(doc.norm[at + 2:sentence.start + len(sentence.norm)]))
 
 
-def _posts_held(doc: AnalysedArticle) -> dict[int, list[Post]]:
-    """The posts the article gives each person (by the person's first mention)."""
+def _posts_held(doc: AnalysedArticle) -> dict[str, list[Post]]:
+    """The posts the article gives each person, by the name resolution keys them by."""
     held: dict[str, list[Post]] = {}
     for person, posts, _ in appositions(doc):
         held.setdefault(ref_of(doc, person).name, []).extend(p for p in posts if p.body is not None)

@@ -94,7 +94,6 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
         reporter = _reporter(doc, text, sentence.start, mentions)
         if reporter is not None:
             running.reporter = reporter
-        jurisdiction = _jurisdiction(doc, reporter)
         clauses = [m.span() for m in _CLAUSE.finditer(text)]
         figures_by_clause = [_figures(text, c_start, c_end) for c_start, c_end in clauses]
         for index, ((c_start, c_end), figures) in enumerate(zip(clauses, figures_by_clause)):
@@ -113,7 +112,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                         or any(word in text[c_start:figure.start] for word in w["per_capita"]):
                     continue
                 regions = [respective[k]] if respective else _regions(doc, text, sentence.start, c_start, figure, mentions, running,
-                                                                        jurisdiction)
+                                                                        reporter)
                 if not regions:
                     continue
                 category, kind, scope, inherited = _category(text[c_start:figure.start], text[:figure.start], before, after,
@@ -334,7 +333,7 @@ def _is_region(m: Mention) -> bool:
 
 
 def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure: _Figure, mentions: list[Mention],
-             running: _Running, jurisdiction: EntityRef | None = None) -> list[EntityRef]:
+             running: _Running, reporter: EntityRef | None = None) -> list[EntityRef]:
     """Where a figure is for; ``text`` is the sentence, starting at ``offset`` in the
     article. Places of origin (来自美国, 自香港输入) are never where a figure is for; a
     figure for a site (a housing estate; an institution in a place: 上海的东海养老院有至少100名)
@@ -374,6 +373,7 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
     earlier = [m for m in local if m.end - offset <= c_start]
     if earlier:
         return [_region_ref(doc, earlier[-1])]
+    jurisdiction = _jurisdiction(doc, reporter)
     if jurisdiction is not None:
         return [jurisdiction]
     if running.region:
@@ -450,10 +450,17 @@ def _chain(text: str, offset: int, c_start: int, end: int, mentions: list[Mentio
 def _jurisdiction(doc: AnalysedArticle, reporter: EntityRef | None) -> EntityRef | None:
     """The place a reporting body answers for, read from its name: 上海卫健委 → 上海,
     巴西卫生部 → 巴西, 国家卫健委 → 中国, 非洲疾病控制和预防中心 → 非洲 where the
-    article names 非洲 as a place; none for a bare 卫生部."""
+    article names 非洲 as a place; none for a bare 卫生部. Read once per body an article
+    names."""
     if reporter is None:
         return None
-    name = reporter.name
+    known = doc.notes.setdefault("jurisdictions", {})
+    if reporter.name not in known:
+        known[reporter.name] = _place_of_name(doc, reporter.name)
+    return known[reporter.name]
+
+
+def _place_of_name(doc: AnalysedArticle, name: str) -> EntityRef | None:
     if name.startswith(tuple(words()["national_bodies"])):
         return _place_ref(doc, "中国")
     for end in range(min(len(name) - 1, 8), 1, -1):

@@ -222,7 +222,7 @@ def event_day(doc: AnalysedArticle, sentence: Sentence, start: int, offset: int,
             day, _ = resolve(without_names(match.group(1), match.start(1), persons), doc.day)
             if day is not None:
                 return day
-    earlier = next((d for d in reversed(doc.dates[:sentence.index]) if d), None) if doc.dates else None
+    earlier = next((doc.dates[i] for i in range(sentence.index - 1, -1, -1) if doc.dates[i]), None) if doc.dates else None
     day, _ = resolve(without_names(doc.norm[sentence.start:offset], sentence.start, persons), doc.day, earlier)
     if day is not None:
         return day

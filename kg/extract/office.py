@@ -119,7 +119,8 @@ def _post_ending(doc: AnalysedArticle, row: list[Item], j: int, floor: int, near
         first -= 1
     left = row[first - 1].end if first >= 1 else floor
     start, former = _strip_former(norm, left, row[first].start) if first == j else (title.start, False)
-    former = former or norm[left:start].lstrip("的 ").startswith(_PAST) and not norm[left:start].lstrip("的 ").startswith("前往")
+    opening = norm[left:start].lstrip("的 ")
+    former = former or opening.startswith(_PAST) and not opening.startswith("前往")  # 前能源部长, not 前往
     run = _HAN_RUN.search(norm[left:start])
     before = row[first - 1] if first >= 1 else None
     touching = before is not None and before.kind in ORG_TYPES + PLACE_TYPES and run is not None and run.start() == 0
