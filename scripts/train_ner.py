@@ -270,12 +270,13 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--limit", type=int, default=0, help="use only this many training sentences (a smoke test)")
     parser.add_argument("--out", default=str(OUT))
+    parser.add_argument("--threads", type=int, default=2, help="PyTorch threads (the published weights used 2)")
     args = parser.parse_args()
 
     import torch
 
     torch.manual_seed(args.seed)
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
     started = time.time()
     sets = load_corpora(Path(args.data), Path(args.gold), Path(args.corpus))
