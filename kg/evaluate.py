@@ -225,6 +225,13 @@ def _by_category(gold_items: list, predicted_items: list, names: Names, aliases:
     pairs = _pairs(anything, predicted_items, located)
     right = sum(p.args["category"] == gold_items[i]["category"] for i, p in pairs)
     out["cases:category"] = Score(len(pairs), len(pairs), right, right)
+    for relaxed in ("date", "place", "category"):
+        loose = [{k: v for k, v in g.items() if k != relaxed} | ({"category": "*"} if relaxed == "category" else {})
+                 for g in gold_items]
+        same = lambda g, p: _same_fact("cases", g, _with_category(p, "*") if g["category"] == "*" else p,  # noqa: E731
+                                       names, aliases)
+        mg, mp, _, _ = _pair(loose, predicted_items, same)
+        out[f"cases:any {relaxed}"] = Score(len(gold_items), len(predicted_items), mg, mp)
     whole = [(g, p) for g, p in ((gold_items[i], p) for i, p in pairs) if g["category"] == p.args["category"] and "reporter" in g]
     if whole:
         right = sum(_same_reporter(g["reporter"], p.args.get("reporter"), names, aliases) for g, p in whole)
@@ -324,7 +331,7 @@ def _same_fact(kind: str, gold: dict, fact, names: Names, aliases: dict) -> bool
     if kind == "statement":
         return party(gold["speaker"], args["speaker"]) and _text_overlap(gold.get("text", ""), args["text"])
     if kind == "cases":
-        return (party(gold["place"], args["place"]) and gold["category"] == args["category"]
+        return (party(gold.get("place", ""), args["place"]) and gold["category"] == args["category"]
                 and int(gold["value"]) == int(args["value"]) and same_date())
     if kind == "source":
         return party(gold["source"], args["source"])
@@ -379,7 +386,10 @@ def table(report: Report) -> str:
     shares = {"cases:category": "right in place, value and date", "cases:reporter": "right in all but the reporter",
               "office:former": "right in person and post"}
     lines += [row("  " + key.split(":")[1], report.scores[key]) for key in sorted(report.scores)
-              if key.startswith("cases:") and key not in shares and report.scores[key].gold + report.scores[key].predicted]
+              if key.startswith("cases:") and key not in shares and not key.startswith("cases:any")
+              and report.scores[key].gold + report.scores[key].predicted]
+    lines += [row("  cases, " + key.split(":")[1], report.scores[key]) for key in sorted(report.scores)
+              if key.startswith("cases:any") and report.scores[key].gold]
     for key, what in shares.items():
         if report.scores.get(key) and report.scores[key].gold:
             share = report.scores[key]
