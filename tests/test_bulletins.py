@@ -159,3 +159,14 @@ def test_a_part_of_a_running_total_is_none_and_a_month_in_han_numerals_dates_a_f
     found = reports("三月大部分时间段内，台湾每日新增病例都处于单数水平，但三月31日单日新增病例达到87例后，感染人数开始激增。",
                     "2022-04-07T12:00:00+08:00")
     assert found == [("台湾", "Confirmed", 87, date(2022, 3, 31), None)]
+
+
+def test_a_level_a_count_has_reached_is_a_running_total_unless_it_is_new_or_of_one_day():
+    found = reports("巴西感染新冠病毒的人数超过400万人，死亡人数超过12.7万人。", "2020-09-09T12:00:00+03:00")
+    assert [(place, category, value, bound) for place, category, value, _, bound in found] == [
+        ("巴西", "CumulativeConfirmed", 4000000, "atLeast"), ("巴西", "CumulativeDeaths", 127000, "atLeast")]
+    found = reports("根据台湾卫生部披露的信息，自今年1月以来，台湾本土确诊人数达51504例，其中绝大多数为轻症和无症状。",
+                    "2022-04-30T00:45:00+08:00")
+    assert [(place, category, value) for place, category, value, _, _ in found] == [("台湾", "CumulativeConfirmed", 51504)]
+    found = reports("英国今天的新增感染人数为6万人，新增死亡人数达到260人。", "2022-02-06T12:00:00+03:00")
+    assert [(category, value) for _, category, value, _, _ in found] == [("Confirmed", 60000), ("Deaths", 260)]

@@ -242,6 +242,19 @@ def _cumulative(clause_before: str, sentence_before: str) -> bool:
     return False
 
 
+def _level(clause_before: str, figure: _Figure) -> bool:
+    """A level a count has reached is a running total: 巴西感染新冠病毒的人数超过400万人,
+    死亡人数已经上升至87618人; not with a new or a single day's count in the clause
+    (新增死亡人数达到260人, 单日死亡人数超过1000)."""
+    w = words()
+    if any(word in clause_before for word in w["new"] + w["daily"]):
+        return False
+    nouns, adverbs = ("|".join(map(re.escape, w[key])) for key in ("level_nouns", "level_adverbs"))
+    verbs = "|".join(map(re.escape, sorted(w["level_verbs"] + w["at_least"], key=len, reverse=True)))
+    reached = re.search(f"(?:{nouns})(?:{adverbs})*((?:{verbs})了?)?$", clause_before.rstrip())
+    return reached is not None and (reached.group(1) is not None or figure.bound == "atLeast")
+
+
 def _category(clause_before: str, sentence_before: str, before: str, after: str, figure: _Figure, running: _Running,
               sentence: int, mainland: bool):
     """(category, kind, scope, whether the kind was the running one) of a figure."""
@@ -270,7 +283,7 @@ def _category(clause_before: str, sentence_before: str, before: str, after: str,
         # 累计…13万1524例，其中无症状感染者12万7131例: a part of another kind of a running
         # total is a running total too, and none where no category holds it
         return _CATEGORIES.get((kind, None, True)), kind, scope, inherited
-    if in_clause or scope is None and _cumulative(clause_before, sentence_before):
+    if in_clause or scope is None and _cumulative(clause_before, sentence_before) or _level(clause_before, figure):
         category = _CATEGORIES.get((kind, None, True)) or _CATEGORIES.get((kind, scope, False))
     else:
         category = _CATEGORIES.get((kind, scope, False))
