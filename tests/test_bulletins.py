@@ -170,3 +170,10 @@ def test_a_level_a_count_has_reached_is_a_running_total_unless_it_is_new_or_of_o
     assert [(place, category, value) for place, category, value, _, _ in found] == [("台湾", "CumulativeConfirmed", 51504)]
     found = reports("英国今天的新增感染人数为6万人，新增死亡人数达到260人。", "2022-02-06T12:00:00+03:00")
     assert [(category, value) for _, category, value, _, _ in found] == [("Confirmed", 60000), ("Deaths", 260)]
+
+
+def test_a_level_with_no_unit_is_a_figure_after_a_count_noun_and_a_verb_of_reaching():
+    found = reports("这是一个新的迹象，表示中国有意采取更极端的手段阻止病毒在上海的传播。目前为止，在本轮疫情中上海感染数已超过40万，"
+                    "这个2500万人口的大城市的大多数市民仍处于严格的封锁之下，封城已进入第四周。", "2022-04-21T15:43:02+08:00")
+    assert [(place, category, value, bound) for place, category, value, _, bound in found] == [
+        ("上海市", "CumulativeInfections", 400000, "atLeast")]

@@ -49,6 +49,17 @@ def _figure() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _level_figure() -> re.Pattern:
+    """A count's level given without a unit (上海感染数已超过40万, 确诊人数达到1.3万): only
+    after a count noun and a verb of reaching, and a figure with a scale."""
+    w = words()
+    nouns, adverbs = ("|".join(map(re.escape, w[key])) for key in ("level_nouns", "level_adverbs"))
+    verbs = "|".join(map(re.escape, sorted(w["level_verbs"] + w["at_least"], key=len, reverse=True)))
+    return re.compile(rf"(?:{nouns})(?:{adverbs})*(?P<verb>{verbs})了?"
+                      rf"(?P<num>\d[\d,]*(?:\.\d+)?万)(?![\d万亿例宗名人%元次剂])")
+
+
+@lru_cache(maxsize=1)
 def _none_new() -> re.Pattern:
     """没有新增个案, 无新增本土病例: a count of zero (never 抢救无效死亡)."""
     return re.compile(r"(?:没有|并无|未有|无|零)(?!症状|效)再?(?:(?:录得|新增|出现|发现|报告)+[^，。；\d]{0,10}?|[^，。；\d]{0,2}?)"
@@ -157,6 +168,11 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
         elif pre in w["at_most"]:
             bound = "atMost"
         out.append(_Figure(match.start("num"), match.end(), value, match.group("unit"), bound))
+    for match in _level_figure().finditer(text, start, end):  # 感染数已超过40万: a level with no unit
+        value = _value(match.group("num"))
+        if value is not None:
+            bound = "atLeast" if match.group("verb") in w["at_least"] else None
+            out.append(_Figure(match.start("num"), match.end("num"), value, "例", bound))
     for match in re.finditer(r"(?<![\d.])(\d+)(?=[和及、](\d+)([例宗]))", text[start:end]):
         out.append(_Figure(start + match.start(1), start + match.end(1), int(match.group(1)), match.group(3), None))
     if not any(word in text for word in w["not_zero"]):  # 防范区是指…没有阳性感染者: a definition
