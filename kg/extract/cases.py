@@ -177,6 +177,8 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
         out.append(_Figure(start + match.start(1), start + match.end(1), int(match.group(1)), match.group(3), None))
     if not any(word in text for word in w["not_zero"]):  # 防范区是指…没有阳性感染者: a definition
         for match in _none_new().finditer(text, start, end):
+            if text[max(start, match.start() - 3):match.start()].endswith(tuple(w["almost"])):  # 几乎没有: not none
+                continue
             out.append(_Figure(match.start(), match.start(), 0, "例", None))
     return sorted(out, key=lambda f: f.start)
 
@@ -246,11 +248,19 @@ def _found(text: str, table: dict[str, list[str]]) -> list[tuple[int, int, str]]
     return sorted(taken)
 
 
+@lru_cache(maxsize=1)
+def _since() -> re.Pattern:
+    """A count since a day (从3月开始, 自2月26日以来): a running total."""
+    since = words()["since"]
+    opening, closing = ("|".join(map(re.escape, since[key])) for key in ("open", "close"))
+    return re.compile(rf"(?:{opening})[^，。；]{{1,10}}?(?:月|日|年)(?:初|底|中|中旬|下旬|上旬)?(?:{closing})")
+
+
 def _cumulative(clause_before: str, sentence_before: str) -> bool:
-    """A running total: 累计 in the sentence before the figure; 截至 or 总数 too, unless
+    """A running total: 累计 or a count since a day in the sentence before the figure; 截至 or 总数 too, unless
     their clause counts new cases (截至今日下午5时，新增…; 新增确诊与无症状的总数)."""
     w = words()
-    if any(word in sentence_before for word in w["cumulative"]):
+    if any(word in sentence_before for word in w["cumulative"]) or _since().search(sentence_before):
         return True
     for clause in re.split(r"[，,；;]", sentence_before):
         if any(word in clause for word in w["cumulative_unless_new"]) and not any(word in clause for word in w["new"]):
