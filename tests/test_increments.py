@@ -285,15 +285,15 @@ def test_the_command_line_says_what_was_skipped_and_what_is_stale(chinese, tmp_p
     lines = kg("build", chinese, "--out", out, "--force", "--no-viewer")
     assert lines[0] == "articles read: 2, failed: 0"
     assert written(out)["exports"] == {"written": [], "stale": []}  # what was read again was already in them
+    assert kg("export", "--out", out, "--no-viewer") == [str(out / "graph.ttl"), str(out / "graph.trig")]
 
 
-def test_store_counts_are_the_stores_own(sample_build):
-    out, summary, store = sample_build
+def test_store_counts_are_the_stores_own(sample_build, tmp_path):
+    _, summary, store = sample_build
     graphs = store.graphs()
     quads = sum(1 for _ in store.quads())
     triples = sum(1 for _ in store.triples())
     assert store.counts() == (len(graphs), quads, triples) == (summary.graphs, summary.quads, summary.triples)
     assert len(store) == quads
-    write(store, out / "check.nq", "nq")
-    assert len((out / "check.nq").read_text(encoding="utf-8").splitlines()) == quads
-    (out / "check.nq").unlink()
+    write(store, tmp_path / "check.nq", "nq")
+    assert len((tmp_path / "check.nq").read_text(encoding="utf-8").splitlines()) == quads
