@@ -23,9 +23,9 @@ from . import stats as _stats_module  # noqa: E402
 def build(paths=None, out="exports", **options):
     """Build ``paths`` (files, folders, globs; default: the sample corpus) into the
     folder ``out``, as ``kg build`` does (options: ``memory``, ``base``, ``language``,
-    ``ner``, ``jobs``, ``viewer``, ``progress``), and return the graph as an
-    ``rdflib.Dataset`` (one named graph per article); the build's summary is its
-    ``summary`` attribute."""
+    ``ner``, ``jobs``, ``viewer``, ``progress``, ``force``, ``exports``), and return the
+    graph of the whole store as an ``rdflib.Dataset`` (one named graph per article);
+    the build's summary is its ``summary`` attribute."""
     import pyoxigraph as ox
     import rdflib
 
@@ -62,13 +62,16 @@ def view(store="exports", output=None, focus=None, depth=2, max_nodes=None):
     """Write the interactive HTML network of the build in ``store``, as ``kg view``
     does, and return its path: ``output`` if given, else ``STORE/graph.html``, or
     ``STORE/view-FOCUS.html`` for the neighbourhood of ``focus`` (``depth`` hops)."""
-    from .pipeline import store_graph
+    from .pipeline import mark_fresh, store_graph
     from .store import GraphStore
     from .viewer import DEFAULT_MAX_NODES, view_path, write_viewer
 
-    return write_viewer(store_graph(GraphStore.in_folder(store, read_only=True), for_viewer=True),
+    path = write_viewer(store_graph(GraphStore.in_folder(store, read_only=True), for_viewer=True),
                         view_path(store, focus, output), focus=focus, depth=depth,
                         max_nodes=max_nodes or DEFAULT_MAX_NODES)
+    if focus is None and path == view_path(store):
+        mark_fresh(store, [path])
+    return path
 
 
 def stats(store="exports"):

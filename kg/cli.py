@@ -13,6 +13,8 @@ from .vocab import DEFAULT_BASE
 EPILOG = """examples:
   kg build                                  build the bundled sample corpus into exports/
   kg build news/ more/*.html --out graph/   build folders and globs into graph/
+  kg build news/ --out graph/               again: only new and changed files are read
+  kg export --store graph/                  rewrite graph.ttl, graph.trig, graph.html
   kg query officials --param org=外交部      run a named query with a parameter
   kg query 'SELECT * WHERE { ?s nkg:leads ?o }' --format csv
   kg view --focus 雷海潮 --depth 2           draw one entity's neighbourhood
@@ -39,7 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     build = verbs.add_parser("build", help="read articles and build the graph, its exports and viewer",
                              description="Read articles (Jekyll posts, .txt, .md, .html, .jsonl; files, folders or globs), "
                              "extract facts, store them (one named graph per article) and write graph.ttl, graph.trig, "
-                             "graph.html and summary.json. Exits 1 when any file failed; the others are built all the same.")
+                             "graph.html and summary.json. A file whose bytes the store already holds is skipped. Into a "
+                             "store that already held articles, the exports are left as they were and said to be stale "
+                             "(`kg export` rewrites them) unless --exports is given. Exits 1 when any file failed; the "
+                             "others are built all the same.")
     build.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (recursive) or globs; default: the bundled sample corpus")
     build.add_argument("--out", default=str(DEFAULT_OUT), help="output folder, holding the store and the exports (default: %(default)s)")
     build.add_argument("--memory", action="store_true", help="keep the store in memory only: the exports hold exactly this build's articles "
@@ -50,6 +55,12 @@ def _parser() -> argparse.ArgumentParser:
                        help="statistical entity recogniser beside the lexicons and rules (default: %(default)s)")
     build.add_argument("--jobs", type=int, help="worker processes (default: one per core for more than 50 files)")
     build.add_argument("--no-viewer", action="store_true", help="do not write graph.html")
+    build.add_argument("--force", action="store_true",
+                       help="read every file, also those whose bytes the store already holds (after changing --ner or "
+                       "--language, or upgrading newskg)")
+    build.add_argument("--exports", action="store_true",
+                       help="rewrite graph.ttl, graph.trig and graph.html of the whole store also when adding to a store "
+                       "that held articles (the default then is to leave them, stale)")
     build.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                        help="show a progress bar (default: only on a terminal)")
 
@@ -110,7 +121,8 @@ def _build(args) -> int:
     from .pipeline import build
 
     summary, store = build(args.paths, args.out, memory=args.memory, base=args.base, language=args.language,
-                           ner=args.ner, jobs=args.jobs, viewer=not args.no_viewer, progress=args.progress)
+                           ner=args.ner, jobs=args.jobs, viewer=not args.no_viewer, progress=args.progress,
+                           force=args.force, exports=True if args.exports else None)
     store.close()
     for line in summary.lines():
         print(line)
@@ -153,13 +165,15 @@ def _query(args) -> int:
 
 
 def _view(args) -> int:
-    from .pipeline import store_graph
+    from .pipeline import mark_fresh, store_graph
     from .store import GraphStore
     from .viewer import view_path, write_viewer
 
     store = GraphStore.in_folder(args.store, read_only=True)
     path = write_viewer(store_graph(store, for_viewer=True), view_path(args.store, args.focus, args.output),
                         focus=args.focus, depth=args.depth, max_nodes=args.max_nodes)
+    if args.focus is None and path == view_path(args.store):
+        mark_fresh(args.store, [path])
     print(path)
     return 0
 

@@ -140,17 +140,35 @@ def export(store: GraphStore, target: Path, fmt: str | None = None) -> Path:
 
 
 def register(verbs) -> None:
-    parser = verbs.add_parser("export", help="write the graph in another format",
-                              description="Write the built graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD (with the "
+    parser = verbs.add_parser("export", help="rewrite a build's exports, or write the graph in another format",
+                              description="Without FORMAT, rewrite the exports of a build folder from its store "
+                              "(graph.ttl, graph.trig and graph.html), as a build that adds to a store leaves them stale. "
+                              "With FORMAT, write the built graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD (with the "
                               "project's context), or the entity network as GraphML or GEXF (for Gephi).")
-    parser.add_argument("format", choices=ALL_FORMATS, help="output format")
-    parser.add_argument("--store", default="exports", help="folder of a build (default: %(default)s)")
-    parser.add_argument("--output", help="file to write (default: STORE/graph.FORMAT)")
+    parser.add_argument("format", nargs="?", choices=ALL_FORMATS, help="output format (default: the build's exports)")
+    parser.add_argument("--store", "--out", dest="store", default="exports",
+                        help="folder of a build (default: %(default)s)")
+    parser.add_argument("--output", help="file to write, with FORMAT (default: STORE/graph.FORMAT)")
+    parser.add_argument("--no-viewer", action="store_true", help="without FORMAT: leave graph.html as it is")
     parser.set_defaults(handler=_run)
 
 
 def _run(args) -> int:
     store = GraphStore.in_folder(args.store, read_only=True)
+    if args.format is None:
+        if args.output:
+            raise ValueError("--output needs a FORMAT; without one, the build's exports are rewritten in --store")
+        from .pipeline import mark_fresh, write_outputs
+
+        written = write_outputs(store, Path(args.store), viewer=not args.no_viewer)
+        mark_fresh(args.store, written)
+        for path in written:
+            print(path)
+        return 0
     target = Path(args.output) if args.output else Path(args.store) / f"graph.{args.format}"
     print(export(store, target, args.format))
+    if target.parent == Path(args.store) and target.name in ("graph.ttl", "graph.trig"):
+        from .pipeline import mark_fresh
+
+        mark_fresh(args.store, [target])
     return 0

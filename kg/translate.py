@@ -38,20 +38,28 @@ def fingerprint(doc: AnalysedArticle, facts: list[Fact]) -> Fingerprint:
     for mention in doc.mentions:
         if mention.ref:
             entities.add(ref_of(doc, mention).name if doc.language != "en" else mention.ref)
-    numbers = {n for n in _NUMBER.findall(doc.norm) if not 1900 <= int(n) <= 2100 or len(n) != 4}
-    return Fingerprint(doc.article.key, doc.language, numbers, entities, doc.article.published is not None)
+    return Fingerprint(doc.article.key, doc.language, numbers_of(doc.norm), entities, doc.article.published is not None)
+
+
+def numbers_of(norm: str) -> set[str]:
+    """The numbers of two digits or more in normalised text, years left out."""
+    return {n for n in _NUMBER.findall(norm) if not 1900 <= int(n) <= 2100 or len(n) != 4}
+
+
+def numbers_match(translation: set[str], original: set[str]) -> bool:
+    """Whether two articles share enough numbers to be a pair: what ``score`` asks of
+    the numbers alone, so that an original that fails it scores 0 whatever its entities."""
+    shared = translation & original
+    return len(shared) >= MIN_SHARED_NUMBERS and len(shared) / len(translation | original) >= MIN_NUMBER_SHARE
 
 
 def score(translation: Fingerprint, original: Fingerprint) -> float:
     """How surely ``translation`` renders ``original``: 0 when it cannot."""
     if translation.language == original.language or not translation.numbers:
         return 0.0
-    shared = translation.numbers & original.numbers
-    if len(shared) < MIN_SHARED_NUMBERS:
+    if not numbers_match(translation.numbers, original.numbers):
         return 0.0
-    number_share = len(shared) / len(translation.numbers | original.numbers)
-    if number_share < MIN_NUMBER_SHARE:
-        return 0.0
+    number_share = len(translation.numbers & original.numbers) / len(translation.numbers | original.numbers)
     entity_share = len(translation.entities & original.entities) / max(1, len(translation.entities))
     if entity_share < MIN_ENTITY_SHARE:
         return 0.0

@@ -56,7 +56,7 @@ NKG_TERMS = {
         "holder", "post", "replaces", "succeeded",
     ],
     "individuals": ["AtLeast", "AtMost"],
-    "datatype_properties": ["evidence", "attestedOn", "confidence", "sourceFile", "heldSince", "heldUntil", "formerOn"],
+    "datatype_properties": ["evidence", "attestedOn", "confidence", "sourceFile", "contentHash", "heldSince", "heldUntil", "formerOn"],
 }
 
 

@@ -164,6 +164,8 @@ def test_no_stray_nkg_iris(path):
     (NKG.evidence, RDFS.range, XSD.string),
     (NKG.attestedOn, RDFS.range, XSD.date),
     (NKG.confidence, RDFS.range, XSD.decimal),
+    (NKG.contentHash, RDFS.domain, SCHEMA.NewsArticle),
+    (NKG.contentHash, RDFS.seeAlso, SCHEMA.sha256),
 ], ids=lambda x: _QNAMES.qname(x))
 def test_alignment(ont, sub, rel, sup):
     assert (sub, rel, sup) in ont
@@ -232,6 +234,8 @@ id:article-a1 a schema:NewsArticle ;
     schema:publisher id:org-tianshan ;
     schema:inLanguage "zh-Hans" ;
     schema:isBasedOn id:org-tianshan ;
+    nkg:sourceFile "000_b91cb83c69584b36.txt" ;
+    nkg:contentHash "357efe046e45b29c5d33400c502bae0b9ef74564d204a9e6332f0724137c4a1b" ;
     schema:mentions id:person-lei , id:person-ma , id:org-nhc , id:place-xinjiang .
 
 id:article-a1-en a schema:NewsArticle ;          # a plain .txt: no headline, no date
@@ -470,6 +474,9 @@ BREAKAGES = {
                                            Literal("2022-08-13", datatype=XSD.date)),
                                       "article-a1", SCHEMA.datePublished),
     "leads a person": (_set("person-lei", NKG.leads, I("person-ma")), "person-lei", NKG.leads),
+    "content hash not a SHA-256": (_set("article-a1", NKG.contentHash, Literal("357efe04")), "article-a1", NKG.contentHash),
+    "content hash in capitals": (_set("article-a1", NKG.contentHash, Literal("357EFE046E45B29C5D33400C502BAE0B9EF74564D204A9E6332F0724137C4A1B")),
+                                 "article-a1", NKG.contentHash),
     "place inside a person": (_set("place-urumqi", SCHEMA.containedInPlace, I("person-ma")),
                               "place-urumqi", SCHEMA.containedInPlace),
 }
