@@ -380,6 +380,7 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
     clause that names no place gives its figures to the place of the body the sentence
     names as announcing them (上海卫健委2日通报，新增…), before the paragraph's."""
     w = words()
+    mentions = [m for m in mentions if not 0 < m.start - offset <= len(text) or not _likened(text[:m.start - offset])]
     following = [m for m in mentions if _is_region(m) and m.start - offset == figure.end + 1 and text[figure.end] == "在"]
     if following:
         return [_region_ref(doc, following[0])]
@@ -426,6 +427,12 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
     return [_region_ref(doc, lead)] if lead is not None and lead.end <= offset else []
 
 
+def _likened(before: str) -> bool:
+    """A place named as a measure of size (面积相当于两个葡萄牙) is no place a figure is for."""
+    likeness = "|".join(map(re.escape, words()["likeness"]))
+    return re.search(rf"(?:{likeness})[一两二三四五六七八九十几\d]*个?$", before[-8:]) is not None
+
+
 def _lead_region(doc: AnalysedArticle) -> Mention | None:
     """The first region the article names: its subject, for figures no sentence places."""
     if "lead_region" not in doc.notes:
@@ -451,7 +458,8 @@ def _carry(doc: AnalysedArticle, text: str, c_start: int, c_end: int, sentence, 
         running.header_scope = bool(kinds)
     elif kinds:
         running.scope, running.header_scope = None, False
-    places = [m for m in mentions if _is_region(m) and sentence.start + c_start <= m.start and m.end <= sentence.start + c_end]
+    places = [m for m in mentions if _is_region(m) and sentence.start + c_start <= m.start and m.end <= sentence.start + c_end
+              and not _likened(text[:m.start - sentence.start])]
     if places:
         running.region, running.region_sentence = [_region_ref(doc, places[-1])], sentence.index
 
