@@ -182,6 +182,7 @@ def test_a_level_with_no_unit_is_a_figure_after_a_count_noun_and_a_verb_of_reach
 def test_a_count_since_a_day_is_a_running_total_and_almost_none_is_no_zero():
     found = reports("吉林省的面积相当于两个葡萄牙，今年在3月之前几乎没有新冠确诊病例，但从3月开始报告了超过4.5万例感染。",
                     "2022-04-28T22:17:06+08:00")
-    assert [(category, value, bound) for _, category, value, _, bound in found] == [("CumulativeInfections", 45000, "atLeast")]
-    found = reports("从3月初病例暴增至今官方通报已超过32万人染疫。", "2022-04-19T05:15:02+08:00")
+    assert [(place, category, value, bound) for place, category, value, _, bound in found] == [
+        ("吉林省", "CumulativeInfections", 45000, "atLeast")]
+    found = reports("目前上海疫情仍是中国最严重的地区。从3月初病例暴增至今官方通报已超过32万人染疫。", "2022-04-19T05:15:02+08:00")
     assert [(category, value, bound) for _, category, value, _, bound in found] == [("CumulativeInfections", 320000, "atLeast")]
