@@ -186,3 +186,10 @@ def test_a_count_since_a_day_is_a_running_total_and_almost_none_is_no_zero():
         ("吉林省", "CumulativeInfections", 45000, "atLeast")]
     found = reports("目前上海疫情仍是中国最严重的地区。从3月初病例暴增至今官方通报已超过32万人染疫。", "2022-04-19T05:15:02+08:00")
     assert [(category, value, bound) for _, category, value, _, bound in found] == [("CumulativeInfections", 320000, "atLeast")]
+
+
+def test_a_change_against_another_count_is_no_count():
+    found = reports("南韓過去一日新增超過3萬4千宗新冠確診病例，較昨日公布的確診病例少3萬多宗，累計超過1692萬人確診。",
+                    "2022-04-25T11:27:02+08:00")
+    assert [(place, category, value) for place, category, value, _, _ in found] == [
+        ("韩国", "Confirmed", 34000), ("韩国", "CumulativeConfirmed", 16920000)]

@@ -120,6 +120,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 previous_end = figure.end
                 completion = text[c_start:figure.start] + "|" + after + "|" + text[figures[-1].end:c_end] + "|" + tail
                 if any(marker in completion for marker in w["subtotal"]) or _not_a_count(before, after) \
+                        or _difference(text[c_start:figure.start]) \
                         or any(word in text[c_start:figure.start] for word in w["per_capita"]):
                     continue
                 regions = [respective[k]] if respective else _regions(doc, text, sentence.start, c_start, figure, mentions, running,
@@ -330,6 +331,14 @@ _CATEGORIES = {
     ("current", None, False): "InHospital", ("severe", None, False): "Severe",
     ("current", None, True): "InHospital", ("severe", None, True): "Severe",
 }
+
+
+def _difference(clause_before: str) -> bool:
+    """A change against another count is no count (较昨日公布的确诊病例少3万多宗,
+    比前一周的同一天增加了69600例)."""
+    w = words()
+    opening, change = ("|".join(map(re.escape, sorted(w[key], key=len, reverse=True))) for key in ("comparisons", "change_verbs"))
+    return re.search(rf"(?:{opening})[^，。；]{{0,16}}?(?:{change})了?$", clause_before) is not None
 
 
 def _not_a_count(before: str, after: str) -> bool:
