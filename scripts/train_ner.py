@@ -2,7 +2,7 @@
 and write its weights to ``kg/resources/ner/``: ``charcrf.onnx`` (the network up to the
 tag scores) and ``charcrf.npz`` (vocabularies, CRF transitions, tag names).
 
-    python scripts/train_ner.py [--data ../shared/data/ner] [--epochs 4] [--seed 13]
+    python scripts/train_ner.py [--data ../shared/data/ner] [--epochs 4] [--seed 13] [--threads 2]
 
 Training data (read from ``--data`` at run time, never copied into the project):
 MSRA train, CLUENER2020 train (name → PER; organization, government, company → ORG;
