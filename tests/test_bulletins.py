@@ -193,3 +193,11 @@ def test_a_change_against_another_count_is_no_count():
                     "2022-04-25T11:27:02+08:00")
     assert [(place, category, value) for place, category, value, _, _ in found] == [
         ("韩国", "Confirmed", 34000), ("韩国", "CumulativeConfirmed", 16920000)]
+
+
+def test_a_person_the_story_tells_of_is_no_count():
+    found = reports("中國衛健委週三（4月6日）通報，4月5日中國新增確診病例為1415例，新增無症狀感染者19199例。"
+                    "另有一名婦女因為被禁止離開住家，在無法洗腎後死亡，另一名77歲的腎疾患者則是因為患有新冠被拒絕洗腎而死亡。",
+                    "2022-04-06T14:47:05+08:00")
+    assert [(place, category, value) for place, category, value, _, _ in found] == [
+        ("中国", "Confirmed", 1415), ("中国", "Asymptomatic", 19199)]

@@ -160,8 +160,8 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
     out = []
     for match in _figure().finditer(text, start, end):
         value = _value(match.group("num"))
-        if value is None:
-            continue
+        if value is None or match.group("num") + match.group("unit") in w["one_person"]:
+            continue  # 另一名77岁的肾病患者: a person the story tells of, no count
         pre = match.group("pre")
         bound = None
         if pre in w["at_least"] or match.group("more") or match.group("above"):
