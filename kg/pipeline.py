@@ -23,7 +23,7 @@ from .model import Article, ReadFailure
 from .rdf import article_quads
 from .read import ReadError, iter_sources, read_file_with_failures
 from .resolve import Resolver
-from .store import STORE_DIR, GraphStore
+from .store import CONTENT_HASH, STORE_DIR, GraphStore, content_hash_quads
 from .translate import Fingerprint, find_pairs, fingerprint, numbers_match, numbers_of
 from .vocab import DEFAULT_BASE, NKG, SCHEMA
 
@@ -32,7 +32,6 @@ EXPORTS = ("graph.ttl", "graph.trig", "graph.html")
 """The files a build writes beside its store that show the whole store."""
 FLUSH_EVERY = 250
 """Articles stored between two flushes of the store's write buffers."""
-_CONTENT_HASH = ox.NamedNode(str(NKG.contentHash))
 
 
 def sample_corpus() -> list[Path]:
@@ -253,11 +252,11 @@ def build(
                 if later:
                     # a later file of the build, unchanged, gives the same article (the same URL): the graph
                     # built from it stays, as in a build that read both, with the hashes of both
-                    kept = [q for q in store.quads_of(item.graph) if q.predicate != _CONTENT_HASH]
+                    kept = [q for q in store.quads_of(item.graph) if q.predicate != CONTENT_HASH]
                     hashes.update(plan.digests[j] for j in claims)
-                    changed |= store.replace_graph(item.graph, kept + _hash_quads(item.graph, hashes))
+                    changed |= store.replace_graph(item.graph, kept + content_hash_quads(item.graph, hashes))
                 elif item.language != "en":  # an English article is stored after its second reading
-                    changed |= store.replace_graph(item.graph, item.quads + _hash_quads(item.graph, hashes))
+                    changed |= store.replace_graph(item.graph, item.quads + content_hash_quads(item.graph, hashes))
             except Exception as error:  # noqa: BLE001 - a graph the store refuses is this article's failure
                 _fail(summary, ReadFailure(item.article.path, _reason("storing", error)), report)
                 continue
@@ -289,7 +288,7 @@ def build(
         try:
             graph, quads, facts, _ = process(article, resolver, "en", anchor=days[original] if original else None,
                                              original=f"{resolver.base}article/{original}" if original else None, ner=ner)
-            changed |= store.replace_graph(graph, quads + _hash_quads(graph, contents.get(graph, set())))
+            changed |= store.replace_graph(graph, quads + content_hash_quads(graph, contents.get(graph, set())))
         except Exception as error:  # noqa: BLE001 - the second reading fails this article alone
             changed |= store.replace_graph(first, [])
             summary.articles -= 1
@@ -375,12 +374,6 @@ def _file_digest(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def _hash_quads(graph: str, hashes: set[str]) -> list:
-    """``nkg:contentHash`` of the article whose graph is ``graph``, one per file."""
-    node = ox.NamedNode(graph)
-    return [ox.Quad(node, _CONTENT_HASH, ox.Literal(h), node) for h in sorted(hashes)]
-
-
 def _persons_in_store(store: GraphStore, graphs: set[str]) -> set[str]:
     """The Chinese names of the persons the skipped articles' graphs mention, as the
     names an English article learns from them: every name a person has in the
@@ -461,8 +454,6 @@ def mark_fresh(folder: str | Path, written: Iterable[str | Path]) -> None:
 
 def check_base(base: str) -> None:
     """Raise ValueError unless ``base`` can start the IRIs of entities and facts."""
-    import pyoxigraph as ox
-
     try:
         ox.NamedNode(Resolver(base).base + "article/0")
     except ValueError as error:
@@ -505,7 +496,6 @@ def store_graph(store: GraphStore, *, for_viewer: bool = False):
     """The merged graph as an rdflib Graph; ``for_viewer`` leaves out what the viewer
     never shows (confidences, file names, languages, publishers), which saves memory
     on large builds."""
-    import pyoxigraph as ox
     import rdflib
 
     graph = rdflib.Graph()

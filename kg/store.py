@@ -96,7 +96,7 @@ class GraphStore:
         """Each ``nkg:contentHash`` an article states of itself in its own graph → the
         graphs of the articles stating it, for articles whose IRI starts with ``prefix``."""
         found: dict[str, set[str]] = {}
-        for quad in self._store.quads_for_pattern(None, _CONTENT_HASH, None, None):
+        for quad in self._store.quads_for_pattern(None, CONTENT_HASH, None, None):
             graph = quad.graph_name
             if isinstance(graph, ox.NamedNode) and quad.subject == graph and graph.value.startswith(prefix):
                 found.setdefault(quad.object.value, set()).add(graph.value)
@@ -157,8 +157,15 @@ class GraphStore:
         del self._store
 
 
-_CONTENT_HASH = ox.NamedNode(str(NKG.contentHash))
+CONTENT_HASH = ox.NamedNode(str(NKG.contentHash))
 _IN_LANGUAGE = ox.NamedNode(str(SCHEMA.inLanguage))
+
+
+def content_hash_quads(graph_iri: str, hashes: Iterable[str]) -> list[ox.Quad]:
+    """``nkg:contentHash`` of the article whose graph is ``graph_iri``, one per file it
+    was read from, in its own graph (what :meth:`GraphStore.content_hashes` reads)."""
+    node = ox.NamedNode(graph_iri)
+    return [ox.Quad(node, CONTENT_HASH, ox.Literal(h), node) for h in sorted(hashes)]
 
 
 def _as_stored(quads: list[ox.Quad]) -> set[tuple]:

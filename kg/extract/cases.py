@@ -49,14 +49,28 @@ def _figure() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _level_words() -> tuple[str, str, str]:
+    """The alternations of a level a count has reached (死亡人数已经超过): count nouns,
+    adverbs, verbs of reaching."""
+    w = words()
+    nouns, adverbs = ("|".join(map(re.escape, w[key])) for key in ("level_nouns", "level_adverbs"))
+    return nouns, adverbs, "|".join(map(re.escape, sorted(w["level_verbs"] + w["at_least"], key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
 def _level_figure() -> re.Pattern:
     """A count's level given without a unit (上海感染数已超过40万, 确诊人数达到1.3万): only
     after a count noun and a verb of reaching, and a figure with a scale."""
-    w = words()
-    nouns, adverbs = ("|".join(map(re.escape, w[key])) for key in ("level_nouns", "level_adverbs"))
-    verbs = "|".join(map(re.escape, sorted(w["level_verbs"] + w["at_least"], key=len, reverse=True)))
+    nouns, adverbs, verbs = _level_words()
     return re.compile(rf"(?:{nouns})(?:{adverbs})*(?P<verb>{verbs})了?"
                       rf"(?P<num>\d[\d,]*(?:\.\d+)?万)(?![\d万亿例宗名人%元次剂])")
+
+
+@lru_cache(maxsize=1)
+def _level_end() -> re.Pattern:
+    """A clause that ends with a count noun, and perhaps a verb of reaching, right before its figure."""
+    nouns, adverbs, verbs = _level_words()
+    return re.compile(f"(?:{nouns})(?:{adverbs})*((?:{verbs})了?)?$")
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +115,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             paragraph, running = sentence.paragraph, _Running(previous=running.region or running.previous)
         text = sentence.norm
         running.sentence = sentence.index
-        mentions = doc.mentions_in(sentence)
+        # a place named as a measure of size (面积相当于两个葡萄牙) is no place anything here is for
+        mentions = [m for m in doc.mentions_in(sentence) if not _likened(text[:m.start - sentence.start])]
         reporter = _reporter(doc, text, sentence.start, mentions)
         if reporter is not None:
             running.reporter = reporter
@@ -276,9 +291,7 @@ def _level(clause_before: str, figure: _Figure) -> bool:
     w = words()
     if any(word in clause_before for word in w["new"] + w["daily"]):
         return False
-    nouns, adverbs = ("|".join(map(re.escape, w[key])) for key in ("level_nouns", "level_adverbs"))
-    verbs = "|".join(map(re.escape, sorted(w["level_verbs"] + w["at_least"], key=len, reverse=True)))
-    reached = re.search(f"(?:{nouns})(?:{adverbs})*((?:{verbs})了?)?$", clause_before.rstrip())
+    reached = _level_end().search(clause_before.rstrip())
     return reached is not None and (reached.group(1) is not None or figure.bound == "atLeast")
 
 
@@ -336,9 +349,14 @@ _CATEGORIES = {
 def _difference(clause_before: str) -> bool:
     """A change against another count is no count (较昨日公布的确诊病例少3万多宗,
     比前一周的同一天增加了69600例)."""
+    return _change_end().search(clause_before) is not None
+
+
+@lru_cache(maxsize=1)
+def _change_end() -> re.Pattern:
     w = words()
     opening, change = ("|".join(map(re.escape, sorted(w[key], key=len, reverse=True))) for key in ("comparisons", "change_verbs"))
-    return re.search(rf"(?:{opening})[^，。；]{{0,16}}?(?:{change})了?$", clause_before) is not None
+    return re.compile(rf"(?:{opening})[^，。；]{{0,16}}?(?:{change})了?$")
 
 
 def _not_a_count(before: str, after: str) -> bool:
@@ -389,7 +407,6 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
     clause that names no place gives its figures to the place of the body the sentence
     names as announcing them (上海卫健委2日通报，新增…), before the paragraph's."""
     w = words()
-    mentions = [m for m in mentions if not 0 < m.start - offset <= len(text) or not _likened(text[:m.start - offset])]
     following = [m for m in mentions if _is_region(m) and m.start - offset == figure.end + 1 and text[figure.end] == "在"]
     if following:
         return [_region_ref(doc, following[0])]
@@ -438,8 +455,13 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
 
 def _likened(before: str) -> bool:
     """A place named as a measure of size (面积相当于两个葡萄牙) is no place a figure is for."""
+    return _likeness_end().search(before[-8:]) is not None
+
+
+@lru_cache(maxsize=1)
+def _likeness_end() -> re.Pattern:
     likeness = "|".join(map(re.escape, words()["likeness"]))
-    return re.search(rf"(?:{likeness})[一两二三四五六七八九十几\d]*个?$", before[-8:]) is not None
+    return re.compile(rf"(?:{likeness})[一两二三四五六七八九十几\d]*个?$")
 
 
 def _lead_region(doc: AnalysedArticle) -> Mention | None:
@@ -467,8 +489,7 @@ def _carry(doc: AnalysedArticle, text: str, c_start: int, c_end: int, sentence, 
         running.header_scope = bool(kinds)
     elif kinds:
         running.scope, running.header_scope = None, False
-    places = [m for m in mentions if _is_region(m) and sentence.start + c_start <= m.start and m.end <= sentence.start + c_end
-              and not _likened(text[:m.start - sentence.start])]
+    places = [m for m in mentions if _is_region(m) and sentence.start + c_start <= m.start and m.end <= sentence.start + c_end]
     if places:
         running.region, running.region_sentence = [_region_ref(doc, places[-1])], sentence.index
 
