@@ -156,6 +156,30 @@ def test_no_statement_of_whoever_a_report_is_according_to():
     assert {"kind": "source", "source": "美国财政部"} in [{k: f[k] for k in ("kind", "source")} for f in found if f["kind"] == "source"]
 
 
+def test_a_bodys_report_is_a_source_not_its_statement():
+    text = ("德新社报道称，在社交媒体上，一些上海居民对于严格禁足、不稳定的食品供应和隔离中心糟糕的卫生条件表示失望和沮丧。"
+            "法新社的报道指出，如今疫情已经越来越多给中国经济造成影响，大量工厂不得不停产、停工，消费者隔离在家。"
+            "上海確診死亡的實際情形受到質疑，美聯社21日發佈一篇調查報導指，上海一名拼音為「Lu Muying」的99歲老奶奶，今年3月底檢測呈陽性後被送往醫院。"
+            "《央視》則報導，其中1例曾接種過新冠疫苗，其餘均未接種。")
+    found = facts(text, published="2022-04-22T10:00:00+08:00")
+    assert [f for f in found if f["kind"] == "statement"] == []
+    assert [f["source"] for f in found if f["kind"] == "source"] == ["德新社", "法新社", "美联社", "中央广播电视总台"]
+
+
+def test_statement_speaker_is_the_person_a_chain_of_titles_introduces():
+    found = facts("國家衛健委疾控局副局長、一級巡視員雷正龍表示，上海和吉林疫情仍處於發展狀態。"
+                  "香港大學李嘉誠醫學院生物化學系教授、病毒學家金冬雁則稱，「如果死亡可以歸因於潛在疾病，他們（中國）總是會這樣報告。」",
+                  published="2022-04-22T10:00:00+08:00", kind="statement")
+    assert [f["speaker"] for f in found] == ["雷正龙", "金冬雁"]
+
+
+def test_this_person_with_a_title_is_the_one_named_with_it_before():
+    found = facts("中国工程院院士张伯礼日前接受采访。这位中国工程院院士称，“依旧可防可控，要坚定信心”。",
+                  published="2022-04-02T10:00:00+08:00", kind="statement")
+    assert [(f["speaker"], f["text"]) for f in found] == [("张伯礼", "依旧可防可控，要坚定信心")]
+    assert facts("這名警察表示，希望這支安全部隊能夠「獨立，只效忠巴勒斯坦，不受外部聯盟或利益左右」。", kind="statement") == []
+
+
 def persons(text: str) -> list[str]:
     doc = analyse(Article("corpus sentence", text, published=datetime.fromisoformat(PUBLISHED)))
     return [m.text for m in doc.mentions if m.type == "Person"]

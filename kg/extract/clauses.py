@@ -4,10 +4,11 @@ word of its own. Speech, meetings and visits all need to know who does what."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .. import lexicon
 from ..model import AnalysedArticle
-from .common import AGENT_TYPES, BRACKETED, PLACE_TYPES, apposition_head, apposition_start, find_all, last_person_before
+from .common import AGENT_TYPES, BRACKETED, ORG_TYPES, PLACE_TYPES, apposition_head, apposition_start, find_all, last_person_before
 
 WHEN = r"(\d{1,2}月)?\d{1,2}日|当时|(\d{1,2}月)份?|今天|今日|昨天|昨日|当天|当日|日前|近日|本周|上周|周[一二三四五六日]|星期[一二三四五六日天]|稍早|早前|此前|随后|其后|最新|首次|再度|再次|本月|上月|(\d{1,2}月)?\d{1,2}日(晚|早|上午|下午|晚间)?"
 ADVERB = r"还|也|又|亦|则|更|曾|已|同时|进一步|明确|特别|公开|会上|再次|重申|坦言|直言"
@@ -98,8 +99,10 @@ def subject(doc: AnalysedArticle, sentence, start: int, offset: int, polity_near
         if head.type != "Person":
             person = next((m for m in candidates[i + 1:] if m.type == "Person"), None)
             between = BRACKETED.sub("", doc.norm[head.end:person.start]) if person else ""
-            if person and len(between) <= 20 and len(between.rsplit("的", 1)[-1]) <= 8 and not any(w in between for w in _NOT_BETWEEN):
+            if person and _introduces(doc, head, person, between):
                 head = person
+        if head.type != "Person" and doc.norm[start:chain].lstrip().startswith(tuple(lexicon.cues()["person_demonstratives"])):
+            return None
         if head.type in PLACE_TYPES and polity_near:
             between = BRACKETED.sub("", doc.norm[head.end:offset]).strip()
             if not BETWEEN.match(between.removeprefix("方面").removeprefix("官方")):
@@ -116,6 +119,27 @@ _NOT_THE_SUBJECT = ("的", "一名", "一位", "一些", "多名", "所", "方�
 _SPOKEN_THROUGH = re.compile(r"^的(社论|报道|报导|声明|文章|评论|公告|通报|消息|说法|发言人表示)")
 ACTING_THROUGH = re.compile(r"^的[^，。的]{0,4}(官员|代表团|代表|团队|领导人|人士|元首|首脑|高层|特使)")
 _NOT_BETWEEN = ("对", "向", "与", "和", "同", "跟", "在", "接受", "告诉", "，")
+
+
+def _introduces(doc: AnalysedArticle, body, person, between: str) -> bool:
+    """Whether the words between a body and a person only describe the person, so that
+    the body introduces them: a short descriptor, or a chain of titles that are all
+    nouns (国家卫健委疾控局副局长、一级巡视员雷正龙; 香港大学李嘉诚医学院生物化学系教授、
+    病毒学家金冬雁), never a verb or a preposition between."""
+    if len(between) > 20 or any(w in between for w in _NOT_BETWEEN):
+        return False
+    if len(between.rsplit("的", 1)[-1]) <= 8:
+        return True
+    start = body.end + doc.norm[body.end:person.start].rfind("的") + 1
+    named = [(m.start, m.end) for m in doc.mentions if m.start < person.start and m.end > start]
+    words = [t for t in doc.tokens if start <= t.start and t.end <= person.start
+             and not any(a <= t.start and t.end <= b for a, b in named)]
+    return all(t.pos.startswith("n") or t.pos in _DESCRIPTOR_TAGS for t in words)
+
+
+_DESCRIPTOR_TAGS = ("m", "q", "x")
+"""Tags of words that may stand in a chain of titles besides nouns: numerals and
+measures (一级巡视员) and the enumeration comma."""
 
 
 def _opens(doc: AnalysedArticle, start: int, chain: int) -> bool:
@@ -199,3 +223,25 @@ def pronoun_subject(doc: AnalysedArticle, sentence, start: int, offset: int):
             where = start + doc.norm[start:offset].find(pronoun)
             return last_person_subject(doc, sentence, where) or last_person_before(doc, where)
     return None
+
+
+@cache
+def report_words() -> re.Pattern:
+    """The words after a body that make it report (德新社报道称, 法新社的报道指出,
+    美联社21日发布一篇调查报导指, 《央视》则报导): what it says is its report, a source
+    and not a statement."""
+    words = lexicon.cues()["reporting"]
+    fillers = "|".join(map(re.escape, words["fillers"]))
+    return re.compile("^(?:" + WHEN + r"|[（(][^）)]*[）)]|" + fillers + ")*(?:" + "|".join(words["nouns"]) + ")")
+
+
+def reported_by_body(doc: AnalysedArticle, sentence, offset: int, cue: str) -> bool:
+    """Whether the speech cue at ``offset`` ends a body's report (德新社报道称): a body of
+    the clause followed by report words that reach the cue or are the cue."""
+    start = clause_start(sentence.norm, offset - sentence.start) + sentence.start
+    for mention in doc.mentions_in(sentence):
+        if start <= mention.start and mention.end <= offset and mention.type in ORG_TYPES:
+            match = report_words().match(doc.norm[mention.end:offset + len(cue)])
+            if match and mention.end + match.end() >= offset:
+                return True
+    return False

@@ -6,7 +6,7 @@ import re
 
 from .. import lexicon
 from ..model import AnalysedArticle, EntityRef, Fact
-from .clauses import BETWEEN, QUOTE, WHEN, clause_end, clause_start, cues_in, is_word, last_person_subject
+from .clauses import ADVERB, BETWEEN, QUOTE, WHEN, clause_end, clause_start, cues_in, is_word, last_person_subject, reported_by_body
 from .clauses import subject as clause_subject
 from .common import last_person_before, ref_of, sentence_date
 
@@ -34,7 +34,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 continue
             offset = sentence.start + local
             speaker = _speaker(doc, sentence, offset, speaker_here)
-            if speaker is None:
+            if speaker is None or speaker.type != "Person" and reported_by_body(doc, sentence, offset, cue):
                 continue
             text = _said(sentence.text[local + len(cue):])
             if len(text) < 4:
@@ -112,6 +112,10 @@ def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | 
     first = None
     if start > sentence.start:
         first = clause_subject(doc, sentence, sentence.start, sentence.start + clause_end(sentence.norm))
+    for demonstrative in lexicon.cues()["person_demonstratives"]:
+        if head.startswith(demonstrative):
+            person = _described_before(doc, head[len(demonstrative):], start)
+            return ref_of(doc, person) if person else None
     for pronoun in lexicon.cues()["person_pronouns"]:
         if head.startswith(pronoun) and not head.startswith(pronoun + "们"):
             if previous is not None and previous.type == "Person":
@@ -133,6 +137,21 @@ def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | 
     return None
 
 
+def _described_before(doc: AnalysedArticle, description: str, offset: int):
+    """The person 这位/这名 + a description stands for: the last person named before
+    with that title (中国工程院院士张伯礼 … 这位中国工程院院士称), none when no person was
+    introduced so (这名警察表示: an unnamed officer)."""
+    title = ADVERB_AT_END.sub("", description)[-2:]
+    if len(title) < 2:
+        return None
+    for person in reversed([m for m in doc.mentions if m.end <= offset and m.type == "Person"]):
+        before = doc.norm[max(doc.sentence_at(person.start).start, person.start - 12):person.start]
+        if title in re.split("[，。；：,]", before)[-1]:
+            return person
+    return None
+
+
+ADVERB_AT_END = re.compile("(" + ADVERB + ")+$")
 _JOINERS = re.compile(r"^(并且|并|而且|而|但|但是|此外|另外|同时|随后|其后|接着|之后|后来|且)")
 _SPOKESPERSON = re.compile(r"^(其|该部|该署|该局|该委)?(新闻)?发言人(" + WHEN + r")?(还|也|又|则|亦|同时|进一步)?$")
 
