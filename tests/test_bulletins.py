@@ -201,3 +201,13 @@ def test_a_person_the_story_tells_of_is_no_count():
                     "2022-04-06T14:47:05+08:00")
     assert [(place, category, value) for place, category, value, _, _ in found] == [
         ("中国", "Confirmed", 1415), ("中国", "Asymptomatic", 19199)]
+
+
+def test_a_figure_that_is_a_confirmed_and_an_asymptomatic_figure_together_counts_infections():
+    found = reports("中國內地在4月13日新增逾2.9萬宗本土新冠病例。重災區上海的疫情繼續惡化，佔了逾2.7萬宗，再創單日數字新高。"
+                    "上海的病例當中，2573宗屬確診，較前一天增加超過一倍，其餘25146宗是無徵狀感染個案。",
+                    "2022-04-14T14:47:04+08:00")
+    day = date(2022, 4, 13)
+    assert ("上海市", "LocalInfections", 27000, day, "atLeast") in found
+    assert ("上海市", "Confirmed", 2573, day, None) in found and ("上海市", "Asymptomatic", 25146, day, None) in found
+    assert not [f for f in found if f[2] == 27000 and f[1] != "LocalInfections"]

@@ -165,7 +165,35 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                         "place": region, "category": category, "value": figure.value, "date": day,
                         "reporter": running.reporter, "bound": figure.bound,
                     }, sentence, 0.85 if stated else 0.75))
+    _infections_by_sum(facts)
     return facts
+
+
+def _infections_by_sum(facts: list[Fact]) -> None:
+    """Give a figure read as confirmed the category of infections when it is the sum
+    of a confirmed and an asymptomatic figure for the same place and day (本土病例 of a
+    day that the article also splits into confirmed and asymptomatic): 病例 and 个案
+    name either, the arithmetic tells which. A bound (逾2.9万宗) may exceed its figure
+    by a tenth."""
+    sums = words()["sums"]
+    by_day: dict[tuple, list[Fact]] = {}
+    for fact in facts:
+        by_day.setdefault((fact.args["place"].name, fact.args["date"]), []).append(fact)
+    for group in by_day.values():
+        confirmed = [f for f in group if f.args["category"] in sums["confirmed"] and f.args["value"]]
+        asymptomatic = [f for f in group if f.args["category"] in sums["asymptomatic"] and f.args["value"]]
+        for fact in group:
+            if fact.args["category"] not in sums["ambiguous"] or not fact.args["value"]:
+                continue
+            value, bound = fact.args["value"], fact.args["bound"]
+            for c in confirmed:
+                pair = next((a for a in asymptomatic if c is not fact and (
+                    c.args["value"] + a.args["value"] == value
+                    or bound == "atLeast" and value <= c.args["value"] + a.args["value"] < value * 1.1)), None)
+                if pair is not None:
+                    local = any(f.args["category"].startswith("Local") for f in (fact, c, pair))
+                    fact.args["category"] = sums["local"] if local else sums["any"]
+                    break
 
 
 # --------------------------------------------------------------------------- figures
