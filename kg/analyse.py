@@ -1127,6 +1127,7 @@ def analyse(article: Article, language: str | None = None, anchor: date | None =
 
 
 _TAIWAN = "cn-710000"
+_CHAIN_JOINERS = ("兼", "、")
 _FOREIGN_BEFORE = re.compile(r"(中国|中共|大陆|陆方|北京|中方|陆|美国|日本|韩国|俄罗斯|乌克兰|英国|法国|德国)$")
 
 
@@ -1140,6 +1141,9 @@ def _home_bodies(article: Article, norm: str, mentions: list[Mention]) -> list[M
     if not outlet or not any(key[0] == outlet for key in table):
         return mentions
     places_end = {o.end for o in mentions if o.type in ("Country", "AdministrativeArea", "Place") and o.ref != _TAIWAN}
+    for start, end, _ in find_titles(norm):  # left to right: a place before a chain of titles is named before each
+        if start in places_end:             # (瑞士|副总统兼|经济部长帕姆兰)
+            places_end.add(end + 1 if norm[end:end + 1] in _CHAIN_JOINERS else end)
     out = []
     for m in mentions:
         body = table.get((outlet, m.norm))

@@ -114,3 +114,23 @@ def test_a_gloss_after_a_place_the_gazetteer_does_not_hold_builds():
     article = Article("corpus sentence", text, extra={"outlet": "cna"})
     graph, quads, facts, doc = process(article, Resolver(), None, ner="lac")
     assert quads and any(f.kind == "statement" for f in facts)
+
+
+def test_a_taiwanese_outlets_ministry_after_a_foreign_country_and_a_chain_of_titles_is_not_taiwans():
+    from kg.extract import extract_all
+    from kg.resolve import Resolver
+
+    text = ("瑞士副總統兼經濟部長帕姆蘭（Guy Parmelin）正在華府訪問，期盼能降低美國總統川普所實施的高額關稅；"
+            "今年8月初，帕姆蘭與瑞士總統兼財政部長凱勒蘇特（Karin Keller-Sutter）緊急前往華府。")
+    doc = analyse(Article("corpus sentence", text, extra={"outlet": "cna"}))
+    offices = {(f.args["person"].name, Resolver().resolve(f.args["organization"]).labels["zh-Hans"], f.args["role"])
+               for f in extract_all(doc) if f.kind == "office"}
+    assert not [o for o in offices if o[1].startswith("中华民国")]
+    assert ("帕姆兰", "瑞士", "副总统") in offices
+
+
+def test_an_agency_that_reports_is_no_party_to_what_it_reports():
+    from kg.extract import extract_all
+
+    doc = analyse(Article("corpus sentence", "法新社報導，帕姆蘭此行，與美國貿易代表葛里爾（Jamieson Greer）會面。"))
+    assert not [f for f in extract_all(doc) if f.kind in ("meeting", "statement")]

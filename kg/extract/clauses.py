@@ -91,6 +91,8 @@ def subject(doc: AnalysedArticle, sentence, start: int, offset: int, polity_near
         if objects_before.search(doc.norm[max(sentence.start, chain - 5):chain]):
             continue
         after = BRACKETED.sub("", doc.norm[mention.end:offset]).lstrip()
+        if mention.type in ORG_TYPES and _reports_to(doc, mention, offset):
+            continue  # 法新社报导，帕姆兰此行…: the agency reports, it does nothing the clause tells
         if after.startswith(_NOT_THE_SUBJECT) and not _SPOKEN_THROUGH.match(after) and not ACTING_THROUGH.match(after):
             continue
         head = apposition_head(doc, mention)
@@ -233,6 +235,14 @@ def report_words() -> re.Pattern:
     words = lexicon.cues()["reporting"]
     fillers = "|".join(map(re.escape, words["fillers"]))
     return re.compile("^(?:" + WHEN + r"|[（(][^）)]*[）)]|" + fillers + ")*(?:" + "|".join(words["nouns"]) + ")")
+
+
+def _reports_to(doc: AnalysedArticle, mention, offset: int) -> bool:
+    """Whether a body's report words fill its clause up to ``offset`` or to the clause's end."""
+    match = report_words().match(doc.norm[mention.end:offset])
+    rest = doc.norm[mention.end + match.end():offset].strip() if match else None
+    cues = lexicon.cues()
+    return rest is not None and (not rest or rest in cues["speech"] or rest in cues["speech_needs_punctuation"])
 
 
 def reported_by_body(doc: AnalysedArticle, sentence, offset: int, cue: str) -> bool:
