@@ -372,6 +372,16 @@ def evaluate(gold_dir: Path, corpus: Path = DEFAULT_CORPUS, *, errors: bool = Fa
     return report
 
 
+def all_facts(report: Report) -> Score:
+    """Every fact kind pooled, each gold item and each prediction counted once: the
+    overall fact figure, weighted by how often each kind occurs."""
+    total = Score()
+    for kind in FACT_KINDS:
+        if kind in report.scores:
+            total.add(report.scores[kind])
+    return total
+
+
 def table(report: Report) -> str:
     def row(name: str, score: Score) -> str:
         return f"{name:22} {score.gold:5} {score.predicted:6} {score.precision:6.2f} {score.recall:6.2f} {score.f1:6.2f}"
@@ -383,6 +393,7 @@ def table(report: Report) -> str:
         lines.append(row(key, report.scores[key]))
     lines.append(row("entity (all)", entities))
     lines += [row(kind, report.scores[kind]) for kind in FACT_KINDS if kind in report.scores]
+    lines.append(row("facts (all)", all_facts(report)))
     shares = {"cases:category": "right in place, value and date", "cases:reporter": "right in all but the reporter",
               "office:former": "right in person and post"}
     lines += [row("  " + key.split(":")[1], report.scores[key]) for key in sorted(report.scores)
