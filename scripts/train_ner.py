@@ -7,8 +7,10 @@ tag scores) and ``charcrf.npz`` (vocabularies, CRF transitions, tag names).
 Training data (read from ``--data`` at run time, never copied into the project):
 MSRA train, CLUENER2020 train (name → PER; organization, government, company → ORG;
 address, scene → LOC), Weibo train and dev (names only), Resume train and dev (NAME,
-ORG, EDU → ORG, LOC), and the project's development gold (``eval/gold``, names projected onto
-the articles' text, three copies). Sentences equal to one of People's Daily's dev or
+ORG, EDU → ORG, LOC), and the project's annotated news of November 2025: the development gold
+(``eval/gold``) and the articles annotated for training alone (``train/ner-2025-11``, entities
+only; drawn by ``scripts/draw_training.py``), names projected onto the articles' text, three
+copies. Sentences equal to one of People's Daily's dev or
 test split are dropped, so those stay unseen. People's Daily dev chooses the epoch. Held
 out from training: People's Daily dev and test, CLUENER dev, Weibo and Resume test, and
 every other set under ``eval/``.
@@ -129,7 +131,7 @@ def chunks(sentence: Sentence) -> list[Sentence]:
     return out
 
 
-def load_corpora(data: Path, gold: Path, corpus: Path) -> dict[str, list[Sentence]]:
+def load_corpora(data: Path, gold: list[Path], corpus: Path) -> dict[str, list[Sentence]]:
     bio = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
     weibo = {"PER.NAM": "PER", "ORG.NAM": "ORG", "LOC.NAM": "LOC", "GPE.NAM": "LOC"}
     resume = {"NAME": "PER", "ORG": "ORG", "EDU": "ORG", "LOC": "LOC"}
@@ -141,7 +143,7 @@ def load_corpora(data: Path, gold: Path, corpus: Path) -> dict[str, list[Sentenc
         "cluener-dev": read_cluener(data / "cluener" / "dev.json"),
         "weibo": read_conll(data / "weibo" / "train.txt", weibo, weibo=True) + read_conll(data / "weibo" / "dev.txt", weibo, weibo=True),
         "resume": read_conll(data / "resume" / "train.txt", resume) + read_conll(data / "resume" / "dev.txt", resume),
-        "gold": read_gold_articles(gold, corpus),
+        "gold": [s for folder in gold for s in read_gold_articles(folder, corpus)],
     }
     return {name: [(normalise_text(t), s) for t, s in sents if t.strip()] for name, sents in sets.items()}
 
@@ -263,7 +265,8 @@ def predict(tagger, crf, encoded: list, rng) -> list[list[tuple[int, int, str]]]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "ner"))
-    parser.add_argument("--gold", default=str(ROOT / "eval" / "gold"))
+    parser.add_argument("--gold", default=f"{ROOT / 'eval' / 'gold'},{ROOT / 'train' / 'ner-2025-11'}",
+                        help="folders of annotated articles of --corpus, comma-separated")
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "news-2025-11"))
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--seed", type=int, default=13)
@@ -279,7 +282,7 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
     started = time.time()
-    sets = load_corpora(Path(args.data), Path(args.gold), Path(args.corpus))
+    sets = load_corpora(Path(args.data), [Path(g) for g in args.gold.split(",")], Path(args.corpus))
     held = {t for t, _ in sets["pd98-test"]} | {t for t, _ in sets["pd98-dev"]}
     train = []
     for name in ("msra", "cluener", "weibo", "resume"):

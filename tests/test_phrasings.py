@@ -180,6 +180,13 @@ def test_this_person_with_a_title_is_the_one_named_with_it_before():
     assert facts("這名警察表示，希望這支安全部隊能夠「獨立，只效忠巴勒斯坦，不受外部聯盟或利益左右」。", kind="statement") == []
 
 
+def test_a_person_told_of_in_someones_words_is_not_the_he_who_speaks_next():
+    found = facts("胡錫進稱，錢文雄離世令人悲痛唏噓，此悲劇顯然加劇了上海防疫讓部分基層人員不堪重負的印像。"
+                  "但他強調，國家大多數人支持動態清零，今天的上海除了為清零而奮鬥，別無選擇。",
+                  published="2022-04-14T10:00:00+08:00", kind="statement")
+    assert [f["speaker"] for f in found] == ["胡锡进", "胡锡进"]
+
+
 def persons(text: str) -> list[str]:
     doc = analyse(Article("corpus sentence", text, published=datetime.fromisoformat(PUBLISHED)))
     return [m.text for m in doc.mentions if m.type == "Person"]

@@ -17,6 +17,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
     cues = lexicon.cues()["speech"]
     strict = set(lexicon.cues()["speech_needs_punctuation"])
     facts: list[Fact] = []
+    said: list[tuple[int, int, EntityRef]] = []  # where each speaker's words run
     quoting, last = False, None
     for sentence in doc.sentences:
         if quoting and facts and _follows(doc, last, sentence) and _closes_later(doc, sentence):
@@ -33,7 +34,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             if sentence.norm[local - 1:local] == "被":
                 continue
             offset = sentence.start + local
-            speaker = _speaker(doc, sentence, offset, speaker_here)
+            speaker = _speaker(doc, sentence, offset, speaker_here, said)
             if speaker is None or speaker.type != "Person" and reported_by_body(doc, sentence, offset, cue):
                 continue
             text = _said(sentence.text[local + len(cue):])
@@ -42,6 +43,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             if len(text) < 4:
                 continue
             speaker_here, said_here = speaker, True
+            said.append((offset + len(cue), sentence.end, speaker))
             facts.append(Fact("statement", {"speaker": speaker, "text": text,
                                             "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.75))
         if not said_here and facts and _WHOLE_QUOTE.match(sentence.norm) and _follows(doc, facts[-1].sentence, sentence):
@@ -98,7 +100,8 @@ def _follows(doc: AnalysedArticle, previous, sentence) -> bool:
     return sentence.index == previous.index + 1 and sentence.paragraph - previous.paragraph <= 1
 
 
-def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | None) -> EntityRef | None:
+def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | None,
+             said: list[tuple[int, int, EntityRef]] = ()) -> EntityRef | None:
     """Who says what a cue at ``offset`` introduces: the subject of the cue's clause
     (美国总统特朗普 → 特朗普, not the body or the people named as objects), 他/她 as
     the subject before it, and a clause without a subject (……，并强调) the subject of
@@ -124,6 +127,9 @@ def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | 
                 return ref_of(doc, first)
             where = start + doc.norm[start:offset].find(pronoun)
             person = last_person_subject(doc, sentence, where) or last_person_before(doc, where)
+            speaking = [speaker for a, b, speaker in said if person and a <= person.start < b and speaker.type == "Person"]
+            if speaking:  # 胡锡进称，钱文雄离世令人悲痛……。但他强调: a person told of in someone's words is not 他
+                return speaking[-1]
             return ref_of(doc, person) if person else None
     if _SPOKESPERSON.match(head):
         body = _last_body(doc, start)
