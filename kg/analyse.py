@@ -177,11 +177,13 @@ class Spans:
         return i < len(self.spans) and self.spans[i][0] < end
 
 
-def plausible_person(name: str) -> bool:
+def plausible_person(name: str, proper_nouns: bool = False) -> bool:
     """False for words jieba knows as something other than a name (解释, 宿舍, 芬太尼)
-    and for runs holding a verb or function word (时期实现, 和马斯克)."""
+    and for runs holding a verb or function word (时期实现, 和马斯克); with
+    ``proper_nouns``, a word jieba knows as another proper noun may be a name (万斯, a
+    brand to jieba, after 副总统)."""
     tag = tokenizer().word_tag_tab.get(name)
-    if tag is not None and not tag.startswith("nr"):
+    if tag is not None and not tag.startswith("nr") and not (proper_nouns and tag == "nz"):
         return False
     inner = [w for w in lexicon.cues()["name_stop"] if len(w) >= 2] + lexicon.cues()["speech"]
     return not any(w in name for w in inner) and not name.endswith(("的", "了", "和", "与"))
@@ -219,7 +221,7 @@ def person_after(norm: str, start: int) -> int:
         name = name[:end] if end > dot + 1 else name
         return start + len(name) if len(name) >= 3 else 0
     surnames = lexicon.surnames()
-    if not plausible_person(name):
+    if not plausible_person(name, proper_nouns=True):
         return 0
     if 2 <= len(name) <= 3 and (name[0] in surnames or name[:2] in surnames):
         return start + len(name)
@@ -1122,13 +1124,33 @@ def analyse(article: Article, language: str | None = None, anchor: date | None =
         mentions = find_mentions_en(article.text, sentences)
         return AnalysedArticle(article, norm, lang, sentences, [], mentions, day, sentence_dates(sentences, day))
     tokens = tokenize(norm, hmm=not any(name in RECOGNISERS for name in ner.split("+")))
-    mentions = _home_bodies(article, norm, find_mentions(norm, article.text, tokens, ner))
+    mentions = _home_bodies(article, norm, _without_fused_titles(norm, find_mentions(norm, article.text, tokens, ner)))
     return AnalysedArticle(article, norm, lang, sentences, tokens, mentions, day, sentence_dates(sentences, day, mentions))
 
 
 _TAIWAN = "cn-710000"
 _CHAIN_JOINERS = ("兼", "、")
 _FOREIGN_BEFORE = re.compile(r"(中国|中共|大陆|陆方|北京|中方|陆|美国|日本|韩国|俄罗斯|乌克兰|英国|法国|德国)$")
+
+
+def _after_places(norm: str, mentions: list[Mention]) -> set[int]:
+    """Where a place ends, or a chain of titles after it (瑞士|副总统兼|经济部长帕姆兰): a
+    body or a title starting there is the place's."""
+    ends = {m.end for m in mentions if FAMILY.get(m.type) == "LOC"}
+    for start, end, _ in find_titles(norm):  # left to right, so a chain carries on
+        if start in ends:
+            ends.add(end + 1 if norm[end:end + 1] in _CHAIN_JOINERS else end)
+    return ends | {end + 1 for end in ends if norm[end:end + 1] in _CHAIN_JOINERS}
+
+
+def _without_fused_titles(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """A body that only begins a title after a place (埃及|外交部长, 澳大利亚副总理兼|国防部长)
+    is no body of its own: the title is the country's post, and a bare 外交部 would name
+    another country's ministry by default."""
+    after = _after_places(norm, mentions)
+    title_end = {s: e for s, e, _ in find_titles(norm)}
+    return [m for m in mentions
+            if not (FAMILY.get(m.type) == "ORG" and m.start in after and m.end < title_end.get(m.start, -1))]
 
 
 def _home_bodies(article: Article, norm: str, mentions: list[Mention]) -> list[Mention]:
@@ -1140,10 +1162,7 @@ def _home_bodies(article: Article, norm: str, mentions: list[Mention]) -> list[M
     table = lexicon.home_bodies()
     if not outlet or not any(key[0] == outlet for key in table):
         return mentions
-    places_end = {o.end for o in mentions if o.type in ("Country", "AdministrativeArea", "Place") and o.ref != _TAIWAN}
-    for start, end, _ in find_titles(norm):  # left to right: a place before a chain of titles is named before each
-        if start in places_end:             # (瑞士|副总统兼|经济部长帕姆兰)
-            places_end.add(end + 1 if norm[end:end + 1] in _CHAIN_JOINERS else end)
+    places_end = _after_places(norm, [o for o in mentions if o.ref != _TAIWAN])
     out = []
     for m in mentions:
         body = table.get((outlet, m.norm))

@@ -187,6 +187,18 @@ def test_a_person_told_of_in_someones_words_is_not_the_he_who_speaks_next():
     assert [f["speaker"] for f in found] == ["胡锡进", "胡锡进"]
 
 
+def test_a_countrys_fused_title_is_the_countrys_post_not_a_ministry_named_by_default():
+    found = facts("埃及外交部長阿布德拉提（Badr Abdelatty）8月與巴勒斯坦總理穆斯塔法會面。澳大利亚副总理兼国防部长马尔斯出席会议。",
+                  kind="office")
+    assert [(f["person"], f["organization"], f["role"]) for f in found] == [
+        ("阿布德拉提", "埃及", "外交部长"), ("马尔斯", "澳大利亚", "副总理"), ("马尔斯", "澳大利亚", "国防部长")]
+
+
+def test_a_name_a_title_introduces_may_be_a_word_jieba_knows_as_another_proper_noun():
+    found = facts("美国副总统万斯（JD Vance）周二表示，美方将继续推动谈判。", kind="office")
+    assert [(f["person"], f["organization"], f["role"]) for f in found] == [("万斯", "美国", "副总统")]
+
+
 def persons(text: str) -> list[str]:
     doc = analyse(Article("corpus sentence", text, published=datetime.fromisoformat(PUBLISHED)))
     return [m.text for m in doc.mentions if m.type == "Person"]
