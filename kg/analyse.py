@@ -632,7 +632,7 @@ def _before_title(m: Mention, title_spans, norm: str) -> Mention | None:
 def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = DEFAULT_NER) -> list[Mention]:
     titles = find_titles(norm)
     title_spans = Spans(titles)
-    taken = decide(propose_mentions(norm, text, tokens, titles, ner), title_spans, norm, ner)
+    taken = _outside_non_names(norm, decide(propose_mentions(norm, text, tokens, titles, ner), title_spans, norm, ner))
     taken = _glosses_as_aliases(norm, _throughout(norm, text, tokens, _placed(taken), title_spans))
     taken = _short_bodies(_variant_names(norm, text, taken))
     return _with_body_anaphora(norm, text, _with_place_anaphora(norm, text, taken))
@@ -1141,6 +1141,14 @@ def _after_places(norm: str, mentions: list[Mention]) -> set[int]:
         if start in ends:
             ends.add(end + 1 if norm[end:end + 1] in _CHAIN_JOINERS else end)
     return ends | {end + 1 for end in ends if norm[end:end + 1] in _CHAIN_JOINERS}
+
+
+def _outside_non_names(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """No mention inside a word that names no entity though it holds a name (武汉 in
+    武汉肺炎, a name of the disease: no region a figure is for, no antecedent of 该市)."""
+    words = [w for w in lexicon.cues()["not_names"] if len(w) >= 3]
+    inside = [(found.start(), found.end()) for w in words for found in re.finditer(re.escape(w), norm)]
+    return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in inside)]
 
 
 def _without_fused_titles(norm: str, mentions: list[Mention]) -> list[Mention]:

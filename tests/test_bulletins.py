@@ -211,3 +211,18 @@ def test_a_figure_that_is_a_confirmed_and_an_asymptomatic_figure_together_counts
     assert ("上海市", "LocalInfections", 27000, day, "atLeast") in found
     assert ("上海市", "Confirmed", 2573, day, None) in found and ("上海市", "Asymptomatic", 25146, day, None) in found
     assert not [f for f in found if f[2] == 27000 and f[1] != "LocalInfections"]
+
+
+def test_a_mainland_total_whose_parts_include_asymptomatic_ones_counts_infections():
+    found = reports("上海市衛健委週五（4月22日）通報，上海週四（4月21日）共新增1萬7629宗新冠本土確診病例，其中1萬5698宗為無症狀感染。",
+                    "2022-04-22T18:00:00+08:00")
+    assert ("上海市", "LocalInfections", 17629, date(2022, 4, 21), None) in found
+    # an earlier asymptomatic case now confirmed is a part of the confirmed, and leaves them confirmed
+    found = reports("中国大陆昨日新增本土确诊病例1383例，其中20例为此前无症状感染者转归。", "2022-04-06T09:00:00+08:00")
+    assert [(category, value) for _, category, value, _, _ in found] == [("LocalConfirmed", 1383)]
+
+
+def test_a_disease_named_after_a_city_is_no_place_the_city_after_it_refers_to():
+    found = reports("路透社早前引述消息指，上海需要在今(20日)天之前达到武汉肺炎病毒不在隔离区以外传播的「社会面清零」目标，"
+                    "但该市昨天单日的新增个案虽跌破2万宗，达到18901宗。", "2022-04-20T12:00:00+08:00")
+    assert {place for place, *_ in found} == {"上海市"}

@@ -147,6 +147,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 if category is None or kind == "deaths" and not disease_in_article:
                     continue
                 category = _outside_china(category, regions[0])
+                if _mainland(regions[0]) and _asymptomatic_among_parts(text[figure.end:]):
+                    category = _infections(category)
                 stated = _stated_date(doc, sentence, text[:figure.start], running.reporter, regions[0], last_date)
                 day = stated or last_date or _default_day(doc, running.reporter, regions[0])
                 last_date = day
@@ -167,6 +169,29 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                     }, sentence, 0.85 if stated else 0.75))
     _infections_by_sum(facts)
     return facts
+
+
+@lru_cache(maxsize=1)
+def _parts() -> re.Pattern:
+    sums = words()["sums"]
+    return re.compile(r"^[^。；\d]*?(?:" + "|".join(sums["parts"]) + ")([^。；，]{0,16}?)(?:" + "|".join(sums["asymptomatic_words"]) + ")")
+
+
+def _asymptomatic_among_parts(rest: str) -> bool:
+    """Whether the words after a figure, before any other figure, give asymptomatic
+    infections as a part of it (……確診病例，其中1萬5698宗為無症狀), and not an earlier
+    asymptomatic case now confirmed (其中20例为此前无症状感染者转归)."""
+    found = _parts().match(rest)
+    return bool(found) and not any(marker in rest[:found.end() + 6] for marker in words()["subtotal"])
+
+
+def _infections(category: str) -> str:
+    """The infections category a figure read as confirmed counts instead, when it
+    counts both confirmed and asymptomatic."""
+    sums = words()["sums"]
+    if category not in sums["ambiguous"]:
+        return category
+    return sums["local"] if category.startswith("Local") else sums["any"]
 
 
 def _infections_by_sum(facts: list[Fact]) -> None:
@@ -192,7 +217,7 @@ def _infections_by_sum(facts: list[Fact]) -> None:
                     or bound == "atLeast" and value <= c.args["value"] + a.args["value"] < value * 1.1)), None)
                 if pair is not None:
                     local = any(f.args["category"].startswith("Local") for f in (fact, c, pair))
-                    fact.args["category"] = sums["local"] if local else sums["any"]
+                    fact.args["category"] = _infections("LocalConfirmed" if local else "Confirmed")
                     break
 
 
