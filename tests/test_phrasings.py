@@ -171,6 +171,9 @@ def test_statement_speaker_is_the_person_a_chain_of_titles_introduces():
                   "香港大學李嘉誠醫學院生物化學系教授、病毒學家金冬雁則稱，「如果死亡可以歸因於潛在疾病，他們（中國）總是會這樣報告。」",
                   published="2022-04-22T10:00:00+08:00", kind="statement")
     assert [f["speaker"] for f in found] == ["雷正龙", "金冬雁"]
+    found = facts("韓國國會外交統一委員會委員、前駐英國大使金健接受DW採訪時表示，隨著北韓宣佈建造核潛艇並持續試射潛射彈道飛彈，"
+                  "其核威脅程度不斷升高。", kind="statement")
+    assert [f["speaker"] for f in found] == ["金健"]
 
 
 def test_this_person_with_a_title_is_the_one_named_with_it_before():

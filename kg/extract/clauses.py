@@ -126,8 +126,9 @@ _NOT_BETWEEN = ("对", "向", "与", "和", "同", "跟", "在", "接受", "告�
 def _introduces(doc: AnalysedArticle, body, person, between: str) -> bool:
     """Whether the words between a body and a person only describe the person, so that
     the body introduces them: a short descriptor, or a chain of titles that are all
-    nouns (国家卫健委疾控局副局长、一级巡视员雷正龙; 香港大学李嘉诚医学院生物化学系教授、
-    病毒学家金冬雁), never a verb or a preposition between."""
+    nouns, with the words of a former or posted office (国家卫健委疾控局副局长、一级巡视员
+    雷正龙; 香港大学李嘉诚医学院生物化学系教授、病毒学家金冬雁; 韩国国会外交统一委员会
+    委员、前驻英国大使金健), never another verb or a preposition between."""
     if len(between) > 20 or any(w in between for w in _NOT_BETWEEN):
         return False
     if len(between.rsplit("的", 1)[-1]) <= 8:
@@ -136,7 +137,9 @@ def _introduces(doc: AnalysedArticle, body, person, between: str) -> bool:
     named = [(m.start, m.end) for m in doc.mentions if m.start < person.start and m.end > start]
     words = [t for t in doc.tokens if start <= t.start and t.end <= person.start
              and not any(a <= t.start and t.end <= b for a, b in named)]
-    return all(t.pos.startswith("n") or t.pos in _DESCRIPTOR_TAGS for t in words)
+    office = lexicon.cues()["office"]
+    titled = set(office["former"]) | set(office["posted"])
+    return all(t.pos.startswith("n") or t.pos in _DESCRIPTOR_TAGS or t.word in titled for t in words)
 
 
 _DESCRIPTOR_TAGS = ("m", "q", "x")
