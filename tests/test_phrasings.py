@@ -164,6 +164,10 @@ def test_a_bodys_report_is_a_source_not_its_statement():
     found = facts(text, published="2022-04-22T10:00:00+08:00")
     assert [f for f in found if f["kind"] == "statement"] == []
     assert [f["source"] for f in found if f["kind"] == "source"] == ["德新社", "法新社", "美联社", "中央广播电视总台"]
+    found = facts("包括親建制的香港01、頭條日報和一些境外媒體報導，上海虹口區衛健委資訊中心主任錢文雄在辦公室自殺身亡。"
+                  "中国官媒新华社在4月2日发文，苏州常熟发现了一例奥密克戎新变异株。", published="2022-04-14T10:00:00+08:00")
+    assert [f for f in found if f["kind"] == "statement"] == []
+    assert [f["source"] for f in found if f["kind"] == "source"] == ["香港01", "头条日报", "新华社"]
 
 
 def test_statement_speaker_is_the_person_a_chain_of_titles_introduces():

@@ -241,11 +241,31 @@ def report_words() -> re.Pattern:
 
 
 def _reports_to(doc: AnalysedArticle, mention, offset: int) -> bool:
-    """Whether a body's report words fill its clause up to ``offset`` or to the clause's end."""
-    match = report_words().match(doc.norm[mention.end:offset])
-    rest = doc.norm[mention.end + match.end():offset].strip() if match else None
-    cues = lexicon.cues()
-    return rest is not None and (not rest or rest in cues["speech"] or rest in cues["speech_needs_punctuation"])
+    """Whether a body's report words fill its clause up to ``offset`` (法新社报导|，…)."""
+    end = report_end(doc, mention, offset - mention.end)
+    if end is None:
+        return False
+    rest, cues = doc.norm[end:offset].strip(), lexicon.cues()
+    return not rest or rest in cues["speech"] or rest in cues["speech_needs_punctuation"]
+
+
+def report_end(doc: AnalysedArticle, mention, reach: int = 40) -> int | None:
+    """Where the report words after a body end, when it reports what follows (德新社报道|称),
+    past the other bodies it is listed with (香港01、头条日报和一些境外媒体报导|); None when
+    it does not report."""
+    end = mention.end
+    listed = re.compile("^(?:" + "|".join(map(re.escape, lexicon.cues()["reporting"]["list_words"])) + ")+")
+    others = sorted((m for m in doc.mentions_within(end, end + reach) if m.type in ORG_TYPES), key=lambda m: m.start)
+    for other in others:
+        between = doc.norm[end:other.start]
+        if between and not listed.fullmatch(between):
+            break
+        end = other.end
+    rest = doc.norm[end:mention.end + reach]
+    words = listed.match(rest)
+    skipped = words.end() if words else 0
+    found = report_words().match(rest[skipped:])
+    return end + skipped + found.end() if found else None
 
 
 def reported_by_body(doc: AnalysedArticle, sentence, offset: int, cue: str) -> bool:
@@ -254,7 +274,7 @@ def reported_by_body(doc: AnalysedArticle, sentence, offset: int, cue: str) -> b
     start = clause_start(sentence.norm, offset - sentence.start) + sentence.start
     for mention in doc.mentions_in(sentence):
         if start <= mention.start and mention.end <= offset and mention.type in ORG_TYPES:
-            match = report_words().match(doc.norm[mention.end:offset + len(cue)])
-            if match and mention.end + match.end() >= offset:
+            end = report_end(doc, mention, offset + len(cue) - mention.end)
+            if end is not None and end >= offset:
                 return True
     return False

@@ -6,7 +6,7 @@ import re
 
 from .. import lexicon
 from ..model import AnalysedArticle, EntityRef, Fact
-from .clauses import WHEN, inside_brackets, report_words
+from .clauses import WHEN, inside_brackets, report_end
 from .common import AGENT_TYPES, ORG_TYPES, apposition_head, label_lang, ref_of
 
 _QUOTED = re.compile(r"^[“「\"]([^”」\"]{2,20})[”」\"]")
@@ -40,7 +40,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 name = quoted.group(1)
                 cite(EntityRef("NewsMedia", name, sentence.text[match.start(1) + 1: match.start(1) + 1 + len(name)], lang), sentence, 0.8)
         for mention in doc.mentions_in(sentence):
-            if mention.type in ORG_TYPES and report_words().match(doc.norm[mention.end:mention.end + 24]):
+            if mention.type in ORG_TYPES and report_end(doc, mention) is not None:
                 cite(ref_of(doc, mention), sentence, 0.75)
             elif mention.type in ORG_TYPES and media_verbs.match(doc.norm[mention.end:mention.end + 16]):
                 verb = media_verbs.match(doc.norm[mention.end:mention.end + 16]).group()
