@@ -6,14 +6,12 @@ killed build never leaves a half-written export.
 """
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from .files import atomic_path
 from .store import GraphStore
 from .vocab import PREFIXES
 
@@ -23,21 +21,6 @@ FORMATS = {
     "nq": ox.RdfFormat.N_QUADS,
     "nt": ox.RdfFormat.N_TRIPLES,
 }
-
-
-@contextmanager
-def atomic_path(target: Path):
-    """A temporary path beside ``target`` that replaces it only on success."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def merged_triples(store: GraphStore) -> list[ox.Triple]:

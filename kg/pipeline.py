@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from . import export
 from .analyse import DEFAULT_NER, analyse
 from .extract import extract_all
+from .files import atomic_path
 from .model import Article, ReadFailure
 from .rdf import article_quads
 from .read import ReadError, iter_sources, read_file_with_failures
@@ -313,7 +314,7 @@ def build(
         summary.stale = [name for name in EXPORTS if name in stale]
     summary.seconds = time.perf_counter() - started
     if out_dir is not None:
-        with export.atomic_path(out_dir / "summary.json") as tmp:
+        with atomic_path(out_dir / "summary.json") as tmp:
             tmp.write_text(json.dumps(summary.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
     return summary, store
 
@@ -448,7 +449,7 @@ def mark_fresh(folder: str | Path, written: Iterable[str | Path]) -> None:
     if not names & set(stale):
         return
     data["exports"]["stale"] = [name for name in stale if name not in names]
-    with export.atomic_path(path) as tmp:
+    with atomic_path(path) as tmp:
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 

@@ -44,7 +44,6 @@ import json
 import math
 import os
 import re
-import tempfile
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +53,7 @@ import networkx as nx
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 
+from kg.files import write_text
 from kg.vocab import ENTITY_CLASSES, ENTITY_FAMILY, NKG, SCHEMA
 
 __all__ = ["entity_network", "select", "communities", "render_html", "write_viewer", "DEFAULT_MAX_NODES"]
@@ -1261,30 +1261,11 @@ def _page(network: nx.MultiDiGraph, title: str, omitted: int) -> str:
 """
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = (path.stat().st_mode & 0o777) if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def render_html(network: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "newskg",
                 omitted: int = 0) -> Path:
     """Write ``network`` as one self-contained HTML page at ``path`` (atomically)."""
     path = Path(path)
-    _write_atomic(path, _page(network, title, omitted))
+    write_text(path, _page(network, title, omitted))
     return path
 
 

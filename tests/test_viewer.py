@@ -406,6 +406,15 @@ def test_write_viewer(graph, tmp_path):
     assert not (tmp_path / "none.html").exists()
 
 
+def test_render_keeps_the_permissions_of_the_page_it_replaces(network, tmp_path):
+    path = render_html(network, tmp_path / "g.html")
+    assert path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o600)
+    render_html(network, path)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.html"]
+
+
 # ---------------------------------------------------------------- page controls
 
 
