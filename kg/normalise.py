@@ -20,22 +20,30 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-@lru_cache(maxsize=1)
-def _t2s():
+@lru_cache(maxsize=None)
+def opencc_converter(config: str):
+    """The OpenCC converter for ``config`` (``hk2s``, ``s2t`` ...), built once per
+    process: loading a configuration's dictionaries takes up to ~50 ms."""
     import opencc
 
-    return opencc.OpenCC("hk2s")
+    return opencc.OpenCC(config)
 
 
 def to_simplified(text: str) -> str:
     """Traditional to Simplified with OpenCC (its Hong Kong table, which also knows the
     variants Hong Kong outlets print, such as 衞), falling back to character by
     character where a phrase conversion would change the length."""
-    converted = _t2s().convert(text)
+    convert = opencc_converter("hk2s").convert
+    converted = convert(text)
     if len(converted) == len(text):
         return converted
-    convert = _t2s().convert
     return "".join(c if len(c := convert(ch)) == 1 else ch for ch in text)
+
+
+def to_traditional(text: str) -> str:
+    """Simplified to Traditional with OpenCC's ``s2t`` (the labels and search names of
+    an entity in both scripts)."""
+    return opencc_converter("s2t").convert(text)
 
 
 def normalise_text(text: str) -> str:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from . import lexicon
 from .gazetteer import load as load_gazetteer
 from .model import EntityRef
-from .normalise import normalise_text
+from .normalise import normalise_text, to_traditional
 from .vocab import DEFAULT_BASE, ENTITY_FAMILY
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -30,13 +30,6 @@ class Entity:
     alt_labels: set[tuple[str, str]] = field(default_factory=set)
     wikidata: str = ""
     parent: str | None = None
-
-
-@lru_cache(maxsize=1)
-def _s2t():
-    import opencc
-
-    return opencc.OpenCC("s2t")
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +141,7 @@ class Resolver:
         family = ENTITY_FAMILY.get(kind, "org")
         entity = Entity(self.iri(family, key), kind)
         entity.labels["zh-Hans"] = key
-        hant = _s2t().convert(key)
+        hant = to_traditional(key)
         if hant != key:
             entity.labels["zh-Hant"] = hant
         if known:

@@ -54,6 +54,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 
 from kg.files import write_text
+from kg.normalise import to_simplified, to_traditional
 from kg.vocab import ENTITY_CLASSES, ENTITY_FAMILY, NKG, SCHEMA
 
 __all__ = ["entity_network", "select", "communities", "render_html", "write_viewer", "DEFAULT_MAX_NODES"]
@@ -635,8 +636,6 @@ def _count_line(network: nx.MultiDiGraph, omitted: int) -> str:
 def _search_names(data: dict) -> list[str]:
     """Every name the search box matches a node by: its labels in every language and
     its aliases, each also in Simplified and in Traditional characters."""
-    from kg.normalise import to_simplified
-
     names = [data.get("label") or ""]
     names += [t for t, _ in data.get("labels", ())]
     names += [t for t, _ in data.get("alt_labels", ())]
@@ -645,23 +644,9 @@ def _search_names(data: dict) -> list[str]:
         name = " ".join(str(name).split())
         if not name:
             continue
-        for variant in (name, to_simplified(name), _to_traditional(name)):
+        for variant in (name, to_simplified(name), to_traditional(name)):
             out.setdefault(variant, None)
     return list(out)
-
-
-@lru_cache(maxsize=1)
-def _s2t():
-    import opencc
-
-    return opencc.OpenCC("s2t")
-
-
-def _to_traditional(text: str) -> str:
-    try:
-        return _s2t().convert(text)
-    except Exception:  # pragma: no cover - OpenCC missing a table
-        return text
 
 
 def communities(network: nx.MultiDiGraph, seed: int | None = None) -> list[list[str]]:
