@@ -22,7 +22,7 @@ _NUMBER = re.compile(r"\b(\d[\d,]*)\b")
 
 @lru_cache(maxsize=1)
 def cues() -> dict:
-    with resources.files("kg").joinpath("resources", "english.json").open(encoding="utf-8") as fh:
+    with resources.files("kg").joinpath("resources", "en", "cues.json").open(encoding="utf-8") as fh:
         return json.load(fh)
 
 

@@ -2,7 +2,7 @@
 接替Y出任), or leaves one (辞职, 辞去, 卸任, 被免去, 免去X的…职务), on the day the sentence
 gives. Offices change hands; these events let a query ask who held a post on a given day
 and who succeeded whom. A demand, a plan or a denial (要求X下台, 将出任, 拒绝辞职) is no
-event. The words live in ``kg/resources/cues.json`` (``appointment``)."""
+event. The words live in ``kg/resources/zh/cues.json`` (``appointment``)."""
 from __future__ import annotations
 
 from .. import lexicon

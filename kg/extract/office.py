@@ -24,7 +24,7 @@ _STEM_STOP_POS = ("p", "r", "c", "uj", "ul", "uz", "ug", "y")
 
 @cache
 def _words() -> dict[str, tuple[str, ...]]:
-    """The office words of cues.json as tuples: ``former``, words before a title that
+    """The office words of zh/cues.json as tuples: ``former``, words before a title that
     leave the post as it is (前首相, 新任首相, 内阁官房长官), of which ``past`` say it is
     held no more; ``body_endings``, name endings of bodies the recogniser leaves unnamed
     (支联会, 汽车会议所, 职工盟) besides the organisation suffixes; ``heads_of_named``,
