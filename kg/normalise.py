@@ -7,8 +7,9 @@ what evidence and labels are taken from.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from .language_data import en
 from .model import Sentence
 
 _HALF_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
@@ -148,13 +149,17 @@ def _bounded(cuts: list[int], norm: str) -> list[int]:
 _RUN = re.compile(r"[A-Za-z0-9]+")
 
 
-_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "U.S", "U.K", "No", "Gen", "Lt", "Col", "Prof", "Jr", "Sr", "Inc", "Co", "vs"}
-_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+@cache
+def _abbreviations() -> tuple[frozenset[str], int]:
+    """The abbreviations whose full stop ends no sentence, and the length of the longest."""
+    words = frozenset(en("sentences")["abbreviations"])
+    return words, max(map(len, words))
 
 
 def _abbreviation(norm: str, i: int) -> bool:
-    j, stop = i, max(0, i - _LONGEST_ABBREVIATION - 1)
+    abbreviations, longest = _abbreviations()
+    j, stop = i, max(0, i - longest - 1)
     while j > stop and (norm[j - 1].isalpha() or norm[j - 1] == "."):
         j -= 1
     word = norm[j:i]
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    return word in abbreviations or (len(word) == 1 and word.isupper())

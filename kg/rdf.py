@@ -11,6 +11,7 @@ from datetime import date, timezone
 from pyoxigraph import Literal, NamedNode, Quad
 
 from . import lexicon
+from .language_data import en, zh
 from .model import AnalysedArticle, EntityRef, Fact
 from .resolve import Entity, Resolver, slug
 from .vocab import ENTITY_CLASSES, NKG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WIKIDATA, XSD
@@ -119,7 +120,8 @@ def mention_ref(doc: AnalysedArticle, mention) -> EntityRef | None:
         from .extract.common import ref_of
 
         ref = ref_of(doc, mention)
-    if ref.type == "WorkingGroup" and not ref.name.startswith("group:") and ref.name.lower() in ("工作组", "working group", "work group"):
+    generic = (zh("dispatch")["generic_group"],) + en("dispatch")["generic_groups"]
+    if ref.type == "WorkingGroup" and not ref.name.startswith("group:") and ref.name.lower() in generic:
         return None
     return ref
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .gazetteer import load as load_gazetteer
+from .language_data import en, zh
 from .model import EntityRef
 from .normalise import normalise_text, to_traditional
 from .vocab import DEFAULT_BASE, ENTITY_FAMILY
@@ -165,7 +166,8 @@ class Resolver:
     def _group(self, ref: EntityRef) -> Entity:
         sender_key, _, rest = ref.name[6:].partition(">")
         destination_key, _, word = rest.partition(">")
-        word = word or "工作组"
+        chinese = zh("dispatch")
+        word = word or chinese["generic_group"]
         entity = Entity(self.iri("org", ref.name), "WorkingGroup")
         if sender_key.startswith("place:"):
             sender = self._place(sender_key[6:])
@@ -175,8 +177,9 @@ class Resolver:
         place = self.gazetteer.get(destination_key[6:]) if destination else None
         where_zh = (place.short[0] if place and place.short else place.name) if place else ""
         sender_zh = sender.labels.get("zh-Hans", "") if sender else ""
-        entity.labels["zh-Hans"] = f"{sender_zh}赴{where_zh}{word}" if where_zh else f"{sender_zh}{word}"
+        entity.labels["zh-Hans"] = chinese["group_label"].format(sender=sender_zh, destination=where_zh, group=word) \
+            if where_zh else f"{sender_zh}{word}"
         sender_en = sender.labels.get("en") if sender else None
-        if sender_en and destination and "en" in destination.labels and word == "工作组":
-            entity.labels["en"] = f"{sender_en} working group to {destination.labels['en']}"
+        if sender_en and destination and "en" in destination.labels and word == chinese["generic_group"]:
+            entity.labels["en"] = en("dispatch")["group_label"].format(sender=sender_en, destination=destination.labels["en"])
         return entity
