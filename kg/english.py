@@ -15,6 +15,7 @@ from importlib import resources
 from . import lexicon
 from .gazetteer import load as load_gazetteer
 from .model import AnalysedArticle, EntityRef, Fact, Mention, Sentence
+from .resolve import group_ref
 
 _CAPITALISED = re.compile(r"[A-Z][a-zA-Z'\-]*(?:\s+(?:(?:of|the|and|for|de)\s+)*[A-Z][a-zA-Z'\-]*)*")
 _NUMBER = re.compile(r"\b(\d[\d,]*)\b")
@@ -222,8 +223,6 @@ def _unique(facts: list[Fact]) -> list[Fact]:
 
 
 def _dispatches(doc: AnalysedArticle) -> list[Fact]:
-    from .extract.common import group_ref
-
     if "en_dispatches" in doc.notes:
         return doc.notes["en_dispatches"]
     verbs = "|".join(map(re.escape, cues()["dispatch"]))

@@ -11,6 +11,8 @@ from datetime import date, timezone
 from pyoxigraph import Literal, NamedNode, Quad
 
 from . import lexicon
+from .english import agent_ref
+from .extract.common import ref_of
 from .model import AnalysedArticle, EntityRef, Fact
 from .resolve import Entity, Resolver, slug
 from .vocab import ENTITY_CLASSES, NKG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WIKIDATA, XSD
@@ -112,12 +114,8 @@ def mention_ref(doc: AnalysedArticle, mention) -> EntityRef | None:
     """The entity a mention names, or None for a bare generic word (工作组, the
     working group) whose antecedent the article never gave."""
     if doc.language == "en":
-        from .english import agent_ref
-
         ref = agent_ref(doc, mention)
     else:
-        from .extract.common import ref_of
-
         ref = ref_of(doc, mention)
     if ref.type == "WorkingGroup" and not ref.name.startswith("group:") and ref.name.lower() in ("工作组", "working group", "work group"):
         return None

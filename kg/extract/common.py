@@ -13,17 +13,13 @@ from ..analyse import antecedent_place, find_titles, without_names
 from ..dates import resolve
 from ..gazetteer import load as load_gazetteer
 from ..model import AnalysedArticle, EntityRef, Mention, Sentence
+from ..resolve import label_lang
 
 PLACE_TYPES = ("Place", "AdministrativeArea", "Country")
 ORG_TYPES = ("Organization", "GovernmentOrganization", "WorkingGroup", "NewsMedia")
 AGENT_TYPES = ("Person",) + ORG_TYPES
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;]")
 BRACKETED = re.compile(r"[（(][^）)]*[）)]")
-
-
-def label_lang(doc: AnalysedArticle) -> str:
-    """The language tag of names read in this article."""
-    return doc.language if doc.language in ("zh-Hant", "en") else "zh-Hans"
 
 
 def ref_of(doc: AnalysedArticle, mention: Mention) -> EntityRef:
@@ -89,16 +85,6 @@ def _fuller_names(names: dict[str, list[int]]) -> dict[str, list[str]]:
         for key in sorted(keys):
             fuller.setdefault(key, []).append(other)
     return {key: [o for o in found if len(o) == max(map(len, found))] for key, found in fuller.items()}
-
-
-def group_ref(doc: AnalysedArticle, sender: EntityRef | None, destination: EntityRef | None, surface: str) -> EntityRef:
-    """A dispatched working group, named by who sent it and where, so the same group
-    read in two articles is one node."""
-    lang = label_lang(doc)
-    key = f"group:{sender.name if sender else doc.article.key}>{destination.name if destination else ''}"
-    if lang != "en" and surface != "工作组":
-        key += ">" + surface
-    return EntityRef("WorkingGroup", key, surface, lang)
 
 
 def dispatched_group(doc: AnalysedArticle, offset: int) -> EntityRef | None:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..model import AnalysedArticle, Fact
-from .common import ORG_TYPES, PLACE_TYPES, clause_of, find_all, event_day, group_ref, ref_of
+from ..resolve import group_ref
+from .common import ORG_TYPES, PLACE_TYPES, clause_of, find_all, event_day, ref_of
 
 _TO = ("到", "赴", "前往", "至", "进驻", "奔赴")
 _GROUP_WORDS = ("工作组", "调查组", "专家组", "督导组", "指导组", "代表团", "救援队", "医疗队", "巡视组", "考察团", "观察团",

@@ -7,7 +7,8 @@ import re
 from .. import lexicon
 from ..model import AnalysedArticle, EntityRef, Fact
 from .clauses import WHEN, inside_brackets
-from .common import AGENT_TYPES, ORG_TYPES, apposition_head, label_lang, ref_of
+from ..resolve import label_lang
+from .common import AGENT_TYPES, ORG_TYPES, apposition_head, ref_of
 
 _QUOTED = re.compile(r"^[“「\"]([^”」\"]{2,20})[”」\"]")
 

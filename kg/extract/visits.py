@@ -10,7 +10,8 @@ from .. import lexicon
 from ..gazetteer import load as load_gazetteer
 from ..model import AnalysedArticle, EntityRef, Fact
 from .clauses import clause_end, clause_start, cues_in, is_word, last_person_subject, pronoun_subject, subject
-from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, label_lang, event_day, ref_of
+from ..resolve import label_lang
+from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, event_day, ref_of
 
 _SHORT = re.compile(r"(访问|出访|到访|访|赴|抵)([\u4e00-\u9fff])(?=[^\u4e00-\u9fff]|期间|之|后|前|时|并|的|行|进行|访问|参加|出席|与|会|，|。)")
 _FORMAL = re.compile(r"对([^，。]{2,16}?)进行[^，。]{0,12}?访问")
