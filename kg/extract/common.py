@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
@@ -12,7 +13,7 @@ from .. import lexicon
 from ..analyse import antecedent_place, find_titles, without_names
 from ..dates import resolve
 from ..gazetteer import load as load_gazetteer
-from ..model import AnalysedArticle, EntityRef, Mention, Sentence
+from ..model import AnalysedArticle, EntityRef, Fact, Mention, Sentence
 from ..resolve import label_lang
 
 PLACE_TYPES = ("Place", "AdministrativeArea", "Country")
@@ -92,13 +93,25 @@ def dispatched_group(doc: AnalysedArticle, offset: int) -> EntityRef | None:
     else the first one at all)."""
     groups = doc.notes.get("groups")
     if groups is None:
-        from .dispatch import find_dispatches
-
-        groups = doc.notes["groups"] = [(d.sentence.start, d.args["group"]) for d in find_dispatches(doc)]
+        groups = doc.notes["groups"] = [(d.sentence.start, d.args["group"]) for d in _dispatches_of(doc)]
     before = [g for start, g in groups if start <= offset]
     if before:
         return before[-1]
     return groups[0][1] if groups else None
+
+
+_dispatches_of: Callable[[AnalysedArticle], list[Fact]]
+
+
+def finds_dispatches(finder: Callable[[AnalysedArticle], list[Fact]]) -> Callable[[AnalysedArticle], list[Fact]]:
+    """Make ``finder`` (an article's dispatch facts) the one :func:`dispatched_group`
+    reads. The dispatch extractor keys its senders and destinations with
+    :func:`ref_of`, so it builds on this module and hands its finder down when it is
+    loaded (``kg.extract`` loads it with every extractor) instead of being imported
+    here."""
+    global _dispatches_of
+    _dispatches_of = finder
+    return finder
 
 
 @dataclass

@@ -4,13 +4,14 @@ from __future__ import annotations
 from .. import lexicon
 from ..model import AnalysedArticle, Fact
 from ..resolve import group_ref
-from .common import ORG_TYPES, PLACE_TYPES, clause_of, find_all, event_day, ref_of
+from .common import ORG_TYPES, PLACE_TYPES, clause_of, find_all, event_day, finds_dispatches, ref_of
 
 _TO = ("到", "赴", "前往", "至", "进驻", "奔赴")
 _GROUP_WORDS = ("工作组", "调查组", "专家组", "督导组", "指导组", "代表团", "救援队", "医疗队", "巡视组", "考察团", "观察团",
                 "调查团", "特使", "维和部队", "工作队", "联络组")
 
 
+@finds_dispatches
 def find_dispatches(doc: AnalysedArticle) -> list[Fact]:
     cues = lexicon.cues()["dispatch"]
     facts: list[Fact] = []
