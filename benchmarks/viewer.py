@@ -237,7 +237,7 @@ def main() -> int:
         path = render_html(shown, out / f"synthetic-{n}.html", title=f"synthetic {n}", omitted=omitted)
         pages.append((f"synthetic {n:,}", shown, path, time.perf_counter() - t0))
     if args.corpus_store:
-        from kg.pipeline import store_graph
+        from kg.export import store_graph
         from kg.store import GraphStore
 
         store = GraphStore.in_folder(args.corpus_store, read_only=True)

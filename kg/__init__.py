@@ -62,7 +62,7 @@ def view(store="exports", output=None, focus=None, depth=2, max_nodes=None):
     """Write the interactive HTML network of the build in ``store``, as ``kg view``
     does, and return its path: ``output`` if given, else ``STORE/graph.html``, or
     ``STORE/view-FOCUS.html`` for the neighbourhood of ``focus`` (``depth`` hops)."""
-    from .pipeline import mark_fresh, store_graph
+    from .export import mark_fresh, store_graph
     from .store import GraphStore
     from .viewer import DEFAULT_MAX_NODES, view_path, write_viewer
 

@@ -165,7 +165,7 @@ def _query(args) -> int:
 
 
 def _view(args) -> int:
-    from .pipeline import mark_fresh, store_graph
+    from .export import mark_fresh, store_graph
     from .store import GraphStore
     from .viewer import view_path, write_viewer
 

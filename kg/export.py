@@ -1,4 +1,6 @@
-"""Exports: the merged graph as Turtle, the named graphs as TriG and N-Quads.
+"""Exports: the merged graph as Turtle, the named graphs as TriG and N-Quads, and
+the files a build folder keeps beside its store (graph.ttl, graph.trig, graph.html),
+with the record in its summary.json of which of them are stale.
 
 Quads are sorted before serialising, so the same store always gives the same bytes;
 every file is written to a temporary name beside its target and then renamed, so a
@@ -6,16 +8,18 @@ killed build never leaves a half-written export.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from .store import GraphStore
-from .vocab import PREFIXES
+from .vocab import NKG, PREFIXES, SCHEMA
 
 FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -49,6 +53,22 @@ def _quads_graph_by_graph(store: GraphStore):
     one article's quads in memory."""
     for graph in store.graphs():
         yield from sorted(store.quads_of(graph), key=str)
+
+
+def store_graph(store: GraphStore, *, for_viewer: bool = False):
+    """The merged graph as an rdflib Graph; ``for_viewer`` leaves out what the viewer
+    never shows (confidences, file names, languages, publishers), which saves memory
+    on large builds."""
+    import rdflib
+
+    graph = rdflib.Graph()
+    wanted = (t for t in store.triples() if not for_viewer or t.predicate.value not in _NOT_VIEWED)
+    data = ox.serialize(wanted, format=ox.RdfFormat.N_TRIPLES)
+    graph.parse(data=data.decode("utf-8"), format="nt")
+    return graph
+
+
+_NOT_VIEWED = {str(NKG.confidence), str(NKG.sourceFile), str(NKG.contentHash), str(SCHEMA.inLanguage), str(SCHEMA.publisher)}
 
 
 def write(store: GraphStore, target: Path, fmt: str | None = None) -> Path:
@@ -91,10 +111,6 @@ def jsonld_context() -> dict:
 
 def write_jsonld(store: GraphStore, target: Path) -> Path:
     """The merged graph as compacted JSON-LD with the project's context."""
-    import json
-
-    from .pipeline import store_graph
-
     graph = store_graph(store)
     data = graph.serialize(format="json-ld", context=jsonld_context()["@context"], auto_compact=True, indent=1)
     with atomic_path(target) as tmp:
@@ -108,7 +124,6 @@ def write_network(store: GraphStore, target: Path, fmt: str) -> Path:
     and evidence counts) as GraphML or GEXF, for Gephi and other network tools."""
     import networkx as nx
 
-    from .pipeline import store_graph
     from .viewer import entity_network
 
     network = entity_network(store_graph(store))
@@ -139,6 +154,47 @@ def export(store: GraphStore, target: Path, fmt: str | None = None) -> Path:
     raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(ALL_FORMATS)}")
 
 
+# --------------------------------------------------------------------------- a build's exports
+
+EXPORTS = ("graph.ttl", "graph.trig", "graph.html")
+"""The files a build writes beside its store that show the whole store."""
+
+
+def write_outputs(store: GraphStore, out_dir: Path, *, viewer: bool = True) -> list[Path]:
+    """Write the build folder's exports of the whole store: :data:`EXPORTS`."""
+    written = [write(store, out_dir / "graph.ttl"), write(store, out_dir / "graph.trig")]
+    if viewer:
+        from .viewer import write_viewer
+
+        written.append(write_viewer(store_graph(store, for_viewer=True), out_dir / "graph.html"))
+    return written
+
+
+def stale_exports(out_dir: Path) -> list[str]:
+    """The exports an earlier build or command left stale, from its summary.json."""
+    try:
+        written = json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
+        return [name for name in written["exports"]["stale"] if name in EXPORTS]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def mark_fresh(folder: str | Path, written: Iterable[str | Path]) -> None:
+    """Record in the build's summary.json that these exports show the store again."""
+    path = Path(folder) / "summary.json"
+    names = {Path(p).name for p in written}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        stale = data["exports"]["stale"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    if not names & set(stale):
+        return
+    data["exports"]["stale"] = [name for name in stale if name not in names]
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def register(verbs) -> None:
     parser = verbs.add_parser("export", help="rewrite a build's exports, or write the graph in another format",
                               description="Without FORMAT, rewrite the exports of a build folder from its store "
@@ -158,8 +214,6 @@ def _run(args) -> int:
     if args.format is None:
         if args.output:
             raise ValueError("--output needs a FORMAT; without one, the build's exports are rewritten in --store")
-        from .pipeline import mark_fresh, write_outputs
-
         written = write_outputs(store, Path(args.store), viewer=not args.no_viewer)
         mark_fresh(args.store, written)
         for path in written:
@@ -168,7 +222,5 @@ def _run(args) -> int:
     target = Path(args.output) if args.output else Path(args.store) / f"graph.{args.format}"
     print(export(store, target, args.format))
     if target.parent == Path(args.store) and target.name in ("graph.ttl", "graph.trig"):
-        from .pipeline import mark_fresh
-
         mark_fresh(args.store, [target])
     return 0

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.export import write
-from kg.pipeline import EXPORTS, build, sample_corpus
+from kg.export import EXPORTS, write
+from kg.pipeline import build, sample_corpus
 from kg.read import read_file
 from kg.store import GraphStore
 from kg.vocab import prefix_header
