@@ -6,7 +6,7 @@ import sys
 
 from . import __version__
 from .analyse import DEFAULT_NER, NER_BACKENDS
-from .pipeline import DEFAULT_OUT
+from .store import DEFAULT_OUT
 from .viewer import DEFAULT_MAX_NODES
 from .vocab import DEFAULT_BASE
 
@@ -144,7 +144,7 @@ def _params(pairs: list[str]) -> dict[str, str]:
 def _query(args) -> int:
     from .query import named_queries, render, resolve_query, run
     from .sparql import on_large_stack
-    from .store import GraphStore
+    from .store import open_store
 
     if args.list:
         for name, named in named_queries().items():
@@ -154,7 +154,7 @@ def _query(args) -> int:
     if not args.query:
         raise ValueError("give a query (SPARQL text, an .rq file or a named query), or --list")
     sparql = resolve_query(args.query, _params(args.param))
-    store = GraphStore.in_folder(args.store, read_only=True)
+    store = open_store(args.store, read_only=True)
     if args.chart:
         from .query import chart
 
@@ -166,10 +166,10 @@ def _query(args) -> int:
 
 def _view(args) -> int:
     from .export import mark_fresh, store_graph
-    from .store import GraphStore
+    from .store import open_store
     from .viewer import view_path, write_viewer
 
-    store = GraphStore.in_folder(args.store, read_only=True)
+    store = open_store(args.store, read_only=True)
     path = write_viewer(store_graph(store, for_viewer=True), view_path(args.store, args.focus, args.output),
                         focus=args.focus, depth=args.depth, max_nodes=args.max_nodes)
     if args.focus is None and path == view_path(args.store):
@@ -182,9 +182,9 @@ def _stats(args) -> int:
     import json
 
     from .stats import graph_stats
-    from .store import GraphStore
+    from .store import open_store
 
-    figures = graph_stats(GraphStore.in_folder(args.store, read_only=True))
+    figures = graph_stats(open_store(args.store, read_only=True))
     if args.format == "json":
         print(json.dumps(figures, ensure_ascii=False, indent=1))
     else:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .store import GraphStore
+from .store import DEFAULT_OUT, GraphStore, open_store
 from .vocab import NKG, PREFIXES, SCHEMA
 
 FORMATS = {
@@ -202,7 +202,7 @@ def register(verbs) -> None:
                               "With FORMAT, write the built graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD (with the "
                               "project's context), or the entity network as GraphML or GEXF (for Gephi).")
     parser.add_argument("format", nargs="?", choices=ALL_FORMATS, help="output format (default: the build's exports)")
-    parser.add_argument("--store", "--out", dest="store", default="exports",
+    parser.add_argument("--store", "--out", dest="store", default=str(DEFAULT_OUT),
                         help="folder of a build (default: %(default)s)")
     parser.add_argument("--output", help="file to write, with FORMAT (default: STORE/graph.FORMAT)")
     parser.add_argument("--no-viewer", action="store_true", help="without FORMAT: leave graph.html as it is")
@@ -210,7 +210,7 @@ def register(verbs) -> None:
 
 
 def _run(args) -> int:
-    store = GraphStore.in_folder(args.store, read_only=True)
+    store = open_store(args.store, read_only=True)
     if args.format is None:
         if args.output:
             raise ValueError("--output needs a FORMAT; without one, the build's exports are rewritten in --store")

@@ -24,11 +24,10 @@ from .normalise import normalise_text
 from .rdf import article_quads
 from .read import ReadError, iter_sources, read_file_with_failures
 from .resolve import Resolver
-from .store import CONTENT_HASH, STORE_DIR, GraphStore, content_hash_quads
+from .store import CONTENT_HASH, DEFAULT_OUT, MEMORY, STORE_DIR, GraphStore, content_hash_quads, open_store
 from .translate import Fingerprint, find_pairs, fingerprint, numbers_match, numbers_of
 from .vocab import DEFAULT_BASE
 
-DEFAULT_OUT = Path("exports")
 FLUSH_EVERY = 250
 """Articles stored between two flushes of the store's write buffers."""
 
@@ -215,7 +214,7 @@ def build(
     if memory and out_dir is not None and (out_dir / STORE_DIR).exists():
         raise ValueError(f"--memory: {out_dir} holds the store of an earlier build, whose exports would be replaced "
                          "by this build's alone; build into another --out, or without --memory to add to it")
-    store = GraphStore() if memory or out_dir is None else GraphStore.in_folder(out_dir)
+    store = open_store(MEMORY if memory or out_dir is None else out_dir)
     summary = BuildSummary(folder=out_dir)
     held = store.has_articles()
     sources = list(iter_sources(paths))

@@ -49,6 +49,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from . import __version__
 from .sparql import QueryRefused, check, on_large_stack
+from .store import DEFAULT_OUT, GraphStore, open_store
 
 __all__ = ["serve", "make_server", "SparqlServer", "QueryPool", "register", "run"]
 
@@ -177,8 +178,8 @@ def choose_format(kind: str, accept: str | None = None, format: str | None = Non
 # --------------------------------------------------------------------------- worker side
 
 
-def execute(store, request: dict) -> tuple[int, str, bytes]:
-    """Run one query on an open :class:`GraphStore`: (HTTP status, content type, body)."""
+def execute(store: GraphStore, request: dict) -> tuple[int, str, bytes]:
+    """Run one query on an open store: (HTTP status, content type, body)."""
     import pyoxigraph as ox
 
     from .export import canonical_tags
@@ -193,7 +194,7 @@ def execute(store, request: dict) -> tuple[int, str, bytes]:
     except ValueError as error:
         return 400, "text/plain", f"bad graph IRI: {error}".encode()
     try:
-        result = store._store.query(request["query"], prefixes=PREFIXES, **options)
+        result = store.query(request["query"], **options)
         kind = "graph" if isinstance(result, ox.QueryTriples) else "results"
         media = choose_format(kind, request.get("accept"), request.get("format"))
         buffer = io.BytesIO()
@@ -225,9 +226,7 @@ class _LiveStore:
     opened)."""
 
     def __init__(self, store_dir: str):
-        from .store import GraphStore
-
-        self._open = lambda: GraphStore.in_folder(store_dir, read_only=True)
+        self._open = lambda: open_store(store_dir, read_only=True)
         self.store = self._open()
         self.state = self.store.disk_state()
 
@@ -611,7 +610,7 @@ class SparqlServer(ThreadingHTTPServer):
                  allow_service: bool = False, cors: str | None = None):
         if not 0 <= port <= 65535:
             raise ValueError(f"port {port} is out of range (0-65535; 0 picks a free one)")
-        self.store_dir = Path(_default_out() if store_dir is None else store_dir)
+        self.store_dir = Path(DEFAULT_OUT if store_dir is None else store_dir)
         self.quiet = quiet
         self.allow_service = allow_service
         self.loopback = is_loopback_name(host)
@@ -677,12 +676,6 @@ def serve(store_dir: str | Path | None = None, host: str = DEFAULT_HOST, port: i
 # --------------------------------------------------------------------------- command line
 
 
-def _default_out() -> Path:
-    from .pipeline import DEFAULT_OUT  # not at the top: the workers import this module and need none of the build
-
-    return DEFAULT_OUT
-
-
 def register(verbs) -> None:
     parser = verbs.add_parser(
         "serve", help="serve the graph over HTTP: a SPARQL endpoint, a query page and the viewer",
@@ -690,7 +683,7 @@ def register(verbs) -> None:
         "POST application/sparql-query; results by Accept or ?format=), a query page at / and the build's viewer at "
         "/viewer. Prefixes nkg, schema, org, prov, skos, rdfs, rdf, owl, xsd, wd are predeclared; SPARQL Update is "
         "refused. Stops on Ctrl-C or SIGTERM.")
-    parser.add_argument("--store", default=str(_default_out()), help="folder of a build (default: %(default)s)")
+    parser.add_argument("--store", default=str(DEFAULT_OUT), help="folder of a build (default: %(default)s)")
     parser.add_argument("--host", default=DEFAULT_HOST, help="address to listen on (default: %(default)s, this machine only)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: %(default)s; 0 picks a free one)")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
