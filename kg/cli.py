@@ -6,6 +6,8 @@ import sys
 
 from . import __version__
 from .analyse import DEFAULT_NER, NER_BACKENDS
+from .formats import listing
+from .query import result_formats
 from .store import DEFAULT_OUT
 from .viewer import DEFAULT_MAX_NODES
 from .vocab import DEFAULT_BASE
@@ -66,12 +68,14 @@ def _parser() -> argparse.ArgumentParser:
 
     query = verbs.add_parser("query", help="run SPARQL over the graph", formatter_class=argparse.RawDescriptionHelpFormatter,
                              description="Run a SPARQL query (a string, an .rq file, or the name of a shipped query) over "
-                             "the merged graph. Prefixes nkg, schema, org, prov, skos, rdfs, rdf, owl, xsd, wd are predeclared.")
+                             "the merged graph. Prefixes nkg, schema, org, prov, skos, rdfs, rdf, owl, xsd, wd are predeclared.",
+                             epilog=listing("result formats (--format); a CONSTRUCT or DESCRIBE query gives Turtle, or "
+                                            "JSON-LD with json:", result_formats("results")))
     query.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a named query (see --list)")
     query.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a parameter of a named query (repeatable)")
-    query.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"],
-                       help="result format; json is the SPARQL 1.1 JSON results format (default: %(default)s)")
+    query.add_argument("--format", default="table", choices=[f.name for f in result_formats("results")],
+                       help="result format, listed below (default: %(default)s)")
     query.add_argument("--store", default=str(DEFAULT_OUT), help="folder of a build (default: %(default)s)")
     query.add_argument("--chart", action="store_true", help="draw the ?value column as bars by ?date in the terminal (e.g. with `cases`)")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.export import EXPORTS, write
+from kg.export import EXPORTS, export
 from kg.pipeline import build, sample_corpus
 from kg.read import read_file
 from kg.store import open_store
@@ -295,5 +295,5 @@ def test_store_counts_are_the_stores_own(sample_build, tmp_path):
     triples = sum(1 for _ in store.triples())
     assert store.counts() == (len(graphs), quads, triples) == (summary.graphs, summary.quads, summary.triples)
     assert len(store) == quads
-    write(store, tmp_path / "check.nq", "nq")
+    export(store, tmp_path / "check.nq", "nq")
     assert len((tmp_path / "check.nq").read_text(encoding="utf-8").splitlines()) == quads
