@@ -67,25 +67,20 @@ def imports_of(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
                 targets.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else known(base))
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and "." in node.value and node.value in modules:
             targets.add(node.value)
-    return {t for t in _with_packages(targets, package=name.partition(".")[0]) if not _inside(name, t)}
+    explicit = {t for t in targets if t is not None and t != name}
+    return explicit | {p for p in _packages_run(explicit) if not _inside(name, p)}
 
 
-def _with_packages(targets: set[str | None], package: str) -> set[str]:
-    """Importing ``a.b.c`` runs ``a.b/__init__.py`` too: each target with the packages
-    it sits in, but for the top package, whose ``__init__`` (the Python API, importing
-    the commands) Python runs before any of its modules."""
-    found = set()
-    for target in filter(None, targets):
-        parts = target.split(".")
-        found.update(".".join(parts[:end]) for end in range(2, len(parts) + 1))
-        if target == package:
-            found.add(package)
-    return found
+def _packages_run(targets: set[str]) -> set[str]:
+    """The packages whose ``__init__`` Python runs on the way to ``targets`` (importing
+    ``a.b.c`` runs ``a/b/__init__.py``), but for the top package: Python runs it before
+    any of its modules, whoever imports them."""
+    return {".".join(t.split(".")[:end]) for t in targets for end in range(2, t.count(".") + 1)}
 
 
 def _inside(name: str, target: str) -> bool:
-    """Whether ``target`` is module ``name`` itself or a package holding it (being
-    imported already when ``name`` runs)."""
+    """Whether ``target`` is module ``name`` itself or a package holding it (which
+    Python runs before ``name``)."""
     return name == target or name.startswith(target + ".")
 
 
@@ -159,8 +154,8 @@ def test_the_import_graph_counts_every_kind_of_import(tmp_path):
     package = tmp_path / "pkg"
     (package / "sub").mkdir(parents=True)
     files = {
-        "__init__.py": "from . import top\n",
-        "top.py": "import pkg.sub.leaf\nfrom pkg.sub import inner as renamed\n",
+        "__init__.py": 'VERSION = "1"\n',
+        "top.py": "import pkg.sub.leaf\nfrom pkg.sub import inner as renamed\nfrom . import VERSION\n",
         "late.py": "def f():\n    from .sub.leaf import name\n\nclass C:\n    def g(self):\n        import pkg.top\n",
         "named.py": 'PLUGINS = ["pkg.late", "pkg.nothing", "not a module"]\n'
                     'if __name__ == "__main__":\n    from . import top\n',
@@ -171,8 +166,8 @@ def test_the_import_graph_counts_every_kind_of_import(tmp_path):
     for relative, text in files.items():
         (package / relative).write_text(text, encoding="utf-8")
     assert import_graph(package, "pkg") == {
-        "pkg": {"pkg.top"},
-        "pkg.top": {"pkg.sub", "pkg.sub.leaf", "pkg.sub.inner"},  # pkg.sub: importing its modules runs it
+        "pkg": set(),
+        "pkg.top": {"pkg", "pkg.sub", "pkg.sub.leaf", "pkg.sub.inner"},  # pkg.sub: importing its modules runs it
         "pkg.late": {"pkg.sub", "pkg.sub.leaf", "pkg.top"},
         "pkg.named": {"pkg.late"},
         "pkg.sub": set(),
@@ -187,5 +182,6 @@ def test_kg_modules_import_each_other_without_a_cycle():
     assert {"kg", "kg.cli", "kg.extract.common", "kg.store"} <= set(graph)
     assert "kg.extract.common" in graph["kg.extract.dispatch"]  # relative
     assert "kg.pipeline" in graph["kg"] and "kg.serve" in graph["kg.cli"]  # inside a function; named in a string
+    assert "kg" in graph["kg.serve"] and "kg.extract" in graph["kg.rdf"]  # kg.__version__; kg/extract/__init__.py
     cycles = find_cycles(graph)
     assert not cycles, "import cycles among kg modules: " + "; ".join(" -> ".join(c) for c in cycles)
