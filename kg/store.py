@@ -41,7 +41,7 @@ class StoreError(RuntimeError):
 
 class GraphStore(ABC):
     """What kg asks of a store: article graphs replaced whole, the merged graph kept in
-    step with them, SPARQL over it, and the quads and triples in a stable order."""
+    step with them, SPARQL over it, its quads and triples, and counts."""
 
     location: Path | None = None
     """The folder the store keeps its files in; None when it has none of its own."""
