@@ -21,6 +21,7 @@ from .language_data import pattern, zh
 from datetime import date, timedelta
 
 from .dates import local_day, resolve
+from .english import find_mentions_en
 from .model import AnalysedArticle, Article, Mention, Sentence, Token
 from .normalise import detect_language, normalise_text, split_sentences
 from .vocab import ENTITY_FAMILY
@@ -1109,8 +1110,6 @@ def analyse(article: Article, language: str | None = None, anchor: date | None =
     sentences = split_sentences(article.text, norm)
     day = article_day(article, lang) or anchor
     if lang == "en":
-        from .english import find_mentions_en
-
         mentions = find_mentions_en(article.text, sentences)
         return AnalysedArticle(article, norm, lang, sentences, [], mentions, day, sentence_dates(sentences, day))
     tokens = tokenize(norm, hmm=not any(name in RECOGNISERS for name in ner.split("+")))

@@ -16,6 +16,7 @@ from . import lexicon
 from .gazetteer import load as load_gazetteer
 from .language_data import en, pattern
 from .model import AnalysedArticle, EntityRef, Fact, Mention, Sentence
+from .resolve import group_ref
 
 _NUMBER = re.compile(r"\b(\d[\d,]*)\b")
 
@@ -249,8 +250,6 @@ def _unique(facts: list[Fact]) -> list[Fact]:
 
 
 def _dispatches(doc: AnalysedArticle) -> list[Fact]:
-    from .extract.common import group_ref
-
     if "en_dispatches" in doc.notes:
         return doc.notes["en_dispatches"]
     facts = []

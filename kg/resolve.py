@@ -15,12 +15,27 @@ from functools import lru_cache
 from . import lexicon
 from .gazetteer import load as load_gazetteer
 from .language_data import en, zh
-from .model import EntityRef
+from .model import AnalysedArticle, EntityRef
 from .normalise import normalise_text, to_traditional
 from .vocab import DEFAULT_BASE, ENTITY_FAMILY
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def label_lang(doc: AnalysedArticle) -> str:
+    """The language tag of names read in this article."""
+    return doc.language if doc.language in ("zh-Hant", "en") else "zh-Hans"
+
+
+def group_ref(doc: AnalysedArticle, sender: EntityRef | None, destination: EntityRef | None, surface: str) -> EntityRef:
+    """A dispatched working group, named by who sent it and where, so the same group
+    read in two articles is one node (the key :meth:`Resolver.resolve` reads back)."""
+    lang = label_lang(doc)
+    key = f"group:{sender.name if sender else doc.article.key}>{destination.name if destination else ''}"
+    if lang != "en" and surface != zh("dispatch")["generic_group"]:
+        key += ">" + surface
+    return EntityRef("WorkingGroup", key, surface, lang)
 
 
 @dataclass

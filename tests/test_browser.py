@@ -21,7 +21,7 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-from kg.pipeline import store_graph
+from kg.export import store_graph
 from kg.viewer import DEFAULT_MAX_NODES, communities, entity_network, render_html, select, write_viewer
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
@@ -13,18 +14,14 @@ from ..language_data import pattern, zh
 from ..analyse import antecedent_place, find_titles, without_names
 from ..dates import resolve
 from ..gazetteer import load as load_gazetteer
-from ..model import AnalysedArticle, EntityRef, Mention, Sentence
+from ..model import AnalysedArticle, EntityRef, Fact, Mention, Sentence
+from ..resolve import label_lang
 
 PLACE_TYPES = ("Place", "AdministrativeArea", "Country")
 ORG_TYPES = ("Organization", "GovernmentOrganization", "WorkingGroup", "NewsMedia")
 AGENT_TYPES = ("Person",) + ORG_TYPES
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;]")
 BRACKETED = re.compile(r"[（(][^）)]*[）)]")
-
-
-def label_lang(doc: AnalysedArticle) -> str:
-    """The language tag of names read in this article."""
-    return doc.language if doc.language in ("zh-Hant", "en") else "zh-Hans"
 
 
 def ref_of(doc: AnalysedArticle, mention: Mention) -> EntityRef:
@@ -92,28 +89,30 @@ def _fuller_names(names: dict[str, list[int]]) -> dict[str, list[str]]:
     return {key: [o for o in found if len(o) == max(map(len, found))] for key, found in fuller.items()}
 
 
-def group_ref(doc: AnalysedArticle, sender: EntityRef | None, destination: EntityRef | None, surface: str) -> EntityRef:
-    """A dispatched working group, named by who sent it and where, so the same group
-    read in two articles is one node."""
-    lang = label_lang(doc)
-    key = f"group:{sender.name if sender else doc.article.key}>{destination.name if destination else ''}"
-    if lang != "en" and surface != zh("dispatch")["generic_group"]:
-        key += ">" + surface
-    return EntityRef("WorkingGroup", key, surface, lang)
-
-
 def dispatched_group(doc: AnalysedArticle, offset: int) -> EntityRef | None:
     """The group the article reports sent (the last dispatch before ``offset``,
     else the first one at all)."""
     groups = doc.notes.get("groups")
     if groups is None:
-        from .dispatch import find_dispatches
-
-        groups = doc.notes["groups"] = [(d.sentence.start, d.args["group"]) for d in find_dispatches(doc)]
+        groups = doc.notes["groups"] = [(d.sentence.start, d.args["group"]) for d in _dispatches_of(doc)]
     before = [g for start, g in groups if start <= offset]
     if before:
         return before[-1]
     return groups[0][1] if groups else None
+
+
+_dispatches_of: Callable[[AnalysedArticle], list[Fact]]
+
+
+def finds_dispatches(finder: Callable[[AnalysedArticle], list[Fact]]) -> Callable[[AnalysedArticle], list[Fact]]:
+    """Make ``finder`` (an article's dispatch facts) the one :func:`dispatched_group`
+    reads. The dispatch extractor keys its senders and destinations with
+    :func:`ref_of`, so it builds on this module and hands its finder down when it is
+    loaded (``kg.extract`` loads it with every extractor) instead of being imported
+    here."""
+    global _dispatches_of
+    _dispatches_of = finder
+    return finder
 
 
 @dataclass

@@ -4,9 +4,11 @@ from __future__ import annotations
 from .. import lexicon
 from ..language_data import zh
 from ..model import AnalysedArticle, Fact
-from .common import ORG_TYPES, PLACE_TYPES, clause_of, find_all, event_day, group_ref, ref_of
+from ..resolve import group_ref
+from .common import ORG_TYPES, PLACE_TYPES, clause_of, find_all, event_day, finds_dispatches, ref_of
 
 
+@finds_dispatches
 def find_dispatches(doc: AnalysedArticle) -> list[Fact]:
     cues = lexicon.cues()["dispatch"]
     facts: list[Fact] = []

@@ -9,7 +9,8 @@ from .. import lexicon
 from ..language_data import zh
 from ..model import AnalysedArticle, EntityRef, Fact
 from .clauses import inside_brackets, when_pattern
-from .common import AGENT_TYPES, ORG_TYPES, apposition_head, label_lang, ref_of
+from ..resolve import label_lang
+from .common import AGENT_TYPES, ORG_TYPES, apposition_head, ref_of
 
 _QUOTED = re.compile(r"^[“「\"]([^”」\"]{2,20})[”」\"]")
 

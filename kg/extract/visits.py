@@ -3,7 +3,6 @@
 对X进行国事访问, and whoever an invitation names (邀请习近平访美)."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .. import lexicon
@@ -11,7 +10,8 @@ from ..gazetteer import load as load_gazetteer
 from ..language_data import pattern, zh
 from ..model import AnalysedArticle, EntityRef, Fact
 from .clauses import clause_end, clause_start, cues_in, is_word, last_person_subject, pronoun_subject, subject
-from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, label_lang, event_day, ref_of
+from ..resolve import label_lang
+from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, event_day, ref_of
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
