@@ -79,9 +79,9 @@ def time_direct(folder: Path, name: str, params: dict, runs: int, timeout: float
     the row count."""
     code = (
         "import json, sys, time\n"
-        "from kg.store import GraphStore\n"
+        "from kg.store import open_store\n"
         "from kg.query import resolve_query, run\n"
-        "store = GraphStore.in_folder(sys.argv[1], read_only=True)\n"
+        "store = open_store(sys.argv[1], read_only=True)\n"
         "text = resolve_query(sys.argv[2], json.loads(sys.argv[3]))\n"
         "for _ in range(int(sys.argv[4])):\n"
         "    t = time.perf_counter(); rows = sum(1 for _ in run(store, text)); d = time.perf_counter() - t\n"
@@ -160,9 +160,9 @@ def main() -> int:
     print(f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"{args.runs} runs a call, p50 / p95 in ms; '>' marks a call stopped at the {args.timeout:.0f} s limit")
     for folder in folders:
-        from kg.store import GraphStore
+        from kg.store import open_store
 
-        store = GraphStore.in_folder(folder, read_only=True)
+        store = open_store(folder, read_only=True)
         articles = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?a a schema:NewsArticle }")))["n"].value
         del store
         print(f"\n{folder}: {articles} articles")

@@ -237,10 +237,10 @@ def main() -> int:
         path = render_html(shown, out / f"synthetic-{n}.html", title=f"synthetic {n}", omitted=omitted)
         pages.append((f"synthetic {n:,}", shown, path, time.perf_counter() - t0))
     if args.corpus_store:
-        from kg.pipeline import store_graph
-        from kg.store import GraphStore
+        from kg.export import store_graph
+        from kg.store import open_store
 
-        store = GraphStore.in_folder(args.corpus_store, read_only=True)
+        store = open_store(args.corpus_store, read_only=True)
         net = entity_network(store_graph(store))
         cap = args.cap or DEFAULT_MAX_NODES
         t0 = time.perf_counter()

@@ -46,9 +46,9 @@ def query(query, store="exports", params=None, format=None):
     parameters as string literals. SELECT gives a list of rows (dicts of strings, None
     where unbound), ASK a bool-like result, CONSTRUCT and DESCRIBE an iterator of
     triples; with ``format`` ("table", "csv", "tsv", "json", "xml") the rendered text."""
-    from .store import GraphStore
+    from .store import open_store
 
-    graph_store = GraphStore.in_folder(store, read_only=True)
+    graph_store = open_store(store, read_only=True)
     result = _query_module.run(graph_store, _query_module.resolve_query(query, params))
     if format:
         return _query_module.render(result, format)
@@ -62,11 +62,11 @@ def view(store="exports", output=None, focus=None, depth=2, max_nodes=None):
     """Write the interactive HTML network of the build in ``store``, as ``kg view``
     does, and return its path: ``output`` if given, else ``STORE/graph.html``, or
     ``STORE/view-FOCUS.html`` for the neighbourhood of ``focus`` (``depth`` hops)."""
-    from .pipeline import mark_fresh, store_graph
-    from .store import GraphStore
+    from .export import mark_fresh, store_graph
+    from .store import open_store
     from .viewer import DEFAULT_MAX_NODES, view_path, write_viewer
 
-    path = write_viewer(store_graph(GraphStore.in_folder(store, read_only=True), for_viewer=True),
+    path = write_viewer(store_graph(open_store(store, read_only=True), for_viewer=True),
                         view_path(store, focus, output), focus=focus, depth=depth,
                         max_nodes=max_nodes or DEFAULT_MAX_NODES)
     if focus is None and path == view_path(store):
@@ -77,6 +77,6 @@ def view(store="exports", output=None, focus=None, depth=2, max_nodes=None):
 def stats(store="exports"):
     """Counts over the build in ``store``, as ``kg stats`` prints them: a dict of
     articles, entities by type, facts by kind, named graphs and quads."""
-    from .store import GraphStore
+    from .store import open_store
 
-    return _stats_module.graph_stats(GraphStore.in_folder(store, read_only=True))
+    return _stats_module.graph_stats(open_store(store, read_only=True))

@@ -13,13 +13,15 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from . import lexicon
 from .gazetteer import load as load_gazetteer
+from .language_data import pattern, zh
 from datetime import date, timedelta
 
 from .dates import local_day, resolve
+from .english import find_mentions_en
 from .model import AnalysedArticle, Article, Mention, Sentence, Token
 from .normalise import detect_language, normalise_text, split_sentences
 from .vocab import ENTITY_FAMILY
@@ -27,9 +29,6 @@ from .vocab import ENTITY_FAMILY
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff·・]+")
 _NOMINAL_POS = {"n", "ns", "nt", "nz", "j", "vn", "an", "b", "l", "ng", "nrt", "eng", "nr", "zg"}
 _MODIFIER_POS = _NOMINAL_POS | {"a"}
-_PLACE_ENDINGS = tuple("省市县区州国岛山河湖镇村洲港湾城")
-_GENERIC_ORG = {"工作组"}
-_PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市")
 
 
 @dataclass(frozen=True)
@@ -51,6 +50,7 @@ class Lexicon:
 def entity_lexicon() -> Lexicon:
     entries: dict[str, Entry] = {}
     gazetteer = load_gazetteer()
+    autonomous = zh("mentions")["autonomous_region"]
     for form, place in gazetteer.surface_forms():
         norm = normalise_text(form)
         kind = place.kind
@@ -58,9 +58,9 @@ def entity_lexicon() -> Lexicon:
         if norm not in entries or entries[norm].weak:
             entries[norm] = Entry(kind, place.id, weak)
         if place.type == "Province" and place.short:
-            for suffix in _PLACE_SUFFIXES:
+            for suffix in zh("mentions")["province_suffixes"]:
                 if place.name.endswith(suffix):
-                    entries.setdefault(normalise_text(place.short[0]) + "自治区" if "自治区" in suffix else normalise_text(place.short[0]) + suffix, Entry(kind, place.id))
+                    entries.setdefault(normalise_text(place.short[0]) + autonomous if autonomous in suffix else normalise_text(place.short[0]) + suffix, Entry(kind, place.id))
                     break
     for alias, name in lexicon.cues()["place_aliases"].items():
         places = gazetteer.lookup(name)
@@ -186,11 +186,7 @@ def plausible_person(name: str, proper_nouns: bool = False) -> bool:
     if tag is not None and not tag.startswith("nr") and not (proper_nouns and tag == "nz"):
         return False
     inner = [w for w in lexicon.cues()["name_stop"] if len(w) >= 2] + lexicon.cues()["speech"]
-    return not any(w in name for w in inner) and not name.endswith(("的", "了", "和", "与"))
-
-
-_JAPANESE_TITLE_ENDS = ("相", "知事", "长官", "大臣", "议员", "次官")
-"""Titles after which a five-character name is usual (防卫相小泉进次郎, 外国人共生担当相小野田纪美)."""
+    return not any(w in name for w in inner) and not name.endswith(zh("mentions")["not_name_endings"])
 
 
 def person_after(norm: str, start: int) -> int:
@@ -227,8 +223,9 @@ def person_after(norm: str, start: int) -> int:
         return start + len(name)
     if len(name) == 4 and (name[:2] in surnames or name[0] in surnames):
         return start + 4
-    if len(name) == 5 and name[0] not in surnames and cut == len(run) and norm[max(0, start - 3):start].endswith(_JAPANESE_TITLE_ENDS):
-        return start + 5
+    if len(name) == 5 and name[0] not in surnames and cut == len(run) \
+            and norm[max(0, start - 3):start].endswith(zh("mentions")["japanese_title_endings"]):
+        return start + 5  # 防卫相小泉进次郎, 外国人共生担当相小野田纪美
     return 0
 
 
@@ -241,7 +238,6 @@ MODEL_SOURCES = ("charcrf", "lac")
 DEFAULT_NER = "charcrf"
 
 _LAC_TYPES = {"PER": "Person", "LOC": "Place", "ORG": "Organization"}
-_ARMED = ("军队", "军方", "部队", "警方")
 
 
 @lru_cache(maxsize=1)
@@ -311,20 +307,13 @@ RECOGNISERS = {"charcrf": charcrf_entities, "lac": lac_scored}
 def _verbs() -> tuple[str, ...]:
     """The verbs the extractors look for: no organisation's name holds one."""
     cues = lexicon.cues()
-    return tuple(sorted({*cues["dispatch"], *cues["visit"], *cues["meeting"], *cues["speech"]} - {"会谈"}))
-
-
-_LEADING_JUNK = ("根据", "据", "建议", "从", "对", "在", "向", "与", "和", "年", "的", "由", "被", "让", "将", "把", "及", "同")
+    held = set(zh("mentions")["verbs_in_names"])
+    return tuple(sorted({*cues["dispatch"], *cues["visit"], *cues["meeting"], *cues["speech"]} - held))
 
 
 def _named_body(word: str) -> bool:
     """A body's name on its own: known to the alias tables or ending like one."""
     return len(word) >= 2 and (word in entity_lexicon().entries or word.endswith(tuple(lexicon.cues()["org_suffixes"])))
-
-
-_PLACE_PARTS = ("东南部", "东北部", "西南部", "西北部", "东部", "西部", "南部", "北部", "中部", "郊区", "市区", "地区",
-                "境内", "边境", "一带", "沿海", "各地", "全境", "外")
-_PAIRS = re.compile(r"(两国|三国|四国|关系|双方|之间|战争)$")
 
 
 def _split_place(start: int, word: str):
@@ -336,7 +325,7 @@ def _split_place(start: int, word: str):
         if entry is None or entry.type not in ("Country", "AdministrativeArea", "Place"):
             continue
         rest = word[cut:]
-        if rest in _PLACE_PARTS:
+        if rest in zh("mentions")["place_parts"]:
             return [(start, start + cut)]
         if len(rest) >= 2 and not rest.endswith(tuple(lexicon.cues()["org_suffixes"])):
             return [(start, start + cut), (start + cut, start + len(word))]
@@ -345,9 +334,10 @@ def _split_place(start: int, word: str):
 
 
 def _mended(start: int, word: str, kind: str):
-    if kind == "Place" and all(c in "省市县区州地乡镇村盟旗各全" for c in word):
+    words = zh("mentions")
+    if kind == "Place" and all(c in words["administrative_chars"] for c in word):
         return
-    if kind == "Place" and all(c in lexicon.cues()["country_abbreviations"] for c in _PAIRS.sub("", word)):
+    if kind == "Place" and all(c in lexicon.cues()["country_abbreviations"] for c in pattern("zh", "mentions", "pairs").sub("", word)):
         return
     if kind == "Place" and word not in entity_lexicon().entries:
         parts = _split_place(start, word)
@@ -357,11 +347,11 @@ def _mended(start: int, word: str, kind: str):
             return
     if kind == "Organization" and any(len(verb) >= 2 and verb in word for verb in _verbs()):
         return
-    while kind == "Organization" and word.startswith(_LEADING_JUNK) and len(word) > 3:
-        cut = next(len(j) for j in _LEADING_JUNK if word.startswith(j))
+    while kind == "Organization" and word.startswith(words["leading_junk"]) and len(word) > 3:
+        cut = next(len(j) for j in words["leading_junk"] if word.startswith(j))
         start, word = start + cut, word[cut:]
     if kind == "Organization":
-        joined = re.split(r"[和与及、]", word, maxsplit=1)
+        joined = pattern("zh", "mentions", "org_joiner").split(word, maxsplit=1)
         if len(joined) == 2 and any(_named_body(part) or part in entity_lexicon().entries for part in joined):
             # 路透社和法新社 is two bodies; of 自治区和兵团 only the one with a name
             first = joined[0]
@@ -370,8 +360,8 @@ def _mended(start: int, word: str, kind: str):
             if _named_body(joined[1]):
                 yield start + len(first) + 1, start + len(word), kind
             return
-    if kind == "Organization" and word.endswith(("政府", "政权")):
-        head = word[:-2]
+    if kind == "Organization" and word.endswith(words["administration_suffixes"]):
+        head = word[:-len(next(s for s in words["administration_suffixes"] if word.endswith(s)))]
         if 2 <= len(head) <= 4 and head[0] in lexicon.surnames() and not load_gazetteer().lookup(head) and plausible_person(head):
             yield start, start + len(head), "Person"
             return
@@ -382,7 +372,8 @@ def _mended(start: int, word: str, kind: str):
         if len(word.split()) >= 2:
             yield start, start + len(word), kind
         return
-    if word.endswith(_ARMED) or word.endswith("军") and all(c in lexicon.cues()["country_abbreviations"] for c in word[:-1]):
+    if word.endswith(words["armed_forces"]) or word.endswith(words["army"]) \
+            and all(c in lexicon.cues()["country_abbreviations"] for c in word[:-len(words["army"])]):
         yield start, start + len(word), "Organization"  # 俄军, 以色列军方; 徐建军 stays a person
         return
     if "·" in word:
@@ -401,10 +392,6 @@ def _mended(start: int, word: str, kind: str):
         return
     if plausible_person(word):
         yield start, start + len(word), kind
-
-
-_SHARED_SUFFIXES = "室"
-"""A body's last character a title after it shares (国家安保室|长)."""
 
 
 def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str = DEFAULT_NER) -> list[Mention]:
@@ -447,7 +434,7 @@ def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str
             first -= 1
         start = tokens[first].start
         modified = start < tok.start
-        generic = tok.word in _GENERIC_ORG
+        generic = tok.word == zh("dispatch")["generic_group"]
         if len(suffix) == 1:
             accepted = tok.pos == "nt" or (tok.word == suffix and modified) or (len(tok.word) >= 3 and tok.pos in ("n", "nz"))
         else:
@@ -456,7 +443,7 @@ def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str
             continue
         if any(not _opens_body_name(norm, ts, te) for ts, te in title_spans.inside(start, tok.end)):
             continue
-        kind = "WorkingGroup" if tok.word.endswith(("工作组", "领导小组", "综合组", "专家组")) else "Organization"
+        kind = "WorkingGroup" if tok.word.endswith(zh("mentions")["working_group_endings"]) else "Organization"
         add(start, tok.end, kind, "generic" if generic and not modified else "suffix" if modified or len(tok.word) >= 3 else "suffix-bare")
 
     for start, end, kind in _named_before_latin(norm):
@@ -467,7 +454,8 @@ def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str
         for start, end, kind, confidence in RECOGNISERS[name](norm):
             inner_title = min((ts for ts, te in title_spans.starting_within(start, end) if end < te or te <= end and kind == "Organization"
                                and not _opens_body_name(norm, ts, te)), default=None)
-            if inner_title is not None and not (inner_title == end - 1 and norm[end - 1] in _SHARED_SUFFIXES):
+            # a body's last character a title after it shares (国家安保室|长)
+            if inner_title is not None and not (inner_title == end - 1 and norm[end - 1] in zh("mentions")["shared_suffixes"]):
                 end = inner_title
                 if norm[start:end] in entity_lexicon().entries:
                     continue
@@ -483,7 +471,7 @@ def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str
             continue
         if tok.pos in ("nr", "nrfg", "nrt") and len(tok.word) <= 4 and (tok.word[0] in lexicon.surnames() or len(tok.word) >= 3):
             add(tok.start, tok.end, "Person", "jieba")
-        elif tok.pos == "ns" and (len(tok.word) >= 3 or tok.word.endswith(_PLACE_ENDINGS)):
+        elif tok.pos == "ns" and (len(tok.word) >= 3 or tok.word.endswith(zh("mentions")["place_endings"])):
             add(tok.start, tok.end, "Place", "jieba")
         elif tok.pos == "nt" and tok.word not in org_stop:
             add(tok.start, tok.end, "Organization", "jieba")
@@ -542,14 +530,11 @@ def measured_precision(m: Mention, agreed: bool, ner: str) -> float:
     return found["precision"] if found else 0.0
 
 
-_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
-
-
 def _holds_weekday(m: Mention, norm: str) -> bool:
     """周二警 (周二警方通知) holds a weekday; 周一鸣 (周一鸣获委任为……) is a name: a weekday
     that opens a person's name is one only when the rest of the name begins a word that
     runs on past it (警|方)."""
-    found = _WEEKDAY.search(m.norm)
+    found = pattern("zh", "mentions", "weekday").search(m.norm)
     if found is None:
         return False
     if m.type != "Person" or found.start() != 0 or found.end() == len(m.norm):
@@ -639,9 +624,19 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = DEFAULT_
 
 
 _NOT_IN_NAMES = ("v", "t", "d", "p", "c", "u", "r", "m", "q", "f")
-_SHORT_STOPS = set("了的在和与对向说称将已曾也等")
-_FUNCTION_CHARS = _SHORT_STOPS | set("于以为被把从到由但而")
-_LEADING_FUNCTION_CHARS = set("和与向对都及同把被让给从")
+
+
+@cache
+def _chars(key: str) -> frozenset[str]:
+    """A set of single characters from mentions.json: ``short_stops``, words that end a
+    name; ``leading_function_chars``, characters a name does not open with."""
+    return frozenset(zh("mentions")[key])
+
+
+@cache
+def _function_chars() -> frozenset[str]:
+    """Characters a transliterated name does not run on into."""
+    return _chars("short_stops") | _chars("function_chars")
 
 
 def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: list[Mention], title_spans) -> list[Mention]:
@@ -657,7 +652,7 @@ def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: 
             mended.append(m)
             continue
         start, end = m.start, m.end
-        while end - start >= 3 and norm[start] in _LEADING_FUNCTION_CHARS and norm[start + 1] not in "·・" \
+        while end - start >= 3 and norm[start] in _chars("leading_function_chars") and norm[start + 1] not in "·・" \
                 and token_at.get(start) and token_at[start].end == start + 1:
             start += 1
         if start != m.start and not plausible_person(norm[start:end]):
@@ -674,7 +669,7 @@ def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: 
             token = token_at.get(i)
             if token is None or token.start < cut_from or token.start != i:
                 continue
-            if len(token.word) >= 2 and token.pos.startswith(_NOT_IN_NAMES) or token.word in _SHORT_STOPS:
+            if len(token.word) >= 2 and token.pos.startswith(_NOT_IN_NAMES) or token.word in _chars("short_stops"):
                 end = i
                 break
             if token.end > end:
@@ -686,21 +681,18 @@ def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: 
         if all(ch in sounds or ch in "·・" for ch in norm[start:end]):
             while start > 0 and norm[start - 1] in sounds and start - 1 not in occupied and _whole_tokens(token_at, start - 1, end):
                 start -= 1
-            while end < len(norm) and norm[end] in sounds and norm[end] not in _FUNCTION_CHARS and end not in occupied \
+            while end < len(norm) and norm[end] in sounds and norm[end] not in _function_chars() and end not in occupied \
                     and _whole_tokens(token_at, start, end + 1):
                 end += 1
         right = norm[dot + 1:end] if dot >= 0 else norm[start:end]
-        if end - start < 2 or not right or end - start == 2 and norm[start + 1] in "方媒军" and norm[start] in lexicon.cues()["country_abbreviations"] or _summit(norm[start:end]):
+        if end - start < 2 or not right or end - start == 2 and norm[start + 1] in zh("mentions")["country_body_chars"] \
+                and norm[start] in lexicon.cues()["country_abbreviations"] or _summit(norm[start:end]):
             continue
         if (start, end) == (m.start, m.end):
             mended.append(m)
         else:
             mended.append(Mention(start, end, text[start:end], norm[start:end], m.type, m.source, m.ref, m.confidence))
     return mended
-
-
-_ORG_JUNK = ("根据", "据", "从", "建议", "着", "时任", "历任", "前任", "在", "向", "与", "由", "被", "将", "把")
-_DESCRIPTORS = re.compile(r"^.{0,6}?(智库|官媒|党媒|媒体|巨商|巨头|大厂|大型|车企|药企|顾问)(?=.{2,})")
 
 
 def _mended_bodies(norm: str, text: str, token_at: dict[int, Token], mentions: list[Mention], title_spans: Spans = Spans(())) -> list[Mention]:
@@ -719,11 +711,11 @@ def _mended_bodies(norm: str, text: str, token_at: dict[int, Token], mentions: l
         cut = True
         while cut:
             cut = False
-            for junk in _ORG_JUNK:
+            for junk in zh("mentions")["org_junk"]:
                 if word.startswith(junk) and len(word) - len(junk) >= 2:
                     start, word, cut = start + len(junk), word[len(junk):], True
                     break
-        described = _DESCRIPTORS.match(word)
+        described = pattern("zh", "mentions", "descriptors").match(word)
         if described:
             start, word = start + described.end(), word[described.end():]
         start = _past_leading_words(token_at, start, m.end)
@@ -957,7 +949,7 @@ def _company_short_form(name: str) -> str | None:
 def _summit(name: str) -> bool:
     """川习会, 李习会: a summit named after its leaders, not a person."""
     leaders = lexicon.cues()["leader_abbreviations"]
-    return len(name) == 3 and name.endswith("会") and name[0] in leaders and name[1] in leaders
+    return len(name) == 3 and name.endswith(zh("mentions")["summit"]) and name[0] in leaders and name[1] in leaders
 
 
 def _whole_tokens(token_at: dict, start: int, end: int) -> bool:
@@ -1065,7 +1057,8 @@ def antecedent_place(mentions: list[Mention], offset: int, suffix: str, gazettee
         place = gazetteer.get(mention.ref)
         if place is None:
             continue
-        if suffix == "国" and place.type == "Country" or place.name.endswith(suffix) and place.type != "Country":
+        if suffix == zh("mentions")["country_anaphora_suffix"] and place.type == "Country" \
+                or place.name.endswith(suffix) and place.type != "Country":
             return mention
     return None
 
@@ -1119,8 +1112,6 @@ def analyse(article: Article, language: str | None = None, anchor: date | None =
     sentences = split_sentences(article.text, norm)
     day = article_day(article, lang) or anchor
     if lang == "en":
-        from .english import find_mentions_en
-
         mentions = find_mentions_en(article.text, sentences)
         return AnalysedArticle(article, norm, lang, sentences, [], mentions, day, sentence_dates(sentences, day))
     tokens = tokenize(norm, hmm=not any(name in RECOGNISERS for name in ner.split("+")))
@@ -1129,8 +1120,6 @@ def analyse(article: Article, language: str | None = None, anchor: date | None =
 
 
 _TAIWAN = "cn-710000"
-_CHAIN_JOINERS = ("兼", "、")
-_FOREIGN_BEFORE = re.compile(r"(中国|中共|大陆|陆方|北京|中方|陆|美国|日本|韩国|俄罗斯|乌克兰|英国|法国|德国)$")
 
 
 def _after_places(norm: str, mentions: list[Mention]) -> set[int]:
@@ -1139,8 +1128,8 @@ def _after_places(norm: str, mentions: list[Mention]) -> set[int]:
     ends = {m.end for m in mentions if FAMILY.get(m.type) == "LOC"}
     for start, end, _ in find_titles(norm):  # left to right, so a chain carries on
         if start in ends:
-            ends.add(end + 1 if norm[end:end + 1] in _CHAIN_JOINERS else end)
-    return ends | {end + 1 for end in ends if norm[end:end + 1] in _CHAIN_JOINERS}
+            ends.add(end + 1 if norm[end:end + 1] in zh("mentions")["title_chain_joiners"] else end)
+    return ends | {end + 1 for end in ends if norm[end:end + 1] in zh("mentions")["title_chain_joiners"]}
 
 
 def _outside_non_names(norm: str, mentions: list[Mention]) -> list[Mention]:
@@ -1171,10 +1160,11 @@ def _home_bodies(article: Article, norm: str, mentions: list[Mention]) -> list[M
     if not outlet or not any(key[0] == outlet for key in table):
         return mentions
     places_end = _after_places(norm, [o for o in mentions if o.ref != _TAIWAN])
+    foreign_before = pattern("zh", "mentions", "foreign_before")
     out = []
     for m in mentions:
         body = table.get((outlet, m.norm))
-        if body and not _FOREIGN_BEFORE.search(norm[max(0, m.start - 4):m.start]) and m.start not in places_end:
+        if body and not foreign_before.search(norm[max(0, m.start - 4):m.start]) and m.start not in places_end:
             m = Mention(m.start, m.end, m.text, m.norm, "GovernmentOrganization", m.source, body)
         out.append(m)
     # a bare word no recogniser proposed (总统府, which names no one body elsewhere)
@@ -1184,7 +1174,7 @@ def _home_bodies(article: Article, norm: str, mentions: list[Mention]) -> list[M
             continue
         for found in re.finditer(re.escape(word), norm):
             start, end = found.span()
-            if any(i in covered for i in range(start, end)) or _FOREIGN_BEFORE.search(norm[max(0, start - 4):start]) \
+            if any(i in covered for i in range(start, end)) or foreign_before.search(norm[max(0, start - 4):start]) \
                     or start in places_end:
                 continue
             covered.update(range(start, end))

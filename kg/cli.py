@@ -6,7 +6,9 @@ import sys
 
 from . import __version__
 from .analyse import DEFAULT_NER, NER_BACKENDS
-from .pipeline import DEFAULT_OUT
+from .formats import listing
+from .query import result_formats
+from .store import DEFAULT_OUT
 from .viewer import DEFAULT_MAX_NODES
 from .vocab import DEFAULT_BASE
 
@@ -66,12 +68,14 @@ def _parser() -> argparse.ArgumentParser:
 
     query = verbs.add_parser("query", help="run SPARQL over the graph", formatter_class=argparse.RawDescriptionHelpFormatter,
                              description="Run a SPARQL query (a string, an .rq file, or the name of a shipped query) over "
-                             "the merged graph. Prefixes nkg, schema, org, prov, skos, rdfs, rdf, owl, xsd, wd are predeclared.")
+                             "the merged graph. Prefixes nkg, schema, org, prov, skos, rdfs, rdf, owl, xsd, wd are predeclared.",
+                             epilog=listing("result formats (--format); a CONSTRUCT or DESCRIBE query gives Turtle, or "
+                                            "JSON-LD with json:", result_formats("results")))
     query.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a named query (see --list)")
     query.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a parameter of a named query (repeatable)")
-    query.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"],
-                       help="result format; json is the SPARQL 1.1 JSON results format (default: %(default)s)")
+    query.add_argument("--format", default="table", choices=[f.name for f in result_formats("results")],
+                       help="result format, listed below (default: %(default)s)")
     query.add_argument("--store", default=str(DEFAULT_OUT), help="folder of a build (default: %(default)s)")
     query.add_argument("--chart", action="store_true", help="draw the ?value column as bars by ?date in the terminal (e.g. with `cases`)")
 
@@ -144,7 +148,7 @@ def _params(pairs: list[str]) -> dict[str, str]:
 def _query(args) -> int:
     from .query import named_queries, render, resolve_query, run
     from .sparql import on_large_stack
-    from .store import GraphStore
+    from .store import open_store
 
     if args.list:
         for name, named in named_queries().items():
@@ -154,7 +158,7 @@ def _query(args) -> int:
     if not args.query:
         raise ValueError("give a query (SPARQL text, an .rq file or a named query), or --list")
     sparql = resolve_query(args.query, _params(args.param))
-    store = GraphStore.in_folder(args.store, read_only=True)
+    store = open_store(args.store, read_only=True)
     if args.chart:
         from .query import chart
 
@@ -165,11 +169,11 @@ def _query(args) -> int:
 
 
 def _view(args) -> int:
-    from .pipeline import mark_fresh, store_graph
-    from .store import GraphStore
+    from .export import mark_fresh, store_graph
+    from .store import open_store
     from .viewer import view_path, write_viewer
 
-    store = GraphStore.in_folder(args.store, read_only=True)
+    store = open_store(args.store, read_only=True)
     path = write_viewer(store_graph(store, for_viewer=True), view_path(args.store, args.focus, args.output),
                         focus=args.focus, depth=args.depth, max_nodes=args.max_nodes)
     if args.focus is None and path == view_path(args.store):
@@ -182,9 +186,9 @@ def _stats(args) -> int:
     import json
 
     from .stats import graph_stats
-    from .store import GraphStore
+    from .store import open_store
 
-    figures = graph_stats(GraphStore.in_folder(args.store, read_only=True))
+    figures = graph_stats(open_store(args.store, read_only=True))
     if args.format == "json":
         print(json.dumps(figures, ensure_ascii=False, indent=1))
     else:

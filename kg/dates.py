@@ -8,31 +8,33 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import cache
 
-_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_EN_WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_EN_MONTHS = {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
-_RELATIVE = {"今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "前一日": -1, "前一天": -1, "过去一日": -1, "过去一天": -1,
-             "前天": -2, "前日": -2, "明天": 1, "明日": 1}
+from .language_data import en, zh
 
-_PATTERNS = [
-    ("ymd", re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")),
-    ("month_day", re.compile(r"(上|本|下)月(\d{1,2})[日号]")),
-    ("md", re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})[日号]")),
-    ("han_md", re.compile(r"(?<![一二三四五六七八九十\d])(十[一二]?|[一二三四五六七八九])月(\d{1,2})[日号]")),
-    ("weekday", re.compile(r"(?:星期|周|礼拜)([一二三四五六日天])")),
-    ("dian", re.compile(r"(?<![\d月])(\d{1,2})日电")),
-    ("day", re.compile(r"(?<![\d月年])(\d{1,2})日(?!电)")),
-    ("relative", re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))),
-    ("same_day", re.compile(r"当天|当日|同日|同一天")),
-    ("en_md", re.compile(r"\b(" + "|".join(_EN_MONTHS) + r")\s+(\d{1,2})\b", re.I)),
-    ("en_weekday", re.compile(r"\b(" + "|".join(_EN_WEEKDAYS) + r")\b", re.I)),
-    ("en_relative", re.compile(r"\b(today|yesterday|on the same day)\b", re.I)),
-]
+_CHINESE_KINDS = ("ymd", "month_day", "md", "han_md", "weekday", "dian", "day")
+"""The Chinese patterns of zh/dates.json, in the order they are tried."""
 
 
-_EXPLICIT = dict(_PATTERNS)["md"]
-_HAN_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+@cache
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    """Each kind of date with its pattern, in the order they are tried (of two dates
+    found at the same place, the earlier kind wins)."""
+    chinese, english = zh("dates"), en("dates")
+    return [
+        *((kind, re.compile(chinese["patterns"][kind])) for kind in _CHINESE_KINDS),
+        ("relative", re.compile("|".join(sorted(chinese["relative_days"], key=len, reverse=True)))),
+        ("same_day", re.compile("|".join(chinese["same_day"]))),
+        ("en_md", re.compile(r"\b(" + "|".join(english["months"]) + r")\s+(\d{1,2})\b", re.I)),
+        ("en_weekday", re.compile(r"\b(" + "|".join(english["weekdays"]) + r")\b", re.I)),
+        ("en_relative", re.compile(r"\b(" + "|".join(english["relative"]) + r")\b", re.I)),
+    ]
+
+
+@cache
+def _explicit() -> re.Pattern:
+    """A month and day, which wins over a weekday beside it."""
+    return dict(_patterns())["md"]
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
@@ -55,20 +57,20 @@ def resolve(text: str, anchor: date | None, previous: date | None = None) -> tup
     """The first date the text states, and where; ``previous`` is the date last
     mentioned before it (for 当天)."""
     if anchor is None and previous is None:
-        match = _PATTERNS[0][1].search(text)
+        match = _patterns()[0][1].search(text)
         if match:
             return _safe(*map(int, match.groups())), match.span()
         return None, None
     base = anchor or previous
     best: tuple[int, date, tuple[int, int]] | None = None
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _patterns():
         for match in pattern.finditer(text):
             value = _value(kind, match, base, previous)
             if value is None:
                 continue
             rank = match.start()
             if kind in ("weekday", "en_weekday"):
-                explicit = _EXPLICIT.search(text, match.end(), match.end() + 12)
+                explicit = _explicit().search(text, match.end(), match.end() + 12)
                 if explicit:
                     continue
             if best is None or rank < best[0]:
@@ -84,19 +86,20 @@ def _value(kind: str, match: re.Match, base: date, previous: date | None) -> dat
         return _safe(*map(int, match.groups()))
     if kind == "month_day":
         month_start = base.replace(day=1)
-        if match.group(1) == "上":
+        step = zh("dates")["month_offsets"][match.group(1)]
+        if step < 0:
             month_start = (month_start - timedelta(days=1)).replace(day=1)
-        elif match.group(1) == "下":
+        elif step > 0:
             month_start = (month_start + timedelta(days=32)).replace(day=1)
         return _safe(month_start.year, month_start.month, int(match.group(2)))
     if kind == "md":
         return _month_day(base, int(match.group(1)), int(match.group(2)))
     if kind == "han_md":  # 三月31日
-        return _month_day(base, _HAN_MONTHS.index(match.group(1)) + 1, int(match.group(2)))
+        return _month_day(base, zh("dates")["months"].index(match.group(1)) + 1, int(match.group(2)))
     if kind == "weekday":
-        return base - timedelta(days=(base.weekday() - _WEEKDAYS[match.group(1)]) % 7)
+        return base - timedelta(days=(base.weekday() - zh("dates")["weekdays"][match.group(1)]) % 7)
     if kind == "en_weekday":
-        return base - timedelta(days=(base.weekday() - _EN_WEEKDAYS[match.group(1).lower()]) % 7)
+        return base - timedelta(days=(base.weekday() - en("dates")["weekdays"].index(match.group(1).lower())) % 7)
     if kind == "dian":
         return _safe(base.year, base.month, int(match.group(1)))
     if kind == "day":
@@ -106,14 +109,14 @@ def _value(kind: str, match: re.Match, base: date, previous: date | None) -> dat
         previous_month = (base.replace(day=1) - timedelta(days=1))
         return _safe(previous_month.year, previous_month.month, day)
     if kind == "relative":
-        return base + timedelta(days=_RELATIVE[match.group()])
+        return base + timedelta(days=zh("dates")["relative_days"][match.group()])
     if kind == "same_day":
         return previous or base
     if kind == "en_md":
-        return _month_day(base, _EN_MONTHS[match.group(1).lower()], int(match.group(2)))
+        return _month_day(base, en("dates")["months"].index(match.group(1).lower()) + 1, int(match.group(2)))
     if kind == "en_relative":
-        word = match.group(1).lower()
-        return base - timedelta(days=1) if word == "yesterday" else (previous or base) if word != "today" else base
+        days = en("dates")["relative"][match.group(1).lower()]
+        return (previous or base) if days is None else base + timedelta(days=days)
     return None
 
 

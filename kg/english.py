@@ -9,21 +9,42 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from . import lexicon
 from .gazetteer import load as load_gazetteer
+from .language_data import en, pattern
 from .model import AnalysedArticle, EntityRef, Fact, Mention, Sentence
+from .resolve import group_ref
 
-_CAPITALISED = re.compile(r"[A-Z][a-zA-Z'\-]*(?:\s+(?:(?:of|the|and|for|de)\s+)*[A-Z][a-zA-Z'\-]*)*")
 _NUMBER = re.compile(r"\b(\d[\d,]*)\b")
 
 
 @lru_cache(maxsize=1)
 def cues() -> dict:
-    with resources.files("kg").joinpath("resources", "english.json").open(encoding="utf-8") as fh:
+    with resources.files("kg").joinpath("resources", "en", "cues.json").open(encoding="utf-8") as fh:
         return json.load(fh)
+
+
+@cache
+def _capitalised() -> re.Pattern:
+    """A run of capitalised words, joined by of, the, and … (Ministry of Foreign Affairs)."""
+    connectors = "|".join(en("phrases")["name_connectors"])
+    return re.compile(r"[A-Z][a-zA-Z'\-]*(?:\s+(?:(?:" + connectors + r")\s+)*[A-Z][a-zA-Z'\-]*)*")
+
+
+def _filled(key: str, **slots: str) -> str:
+    """The pattern ``key`` of en/phrases.json with the cue words put in its slots."""
+    text = en("phrases")[key]
+    for slot, words in slots.items():
+        text = text.replace("{" + slot + "}", words)
+    return text
+
+
+@cache
+def _group_pattern() -> re.Pattern:
+    return re.compile(_filled("group", groups="|".join(map(re.escape, cues()["group_words"]))), re.I)
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +123,7 @@ def find_mentions_en(text: str, sentences: list[Sentence]) -> list[Mention]:
             if not occupied.intersection(range(*match.span())):
                 mentions.append(Mention(match.start(), match.end(), text[match.start():match.end()], form, kind, "lexicon", key))
                 occupied.update(range(*match.span()))
-    for match in _CAPITALISED.finditer(text):
+    for match in _capitalised().finditer(text):
         start, end = match.span()
         words = match.group().split()
         while words and words[0] in stops:
@@ -122,7 +143,7 @@ def find_mentions_en(text: str, sentences: list[Sentence]) -> list[Mention]:
             mentions.append(Mention(start, end, span, span, "Person", "pinyin"))
         elif span.endswith(org_words) and len(span.split()) >= 2:
             mentions.append(Mention(start, end, span, span, "Organization", "rule"))
-    for match in re.finditer(r"\b(the )?(" + "|".join(map(re.escape, cues()["group_words"])) + r")\b", text, re.I):
+    for match in _group_pattern().finditer(text):
         if not occupied.intersection(range(*match.span(2))):
             mentions.append(Mention(match.start(2), match.end(2), match.group(2), match.group(2).lower(), "WorkingGroup", "rule"))
     return sorted(mentions, key=lambda m: m.start)
@@ -133,7 +154,8 @@ def _longest_known(span: str, table) -> tuple[int, int, str, str] | None:
     for size in range(len(words), 0, -1):
         for i in range(len(words) - size + 1):
             s, e = words[i][0], words[i + size - 1][1]
-            hit = table.get(span[s:e].lower().rstrip(",.")) or table.get(re.sub(r"^the ", "", span[s:e].lower()))
+            hit = table.get(span[s:e].lower().rstrip(",.")) \
+                or table.get(pattern("en", "phrases", "leading_the").sub("", span[s:e].lower()))
             if hit:
                 return s, e, hit[0], hit[1]
     return None
@@ -181,8 +203,7 @@ def _offices(doc: AnalysedArticle) -> list[Fact]:
     """Appositions: "Lei Haichao, the leader of the working group and deputy director
     of the China Health and Health Commission, …"."""
     titles = cues()["titles"]
-    title_words = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
-    pattern = re.compile(r"\b(?:the |a )?(?:leader of the )?(" + title_words + r") (?:of|at|in) (?:the )?", re.I)
+    post = _post_pattern()
     leads = lexicon.titles()
     facts = []
     for sentence in doc.sentences:
@@ -192,7 +213,7 @@ def _offices(doc: AnalysedArticle) -> list[Fact]:
             if not after.startswith(","):
                 continue
             tail_end = min([m.start for m in people if m.start > person.end] + [sentence.end])
-            for match in pattern.finditer(doc.norm, person.end, tail_end):
+            for match in post.finditer(doc.norm, person.end, tail_end):
                 org = next((m for m in doc.mentions if m.start >= match.end() and m.start <= match.end() + 2
                             and m.type in _AGENTS + _PLACES), None)
                 if org is None:
@@ -202,13 +223,20 @@ def _offices(doc: AnalysedArticle) -> list[Fact]:
                 facts.append(Fact("office", args, sentence, 0.75))
                 if leads.get(title) and leads[title].heads(polity=org.type in _PLACES):
                     facts.append(Fact("leads", dict(args), sentence, 0.75))
-            for match in re.finditer(r"\bthe leader of the (working group|leading group)", doc.norm[person.end:tail_end], re.I):
+            for match in re.finditer(en("phrases")["group_leader"], doc.norm[person.end:tail_end], re.I):
                 group = _group(doc)
-                if group is not None and match.group(1).lower() == "working group":
-                    args = {"person": _ref(person), "organization": group, "role": "组长", "date": _date(doc, sentence)}
+                if group is not None and match.group(1).lower() == en("phrases")["led_group"]:
+                    args = {"person": _ref(person), "organization": group, "role": titles["leader"], "date": _date(doc, sentence)}
                     facts.append(Fact("office", args, sentence, 0.75))
                     facts.append(Fact("leads", dict(args), sentence, 0.75))
     return _unique(facts)
+
+
+@cache
+def _post_pattern() -> re.Pattern:
+    """A title and the body it is of, after a name (…, the deputy director of the …)."""
+    title_words = "|".join(sorted(map(re.escape, cues()["titles"]), key=len, reverse=True))
+    return re.compile(_filled("post", titles=title_words), re.I)
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
@@ -222,16 +250,11 @@ def _unique(facts: list[Fact]) -> list[Fact]:
 
 
 def _dispatches(doc: AnalysedArticle) -> list[Fact]:
-    from .extract.common import group_ref
-
     if "en_dispatches" in doc.notes:
         return doc.notes["en_dispatches"]
-    verbs = "|".join(map(re.escape, cues()["dispatch"]))
-    groups = "|".join(map(re.escape, cues()["group_words"]))
-    pattern = re.compile(r"\b(?:" + verbs + r")\s+(?:a |an |the )?(" + groups + r")\s+to\s+", re.I)
     facts = []
     for sentence in doc.sentences:
-        for match in pattern.finditer(doc.norm, sentence.start, sentence.end):
+        for match in _sends().finditer(doc.norm, sentence.start, sentence.end):
             orgs = [m for m in _within(doc, sentence, ("Organization", "GovernmentOrganization")) if m.ref]
             places = [m for m in _within(doc, sentence, _PLACES) if m.start >= match.end()]
             if not orgs:
@@ -243,6 +266,14 @@ def _dispatches(doc: AnalysedArticle) -> list[Fact]:
                                            "date": _date(doc, sentence)}, sentence, 0.7))
     doc.notes["en_dispatches"] = facts
     return facts
+
+
+@cache
+def _sends() -> re.Pattern:
+    """A verb of sending and the group sent (sent a working group to)."""
+    verbs = "|".join(map(re.escape, cues()["dispatch"]))
+    groups = "|".join(map(re.escape, cues()["group_words"]))
+    return re.compile(_filled("dispatch", verbs=verbs, groups=groups), re.I)
 
 
 def _visits(doc: AnalysedArticle) -> list[Fact]:
@@ -263,18 +294,18 @@ def _visits(doc: AnalysedArticle) -> list[Fact]:
 def _meetings(doc: AnalysedArticle) -> list[Fact]:
     """"A met (with) B", "A held talks with B", "A spoke by phone with B", "A and B met"."""
     verbs = "|".join(sorted(map(re.escape, cues()["meeting"]), key=len, reverse=True))
-    pattern = re.compile(r"\b(?:" + verbs + r")\b", re.I)
+    meets = re.compile(r"\b(?:" + verbs + r")\b", re.I)
     facts = []
     for sentence in doc.sentences:
         parties_here = _within(doc, sentence, _AGENTS + _PLACES)
-        for match in pattern.finditer(doc.norm, sentence.start, sentence.end):
+        for match in meets.finditer(doc.norm, sentence.start, sentence.end):
             before = [m for m in parties_here if m.end <= match.start() and m.type in _AGENTS]
             after = [m for m in parties_here if m.start >= match.end()]
             if before and after:
                 first = next((m for m in reversed(before) if m.type == "Person"), before[-1])
                 second = next((m for m in after[:3] if m.type == "Person"), after[0])
             else:
-                joined = re.search(r"(\S+(?: \S+)*) and (\S+(?: \S+)*) $", doc.norm[sentence.start:match.start()])
+                joined = pattern("en", "phrases", "pair").search(doc.norm[sentence.start:match.start()])
                 people = [m for m in before if m.type == "Person"]
                 if not joined or len(people) < 2:
                     continue
@@ -287,24 +318,30 @@ def _meetings(doc: AnalysedArticle) -> list[Fact]:
 
 
 def _statements(doc: AnalysedArticle) -> list[Fact]:
-    verbs = "|".join(sorted(map(re.escape, cues()["speech"]), key=len, reverse=True))
-    pattern = re.compile(r"(?:,\s*the [^,]{0,160},)?(?:\s+(?:also|further|again|then))?(?:\s+in his speech|\s+in her speech)?\s*,?\s+(?:" + verbs + r")\b\s*(?:that\s+)?,?\s*", re.I)
+    says = _says()
     facts = []
     last_person: Mention | None = None
     for sentence in doc.sentences:
         people = _within(doc, sentence, ("Person",))
         for m in people:
-            end = pattern.match(doc.norm, m.end)
+            end = says.match(doc.norm, m.end)
             if end and m.start - sentence.start < 40:
                 facts.append(_statement(doc, sentence, _ref(m), doc.article.text[end.end():sentence.end]))
-        pronoun = re.match(r"(He|She)\b", sentence.norm)
+        pronoun = pattern("en", "phrases", "pronoun").match(sentence.norm)
         if pronoun and last_person is not None:
-            end = pattern.match(doc.norm, sentence.start + pronoun.end())
+            end = says.match(doc.norm, sentence.start + pronoun.end())
             if end:
                 facts.append(_statement(doc, sentence, _ref(last_person), doc.article.text[end.end():sentence.end]))
         if people:
             last_person = people[-1]
     return [f for f in facts if len(f.args["text"]) >= 8]
+
+
+@cache
+def _says() -> re.Pattern:
+    """What may follow a speaker's name up to what is said (, the …, also said that)."""
+    verbs = "|".join(sorted(map(re.escape, cues()["speech"]), key=len, reverse=True))
+    return re.compile(_filled("statement", verbs=verbs), re.I)
 
 
 def _statement(doc, sentence, speaker, text):
@@ -314,7 +351,7 @@ def _statement(doc, sentence, speaker, text):
 def _sources(doc: AnalysedArticle) -> list[Fact]:
     facts = []
     for sentence in doc.sentences:
-        match = re.search(r"\b(?:according to|citing)\b([^,]{0,80})", sentence.norm, re.I)
+        match = re.search(en("phrases")["source"], sentence.norm, re.I)
         if not match:
             continue
         start, end = sentence.start + match.start(1), sentence.start + match.end(1)
@@ -335,7 +372,7 @@ def _category(phrase_text: str) -> str | None:
     best = None
     for category in lexicon.case_categories():
         for phrase in category.phrases_en:
-            if re.match(r"(?:cases? of |people )?" + re.escape(phrase) + r"\b", text) and (best is None or len(phrase) > best[1]):
+            if re.match(_filled("category", phrase=re.escape(phrase)), text) and (best is None or len(phrase) > best[1]):
                 best = (category.concept, len(phrase))
     return best[0] if best else None
 
@@ -343,6 +380,7 @@ def _category(phrase_text: str) -> str | None:
 def _cases(doc: AnalysedArticle) -> list[Fact]:
     """Numbers followed by a case category, with the place given by "in X"/"of X"
     right after, or else the running region of the paragraph."""
+    phrases = en("phrases")
     facts = []
     region: EntityRef | None = None
     reporter: EntityRef | None = None
@@ -351,7 +389,7 @@ def _cases(doc: AnalysedArticle) -> list[Fact]:
     for sentence in doc.sentences:
         if sentence.paragraph != paragraph:
             paragraph, region, reporter, category = sentence.paragraph, None, None, None
-        source = re.search(r"according to (?:the )?", sentence.norm, re.I)
+        source = re.search(phrases["reporter"], sentence.norm, re.I)
         if source:
             body = next((m for m in doc.mentions_in(sentence) if m.start >= sentence.start + source.end()
                          and m.type in ("GovernmentOrganization", "Organization")), None)
@@ -363,13 +401,13 @@ def _cases(doc: AnalysedArticle) -> list[Fact]:
         for match in _NUMBER.finditer(sentence.norm):
             value = int(match.group(1).replace(",", ""))
             after = sentence.norm[match.end():match.end() + 60].lstrip()
-            if re.match(r"(cases?|people)\b", after, re.I) and not _category(after):
-                rest = re.sub(r"^(cases?|people)\s+", "", after, flags=re.I)
-                found = _category(rest) if not re.match(r"(in|of)\b", rest, re.I) else None
+            if re.match(phrases["counted"], after, re.I) and not _category(after):
+                rest = re.sub(phrases["counted_first"], "", after, flags=re.I)
+                found = _category(rest) if not re.match(phrases["place_word"], rest, re.I) else None
             else:
                 found = _category(after)
             absolute = sentence.start + match.end()
-            place_match = re.match(r"\s*(?:cases?|people)?\s*(?:in|of)\s+", doc.norm[absolute:absolute + 20], re.I)
+            place_match = re.match(phrases["place_after"], doc.norm[absolute:absolute + 20], re.I)
             place = None
             if place_match:
                 place = next((m for m in doc.mentions if m.start == absolute + place_match.end() and m.type in _PLACES), None)
@@ -379,7 +417,7 @@ def _cases(doc: AnalysedArticle) -> list[Fact]:
                 continue
             if not found or value in (1900, 2000) or (match.start() > 0 and sentence.norm[match.start() - 1] == "("):
                 continue
-            if "added" in sentence.norm or "new" in sentence.norm.lower() or found != "NewInfections":
+            if phrases["added"] in sentence.norm or phrases["new"] in sentence.norm.lower() or found != "NewInfections":
                 category = found
                 if region is not None:
                     facts.append(_case(doc, sentence, region, found, value, reporter))
@@ -393,7 +431,7 @@ def _case(doc, sentence, place, category, value, reporter):
 
 def _country_of(org_key: str) -> EntityRef | None:
     """The country a national body belongs to, when its Chinese name says so."""
-    for prefix, country in (("国家", "country-CN"), ("中国", "country-CN"), ("中华人民共和国", "country-CN"), ("国务院", "country-CN")):
+    for prefix, country in en("phrases")["national_prefixes"].items():
         if org_key.startswith(prefix):
             return EntityRef("Country", "place:" + country, "", "en")
     return None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .analyse import DEFAULT_NER, NER_BACKENDS, analyse
 from .extract import extract_all
+from .language_data import pattern, zh
 from .model import EntityRef
 from .normalise import normalise_text
 from .rdf import _TYPES_OF_MENTIONS, mention_ref
@@ -197,9 +198,6 @@ def evaluate_article(gold: dict, path: Path, resolver: Resolver, ner: str = DEFA
     return scores, errors
 
 
-_FORMER_HEAD = re.compile(r"(前任|时任|前|原)[^，。、,\s]{1,8}$")
-
-
 def _former_head(item: dict, gold: dict) -> bool:
     """A head the text calls former (美国前总统特朗普) leads no more: an older set's
     ``leads`` item for one is not scored (the office still is, as a former one)."""
@@ -208,7 +206,7 @@ def _former_head(item: dict, gold: dict) -> bool:
         return True
     evidence = normalise_text(item.get("evidence", ""))
     at = evidence.find(normalise_text(item["person"]))
-    return at > 0 and bool(_FORMER_HEAD.search(evidence[:at]))
+    return at > 0 and bool(pattern("zh", "evaluation", "former_head").search(evidence[:at]))
 
 
 def _by_category(gold_items: list, predicted_items: list, names: Names, aliases: dict) -> dict[str, Score]:
@@ -278,13 +276,10 @@ def _describe(fact, names: Names) -> str:
     return " ".join(parts)
 
 
-_FORMER = ("前任", "时任", "现任", "前", "原")
-
-
 def _role(role: str) -> str:
     """A role without 前/时任/现任: a former or current holder holds the same post."""
     role = norm(role)
-    for word in _FORMER:
+    for word in zh("evaluation")["role_prefixes"]:
         if role.startswith(word) and len(role) > len(word) + 1:
             return role[len(word):]
     return role
@@ -298,8 +293,9 @@ def _same_post(gold: dict, organization: set[str], role: str, aliases: dict) -> 
 
 
 def _fused(post: str) -> str:
-    return post.replace("部部长", "部长").replace("省省长", "省长").replace("市市长", "市长").replace("市市委", "市委").replace(
-        "省省委", "省委")
+    for written, same in zh("evaluation")["fused_posts"]:
+        post = post.replace(written, same)
+    return post
 
 
 def _same_fact(kind: str, gold: dict, fact, names: Names, aliases: dict) -> bool:

@@ -1,4 +1,8 @@
-"""Exports: the merged graph as Turtle, the named graphs as TriG and N-Quads.
+"""Exports: the store written in each format of :data:`EXPORT_FORMATS` (the merged
+graph as Turtle, N-Triples or JSON-LD, the article graphs as TriG or N-Quads, the
+entity network as GraphML or GEXF), and the files a build folder keeps beside its store
+(graph.ttl, graph.trig, graph.html), with the record in its summary.json of which of
+them are stale.
 
 Quads are sorted before serialising, so the same store always gives the same bytes;
 every file is written to a temporary name beside its target and then renamed, so a
@@ -6,38 +10,20 @@ killed build never leaves a half-written export.
 """
 from __future__ import annotations
 
-import os
+import argparse
+import json
 import re
-import tempfile
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from .store import GraphStore
-from .vocab import PREFIXES
-
-FORMATS = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "nq": ox.RdfFormat.N_QUADS,
-    "nt": ox.RdfFormat.N_TRIPLES,
-}
-
-
-@contextmanager
-def atomic_path(target: Path):
-    """A temporary path beside ``target`` that replaces it only on success."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+from .files import atomic_path
+from .formats import Format, listing
+from .store import DEFAULT_OUT, GraphStore, open_store
+from .vocab import NKG, PREFIXES, SCHEMA
 
 
 def merged_triples(store: GraphStore) -> list[ox.Triple]:
@@ -51,15 +37,33 @@ def _quads_graph_by_graph(store: GraphStore):
         yield from sorted(store.quads_of(graph), key=str)
 
 
-def write(store: GraphStore, target: Path, fmt: str | None = None) -> Path:
-    fmt = fmt or target.suffix.lstrip(".")
-    rdf_format = FORMATS[fmt]
-    items = merged_triples(store) if fmt in ("ttl", "nt") else _quads_graph_by_graph(store)
-    prefixes = PREFIXES if fmt in ("ttl", "trig") else None
-    with atomic_path(target) as tmp:
-        ox.serialize(items, str(tmp), rdf_format, prefixes=prefixes)
-        _restore_tag_case(tmp)
-    return target
+def store_graph(store: GraphStore, *, for_viewer: bool = False):
+    """The merged graph as an rdflib Graph; ``for_viewer`` leaves out what the viewer
+    never shows (confidences, file names, languages, publishers), which saves memory
+    on large builds."""
+    import rdflib
+
+    graph = rdflib.Graph()
+    wanted = (t for t in store.triples() if not for_viewer or t.predicate.value not in _NOT_VIEWED)
+    data = ox.serialize(wanted, format=ox.RdfFormat.N_TRIPLES)
+    graph.parse(data=data.decode("utf-8"), format="nt")
+    return graph
+
+
+_NOT_VIEWED = {str(NKG.confidence), str(NKG.sourceFile), str(NKG.contentHash), str(SCHEMA.inLanguage), str(SCHEMA.publisher)}
+
+
+def _rdf_writer(rdf_format: ox.RdfFormat, *, merged: bool, prefixed: bool) -> Callable[[GraphStore, Path], Path]:
+    """A writer of the merged graph (``merged``) or of the article graphs through
+    Oxigraph, with the project's prefixes if ``prefixed``."""
+    def write_rdf(store: GraphStore, target: Path) -> Path:
+        items = merged_triples(store) if merged else _quads_graph_by_graph(store)
+        with atomic_path(target) as tmp:
+            ox.serialize(items, str(tmp), rdf_format, prefixes=PREFIXES if prefixed else None)
+            _restore_tag_case(tmp)
+        return target
+
+    return write_rdf
 
 
 _LOWERED_TAG = re.compile(rb'((?<!\\)"@|"xml:lang"\s*:\s*"|"@language"\s*:\s*"|xml:lang=")zh-(han[st]|latn-pinyin)\b')
@@ -80,10 +84,6 @@ def _restore_tag_case(path: Path) -> None:
         path.write_bytes(fixed)
 
 
-NETWORK_FORMATS = ("graphml", "gexf")
-ALL_FORMATS = tuple(FORMATS) + ("jsonld",) + NETWORK_FORMATS
-
-
 def jsonld_context() -> dict:
     """The JSON-LD context: the project's prefixes, so keys read nkg:leads, schema:Person."""
     return {"@context": {prefix: iri for prefix, iri in PREFIXES.items()}}
@@ -91,10 +91,6 @@ def jsonld_context() -> dict:
 
 def write_jsonld(store: GraphStore, target: Path) -> Path:
     """The merged graph as compacted JSON-LD with the project's context."""
-    import json
-
-    from .pipeline import store_graph
-
     graph = store_graph(store)
     data = graph.serialize(format="json-ld", context=jsonld_context()["@context"], auto_compact=True, indent=1)
     with atomic_path(target) as tmp:
@@ -108,7 +104,6 @@ def write_network(store: GraphStore, target: Path, fmt: str) -> Path:
     and evidence counts) as GraphML or GEXF, for Gephi and other network tools."""
     import networkx as nx
 
-    from .pipeline import store_graph
     from .viewer import entity_network
 
     network = entity_network(store_graph(store))
@@ -127,26 +122,91 @@ def write_network(store: GraphStore, target: Path, fmt: str) -> Path:
     return target
 
 
+@dataclass(frozen=True)
+class ExportFormat(Format):
+    write: Callable[[GraphStore, Path], Path]
+
+
+EXPORT_FORMATS = {f.name: f for f in (
+    ExportFormat("ttl", "text/turtle", "ttl", "Turtle: the merged graph, each triple once",
+                 _rdf_writer(ox.RdfFormat.TURTLE, merged=True, prefixed=True)),
+    ExportFormat("trig", "application/trig", "trig", "TriG: a named graph per article",
+                 _rdf_writer(ox.RdfFormat.TRIG, merged=False, prefixed=True)),
+    ExportFormat("nq", "application/n-quads", "nq", "N-Quads: a named graph per article",
+                 _rdf_writer(ox.RdfFormat.N_QUADS, merged=False, prefixed=False)),
+    ExportFormat("nt", "application/n-triples", "nt", "N-Triples: the merged graph",
+                 _rdf_writer(ox.RdfFormat.N_TRIPLES, merged=True, prefixed=False)),
+    ExportFormat("jsonld", "application/ld+json", "jsonld", "JSON-LD: the merged graph, the project's prefixes as context",
+                 write_jsonld),
+    ExportFormat("graphml", "application/graphml+xml", "graphml", "GraphML: the entity network, for network tools",
+                 partial(write_network, fmt="graphml")),
+    ExportFormat("gexf", "application/gexf+xml", "gexf", "GEXF: the entity network, for Gephi",
+                 partial(write_network, fmt="gexf")),
+)}
+"""What ``kg export FORMAT`` writes, by name."""
+
+
 def export(store: GraphStore, target: Path, fmt: str | None = None) -> Path:
-    """Any export by format name: ttl, trig, nq, nt, jsonld, graphml, gexf."""
-    fmt = fmt or target.suffix.lstrip(".")
-    if fmt in FORMATS:
-        return write(store, target, fmt)
-    if fmt == "jsonld":
-        return write_jsonld(store, target)
-    if fmt in NETWORK_FORMATS:
-        return write_network(store, target, fmt)
-    raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(ALL_FORMATS)}")
+    """Write ``store`` to ``target`` in the format named ``fmt``, else in the one
+    whose extension ``target`` has."""
+    suffix = target.suffix.lstrip(".")
+    chosen = EXPORT_FORMATS.get(fmt) if fmt else next((f for f in EXPORT_FORMATS.values() if f.extension == suffix), None)
+    if chosen is None:
+        raise ValueError(f"unknown export format {fmt or suffix!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    return chosen.write(store, target)
+
+
+# --------------------------------------------------------------------------- a build's exports
+
+EXPORTS = ("graph.ttl", "graph.trig", "graph.html")
+"""The files a build writes beside its store that show the whole store."""
+
+
+def write_outputs(store: GraphStore, out_dir: Path, *, viewer: bool = True) -> list[Path]:
+    """Write the build folder's exports of the whole store: :data:`EXPORTS`."""
+    written = [export(store, out_dir / "graph.ttl"), export(store, out_dir / "graph.trig")]
+    if viewer:
+        from .viewer import write_viewer
+
+        written.append(write_viewer(store_graph(store, for_viewer=True), out_dir / "graph.html"))
+    return written
+
+
+def stale_exports(out_dir: Path) -> list[str]:
+    """The exports an earlier build or command left stale, from its summary.json."""
+    try:
+        written = json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
+        return [name for name in written["exports"]["stale"] if name in EXPORTS]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def mark_fresh(folder: str | Path, written: Iterable[str | Path]) -> None:
+    """Record in the build's summary.json that these exports show the store again."""
+    path = Path(folder) / "summary.json"
+    names = {Path(p).name for p in written}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        stale = data["exports"]["stale"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    if not names & set(stale):
+        return
+    data["exports"]["stale"] = [name for name in stale if name not in names]
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def register(verbs) -> None:
     parser = verbs.add_parser("export", help="rewrite a build's exports, or write the graph in another format",
-                              description="Without FORMAT, rewrite the exports of a build folder from its store "
-                              "(graph.ttl, graph.trig and graph.html), as a build that adds to a store leaves them stale. "
-                              "With FORMAT, write the built graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD (with the "
-                              "project's context), or the entity network as GraphML or GEXF (for Gephi).")
-    parser.add_argument("format", nargs="?", choices=ALL_FORMATS, help="output format (default: the build's exports)")
-    parser.add_argument("--store", "--out", dest="store", default="exports",
+                              formatter_class=argparse.RawDescriptionHelpFormatter,
+                              description="Without FORMAT, rewrite the exports of a build folder from its store (graph.ttl,\n"
+                              "graph.trig and graph.html), as a build that adds to a store leaves them stale.\n"
+                              "With FORMAT, write the built graph in that format (listed below).",
+                              epilog=listing("formats:", EXPORT_FORMATS.values()))
+    parser.add_argument("format", nargs="?", choices=list(EXPORT_FORMATS),
+                        help="output format, listed below (default: the build's exports)")
+    parser.add_argument("--store", "--out", dest="store", default=str(DEFAULT_OUT),
                         help="folder of a build (default: %(default)s)")
     parser.add_argument("--output", help="file to write, with FORMAT (default: STORE/graph.FORMAT)")
     parser.add_argument("--no-viewer", action="store_true", help="without FORMAT: leave graph.html as it is")
@@ -154,21 +214,17 @@ def register(verbs) -> None:
 
 
 def _run(args) -> int:
-    store = GraphStore.in_folder(args.store, read_only=True)
+    store = open_store(args.store, read_only=True)
     if args.format is None:
         if args.output:
             raise ValueError("--output needs a FORMAT; without one, the build's exports are rewritten in --store")
-        from .pipeline import mark_fresh, write_outputs
-
         written = write_outputs(store, Path(args.store), viewer=not args.no_viewer)
         mark_fresh(args.store, written)
         for path in written:
             print(path)
         return 0
-    target = Path(args.output) if args.output else Path(args.store) / f"graph.{args.format}"
+    target = Path(args.output) if args.output else Path(args.store) / f"graph.{EXPORT_FORMATS[args.format].extension}"
     print(export(store, target, args.format))
     if target.parent == Path(args.store) and target.name in ("graph.ttl", "graph.trig"):
-        from .pipeline import mark_fresh
-
         mark_fresh(args.store, [target])
     return 0

@@ -10,8 +10,8 @@ from importlib import resources
 from .normalise import normalise_text
 
 
-def _open(name: str):
-    return resources.files("kg").joinpath("resources", name).open(encoding="utf-8")
+def _open(*name: str):
+    return resources.files("kg").joinpath("resources", *name).open(encoding="utf-8")
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -91,7 +91,7 @@ def case_categories() -> list[CaseCategory]:
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, list[str]]:
-    with _open("cues.json") as fh:
+    with _open("zh", "cues.json") as fh:
         data = json.load(fh)
     return {k: sorted(v, key=len, reverse=True) if isinstance(v, list) else v for k, v in data.items()}
 

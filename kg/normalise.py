@@ -7,8 +7,9 @@ what evidence and labels are taken from.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from .language_data import en
 from .model import Sentence
 
 _HALF_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
@@ -20,22 +21,30 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-@lru_cache(maxsize=1)
-def _t2s():
+@lru_cache(maxsize=None)
+def opencc_converter(config: str):
+    """The OpenCC converter for ``config`` (``hk2s``, ``s2t`` ...), built once per
+    process: loading a configuration's dictionaries takes up to ~50 ms."""
     import opencc
 
-    return opencc.OpenCC("hk2s")
+    return opencc.OpenCC(config)
 
 
 def to_simplified(text: str) -> str:
     """Traditional to Simplified with OpenCC (its Hong Kong table, which also knows the
     variants Hong Kong outlets print, such as 衞), falling back to character by
     character where a phrase conversion would change the length."""
-    converted = _t2s().convert(text)
+    convert = opencc_converter("hk2s").convert
+    converted = convert(text)
     if len(converted) == len(text):
         return converted
-    convert = _t2s().convert
     return "".join(c if len(c := convert(ch)) == 1 else ch for ch in text)
+
+
+def to_traditional(text: str) -> str:
+    """Simplified to Traditional with OpenCC's ``s2t`` (the labels and search names of
+    an entity in both scripts)."""
+    return opencc_converter("s2t").convert(text)
 
 
 def normalise_text(text: str) -> str:
@@ -140,13 +149,17 @@ def _bounded(cuts: list[int], norm: str) -> list[int]:
 _RUN = re.compile(r"[A-Za-z0-9]+")
 
 
-_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "U.S", "U.K", "No", "Gen", "Lt", "Col", "Prof", "Jr", "Sr", "Inc", "Co", "vs"}
-_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+@cache
+def _abbreviations() -> tuple[frozenset[str], int]:
+    """The abbreviations whose full stop ends no sentence, and the length of the longest."""
+    words = frozenset(en("sentences")["abbreviations"])
+    return words, max(map(len, words))
 
 
 def _abbreviation(norm: str, i: int) -> bool:
-    j, stop = i, max(0, i - _LONGEST_ABBREVIATION - 1)
+    abbreviations, longest = _abbreviations()
+    j, stop = i, max(0, i - longest - 1)
     while j > stop and (norm[j - 1].isalpha() or norm[j - 1] == "."):
         j -= 1
     word = norm[j:i]
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    return word in abbreviations or (len(word) == 1 and word.isupper())

@@ -19,17 +19,16 @@ import pyoxigraph as ox
 from . import export
 from .analyse import DEFAULT_NER, analyse
 from .extract import extract_all
+from .files import atomic_path
 from .model import Article, ReadFailure
+from .normalise import normalise_text
 from .rdf import article_quads
 from .read import ReadError, iter_sources, read_file_with_failures
 from .resolve import Resolver
-from .store import CONTENT_HASH, STORE_DIR, GraphStore, content_hash_quads
+from .store import CONTENT_HASH, DEFAULT_OUT, MEMORY, STORE_DIR, GraphStore, content_hash_quads, open_store
 from .translate import Fingerprint, find_pairs, fingerprint, numbers_match, numbers_of
-from .vocab import DEFAULT_BASE, NKG, SCHEMA
+from .vocab import DEFAULT_BASE
 
-DEFAULT_OUT = Path("exports")
-EXPORTS = ("graph.ttl", "graph.trig", "graph.html")
-"""The files a build writes beside its store that show the whole store."""
 FLUSH_EVERY = 250
 """Articles stored between two flushes of the store's write buffers."""
 
@@ -216,7 +215,7 @@ def build(
     if memory and out_dir is not None and (out_dir / STORE_DIR).exists():
         raise ValueError(f"--memory: {out_dir} holds the store of an earlier build, whose exports would be replaced "
                          "by this build's alone; build into another --out, or without --memory to add to it")
-    store = GraphStore() if memory or out_dir is None else GraphStore.in_folder(out_dir)
+    store = open_store(MEMORY if memory or out_dir is None else out_dir)
     summary = BuildSummary(folder=out_dir)
     held = store.has_articles()
     sources = list(iter_sources(paths))
@@ -304,16 +303,16 @@ def build(
         store.optimize()
     summary.graphs, summary.quads, summary.triples = store.counts()
     if out_dir is not None:
-        stale = set(_stale_exports(out_dir)) if held else set()
+        stale = set(export.stale_exports(out_dir)) if held else set()
         if changed:
-            stale.update(name for name in EXPORTS if (out_dir / name).exists())
+            stale.update(name for name in export.EXPORTS if (out_dir / name).exists())
         if exports if exports is not None else not held:
-            summary.outputs = write_outputs(store, out_dir, viewer=viewer)
+            summary.outputs = export.write_outputs(store, out_dir, viewer=viewer)
             stale -= {p.name for p in summary.outputs}
-        summary.stale = [name for name in EXPORTS if name in stale]
+        summary.stale = [name for name in export.EXPORTS if name in stale]
     summary.seconds = time.perf_counter() - started
     if out_dir is not None:
-        with export.atomic_path(out_dir / "summary.json") as tmp:
+        with atomic_path(out_dir / "summary.json") as tmp:
             tmp.write_text(json.dumps(summary.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
     return summary, store
 
@@ -381,8 +380,6 @@ def _persons_in_store(store: GraphStore, graphs: set[str]) -> set[str]:
     script. A full build learns the forms the text wrote; the store adds the label
     of a known person's canonical name and of the full name a short form stands for,
     which the text also writes in all but rare articles."""
-    from .normalise import normalise_text
-
     names = set()
     rows = store.query(
         "SELECT ?g ?name WHERE { GRAPH ?g { ?g schema:mentions ?p . ?p a schema:Person . "
@@ -399,8 +396,6 @@ def _originals_among(files: list[Path], translations: list[Fingerprint], languag
     of ``translations``: each file is read again and only an article that shares
     enough numbers with a translation (without which it scores 0) is analysed, so a
     pairing finds the original it would find in a full build."""
-    from .normalise import normalise_text
-
     for path in files:
         for article in _articles_of(path):
             numbers = numbers_of(normalise_text(article.text))
@@ -425,31 +420,6 @@ def _fingerprint_of(article: Article, language: str | None, ner: str) -> tuple[F
         return fingerprint(doc, extract_all(doc)), doc.day
     except Exception:  # noqa: BLE001 - that article's failure, reported when it was built
         return None
-
-
-def _stale_exports(out_dir: Path) -> list[str]:
-    """The exports an earlier build or command left stale, from its summary.json."""
-    try:
-        written = json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
-        return [name for name in written["exports"]["stale"] if name in EXPORTS]
-    except (OSError, ValueError, KeyError, TypeError):
-        return []
-
-
-def mark_fresh(folder: str | Path, written: Iterable[str | Path]) -> None:
-    """Record in the build's summary.json that these exports show the store again."""
-    path = Path(folder) / "summary.json"
-    names = {Path(p).name for p in written}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        stale = data["exports"]["stale"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return
-    if not names & set(stale):
-        return
-    data["exports"]["stale"] = [name for name in stale if name not in names]
-    with export.atomic_path(path) as tmp:
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def check_base(base: str) -> None:
@@ -481,31 +451,6 @@ def _each_file(files: list[Path], jobs: int, base: str, language: str | None, ne
             pending = batch
         if pending is not None:
             yield from pending
-
-
-def write_outputs(store: GraphStore, out_dir: Path, *, viewer: bool = True) -> list[Path]:
-    written = [export.write(store, out_dir / "graph.ttl"), export.write(store, out_dir / "graph.trig")]
-    if viewer:
-        from .viewer import write_viewer
-
-        written.append(write_viewer(store_graph(store, for_viewer=True), out_dir / "graph.html"))
-    return written
-
-
-def store_graph(store: GraphStore, *, for_viewer: bool = False):
-    """The merged graph as an rdflib Graph; ``for_viewer`` leaves out what the viewer
-    never shows (confidences, file names, languages, publishers), which saves memory
-    on large builds."""
-    import rdflib
-
-    graph = rdflib.Graph()
-    wanted = (t for t in store.triples() if not for_viewer or t.predicate.value not in _NOT_VIEWED)
-    data = ox.serialize(wanted, format=ox.RdfFormat.N_TRIPLES)
-    graph.parse(data=data.decode("utf-8"), format="nt")
-    return graph
-
-
-_NOT_VIEWED = {str(NKG.confidence), str(NKG.sourceFile), str(NKG.contentHash), str(SCHEMA.inLanguage), str(SCHEMA.publisher)}
 
 
 def _fail(summary: BuildSummary, failure: ReadFailure, report) -> None:

@@ -1,5 +1,6 @@
 """Queries: SPARQL strings, ``.rq`` files and the named queries shipped in
-``kg/queries``, with results as a table, CSV, TSV or SPARQL 1.1 JSON."""
+``kg/queries``, and the formats results are written in (:data:`RESULT_FORMATS`, shared
+by ``kg query --format`` and the content negotiation of ``kg serve``)."""
 from __future__ import annotations
 
 import io
@@ -12,15 +13,66 @@ import pyoxigraph as ox
 
 from . import sparql
 from .export import canonical_tags
+from .formats import Format
 from .store import GraphStore
 from .vocab import PREFIXES
 
-RESULT_FORMATS = {
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-}
+
+@dataclass(frozen=True)
+class ResultFormat(Format):
+    """A format of query results, for ``kind`` "results" (SELECT and ASK) or "graph"
+    (CONSTRUCT and DESCRIBE), written by Oxigraph in ``serialisation`` (the table by
+    :func:`table`). ``names`` are more names the endpoint's ``format`` parameter takes,
+    ``aliases`` media types a client may ask for it by; a format not ``served`` is the
+    command line's alone."""
+
+    kind: str = "results"
+    serialisation: ox.QueryResultsFormat | ox.RdfFormat | None = None
+    names: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    served: bool = True
+
+    def write(self, result) -> bytes:
+        """``result`` in this format; language tags in their BCP 47 case."""
+        if self.serialisation is None:
+            return table(result).encode("utf-8")
+        buffer = io.BytesIO()
+        if self.kind == "graph":
+            prefixed = {"prefixes": PREFIXES} if self.serialisation == ox.RdfFormat.TURTLE else {}
+            ox.serialize(result, buffer, self.serialisation, **prefixed)
+        else:
+            result.serialize(buffer, self.serialisation)
+        return canonical_tags(buffer.getvalue())
+
+
+RESULT_FORMATS = {f.name: f for f in (
+    ResultFormat("table", "text/plain", "txt", "aligned columns, for reading in a terminal", served=False),
+    ResultFormat("json", "application/sparql-results+json", "srj", "SPARQL 1.1 Query Results JSON",
+                 serialisation=ox.QueryResultsFormat.JSON, aliases=("application/json",)),
+    ResultFormat("xml", "application/sparql-results+xml", "srx", "SPARQL Query Results XML",
+                 serialisation=ox.QueryResultsFormat.XML, aliases=("application/xml", "text/xml")),
+    ResultFormat("csv", "text/csv", "csv", "SPARQL 1.1 Query Results CSV", serialisation=ox.QueryResultsFormat.CSV),
+    ResultFormat("tsv", "text/tab-separated-values", "tsv", "SPARQL 1.1 Query Results TSV",
+                 serialisation=ox.QueryResultsFormat.TSV),
+    ResultFormat("turtle", "text/turtle", "ttl", "Turtle, with the project's prefixes", kind="graph",
+                 serialisation=ox.RdfFormat.TURTLE, names=("ttl",), aliases=("application/x-turtle",)),
+    ResultFormat("jsonld", "application/ld+json", "jsonld", "JSON-LD", kind="graph", serialisation=ox.RdfFormat.JSON_LD,
+                 names=("json", "json-ld"), aliases=("application/json",)),
+    ResultFormat("nt", "application/n-triples", "nt", "N-Triples", kind="graph", serialisation=ox.RdfFormat.N_TRIPLES,
+                 names=("ntriples", "n-triples"), aliases=("text/plain",)),
+    ResultFormat("rdfxml", "application/rdf+xml", "rdf", "RDF/XML", kind="graph", serialisation=ox.RdfFormat.RDF_XML,
+                 names=("xml", "rdf-xml"), aliases=("application/xml", "text/xml")),
+)}
+"""Result formats by name, each kind's default first: SELECT and ASK in ``json``,
+CONSTRUCT and DESCRIBE in ``turtle`` (``kg query`` writes ``table`` unless told)."""
+
+
+def result_formats(kind: str, *, served: bool = False) -> list[ResultFormat]:
+    """The formats of one kind of result, in order; with ``served``, those an HTTP
+    client may ask for."""
+    return [f for f in RESULT_FORMATS.values() if f.kind == kind and (f.served or not served)]
+
+
 _PARAM = re.compile(r"^#\s*param\s+(\w+):\s*(.*)$", re.M)
 
 
@@ -107,24 +159,18 @@ def _short(term) -> str:
 
 
 def render(result, fmt: str = "table") -> str:
-    """Results as text: SELECT in any format, ASK as true/false, CONSTRUCT and
-    DESCRIBE as Turtle."""
+    """Results as text: SELECT in any format of kind "results", ASK as true/false (or
+    SPARQL JSON), CONSTRUCT and DESCRIBE as Turtle (or JSON-LD for ``json``)."""
     if isinstance(result, ox.QueryBoolean):
         if fmt == "json":
             return '{"head":{},"boolean":%s}\n' % ("true" if bool(result) else "false")
         return ("true" if bool(result) else "false") + "\n"
     if isinstance(result, ox.QueryTriples):
-        buffer = io.BytesIO()
-        rdf_format = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE
-        ox.serialize(result, buffer, rdf_format, **({"prefixes": PREFIXES} if rdf_format == ox.RdfFormat.TURTLE else {}))
-        return canonical_tags(buffer.getvalue()).decode("utf-8")
-    if fmt in RESULT_FORMATS:
-        buffer = io.BytesIO()
-        result.serialize(buffer, RESULT_FORMATS[fmt])
-        return canonical_tags(buffer.getvalue()).decode("utf-8")
-    if fmt != "table":
-        raise QueryError(f"unknown format {fmt!r}: use table, csv, tsv or json")
-    return table(result)
+        return RESULT_FORMATS["jsonld" if fmt == "json" else "turtle"].write(result).decode("utf-8")
+    chosen = RESULT_FORMATS.get(fmt)
+    if chosen is None or chosen.kind != "results":
+        raise QueryError(f"unknown format {fmt!r}: use {', '.join(f.name for f in result_formats('results'))}")
+    return chosen.write(result).decode("utf-8")
 
 
 def table(result) -> str:

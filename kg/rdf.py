@@ -11,6 +11,9 @@ from datetime import date, timezone
 from pyoxigraph import Literal, NamedNode, Quad
 
 from . import lexicon
+from .language_data import en, zh
+from .english import agent_ref
+from .extract.common import ref_of
 from .model import AnalysedArticle, EntityRef, Fact
 from .resolve import Entity, Resolver, slug
 from .vocab import ENTITY_CLASSES, NKG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WIKIDATA, XSD
@@ -112,14 +115,11 @@ def mention_ref(doc: AnalysedArticle, mention) -> EntityRef | None:
     """The entity a mention names, or None for a bare generic word (工作组, the
     working group) whose antecedent the article never gave."""
     if doc.language == "en":
-        from .english import agent_ref
-
         ref = agent_ref(doc, mention)
     else:
-        from .extract.common import ref_of
-
         ref = ref_of(doc, mention)
-    if ref.type == "WorkingGroup" and not ref.name.startswith("group:") and ref.name.lower() in ("工作组", "working group", "work group"):
+    generic = (zh("dispatch")["generic_group"],) + en("dispatch")["generic_groups"]
+    if ref.type == "WorkingGroup" and not ref.name.startswith("group:") and ref.name.lower() in generic:
         return None
     return ref
 

@@ -14,12 +14,28 @@ from functools import lru_cache
 
 from . import lexicon
 from .gazetteer import load as load_gazetteer
-from .model import EntityRef
-from .normalise import normalise_text
+from .language_data import en, zh
+from .model import AnalysedArticle, EntityRef
+from .normalise import normalise_text, to_traditional
 from .vocab import DEFAULT_BASE, ENTITY_FAMILY
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def label_lang(doc: AnalysedArticle) -> str:
+    """The language tag of names read in this article."""
+    return doc.language if doc.language in ("zh-Hant", "en") else "zh-Hans"
+
+
+def group_ref(doc: AnalysedArticle, sender: EntityRef | None, destination: EntityRef | None, surface: str) -> EntityRef:
+    """A dispatched working group, named by who sent it and where, so the same group
+    read in two articles is one node (the key :meth:`Resolver.resolve` reads back)."""
+    lang = label_lang(doc)
+    key = f"group:{sender.name if sender else doc.article.key}>{destination.name if destination else ''}"
+    if lang != "en" and surface != zh("dispatch")["generic_group"]:
+        key += ">" + surface
+    return EntityRef("WorkingGroup", key, surface, lang)
 
 
 @dataclass
@@ -30,13 +46,6 @@ class Entity:
     alt_labels: set[tuple[str, str]] = field(default_factory=set)
     wikidata: str = ""
     parent: str | None = None
-
-
-@lru_cache(maxsize=1)
-def _s2t():
-    import opencc
-
-    return opencc.OpenCC("s2t")
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +157,7 @@ class Resolver:
         family = ENTITY_FAMILY.get(kind, "org")
         entity = Entity(self.iri(family, key), kind)
         entity.labels["zh-Hans"] = key
-        hant = _s2t().convert(key)
+        hant = to_traditional(key)
         if hant != key:
             entity.labels["zh-Hant"] = hant
         if known:
@@ -172,7 +181,8 @@ class Resolver:
     def _group(self, ref: EntityRef) -> Entity:
         sender_key, _, rest = ref.name[6:].partition(">")
         destination_key, _, word = rest.partition(">")
-        word = word or "工作组"
+        chinese = zh("dispatch")
+        word = word or chinese["generic_group"]
         entity = Entity(self.iri("org", ref.name), "WorkingGroup")
         if sender_key.startswith("place:"):
             sender = self._place(sender_key[6:])
@@ -182,8 +192,9 @@ class Resolver:
         place = self.gazetteer.get(destination_key[6:]) if destination else None
         where_zh = (place.short[0] if place and place.short else place.name) if place else ""
         sender_zh = sender.labels.get("zh-Hans", "") if sender else ""
-        entity.labels["zh-Hans"] = f"{sender_zh}赴{where_zh}{word}" if where_zh else f"{sender_zh}{word}"
+        entity.labels["zh-Hans"] = chinese["group_label"].format(sender=sender_zh, destination=where_zh, group=word) \
+            if where_zh else f"{sender_zh}{word}"
         sender_en = sender.labels.get("en") if sender else None
-        if sender_en and destination and "en" in destination.labels and word == "工作组":
-            entity.labels["en"] = f"{sender_en} working group to {destination.labels['en']}"
+        if sender_en and destination and "en" in destination.labels and word == chinese["generic_group"]:
+            entity.labels["en"] = en("dispatch")["group_label"].format(sender=sender_en, destination=destination.labels["en"])
         return entity

@@ -5,7 +5,8 @@
   with the optional ``default-graph-uri`` / ``named-graph-uri`` parameters and the
   prefixes of ``kg query`` predeclared. Results are chosen by ``Accept`` or by a
   ``format`` parameter: SELECT and ASK as SPARQL JSON (default), XML, CSV or TSV;
-  CONSTRUCT and DESCRIBE as Turtle (default), JSON-LD, N-Triples or RDF/XML. Language
+  CONSTRUCT and DESCRIBE as Turtle (default), JSON-LD, N-Triples or RDF/XML (the
+  served formats of :data:`kg.query.RESULT_FORMATS`). Language
   tags are written in their BCP 47 case (``zh-Hans``), as everywhere else in newskg.
 * SPARQL Update is refused (403) and cannot happen anyway: the store is opened
   read-only. ``SERVICE`` is refused (400) unless the server was started with
@@ -30,7 +31,6 @@ The workers are plain ``python -c`` processes talking over a socket pair, not
 """
 from __future__ import annotations
 
-import io
 import ipaddress
 import os
 import queue
@@ -47,8 +47,12 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pyoxigraph as ox
+
 from . import __version__
+from .query import result_formats
 from .sparql import QueryRefused, check, on_large_stack
+from .store import DEFAULT_OUT, GraphStore, open_store
 
 __all__ = ["serve", "make_server", "SparqlServer", "QueryPool", "register", "run"]
 
@@ -59,23 +63,6 @@ DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
 MAX_BODY = 1 << 20  # bytes of a POSTed query
 STARTUP_TIMEOUT = 60.0  # seconds a worker may take to import and open the store
 
-# Media types by kind of result, the default first.
-RESULT_TYPES = ("application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values")
-GRAPH_TYPES = ("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml")
-_ALIASES = {
-    "results": {"application/json": RESULT_TYPES[0], "application/xml": RESULT_TYPES[1], "text/xml": RESULT_TYPES[1]},
-    "graph": {"application/json": "application/ld+json", "application/xml": "application/rdf+xml", "text/xml": "application/rdf+xml",
-              "application/x-turtle": "text/turtle", "text/plain": "application/n-triples"},
-}
-# Names accepted by the ``format`` parameter (a media type is accepted too).
-_FORMAT_NAMES = {
-    "results": {"json": RESULT_TYPES[0], "xml": RESULT_TYPES[1], "csv": "text/csv", "tsv": "text/tab-separated-values"},
-    "graph": {"turtle": "text/turtle", "ttl": "text/turtle", "json": "application/ld+json", "jsonld": "application/ld+json",
-              "json-ld": "application/ld+json", "nt": "application/n-triples", "ntriples": "application/n-triples",
-              "n-triples": "application/n-triples", "xml": "application/rdf+xml", "rdfxml": "application/rdf+xml",
-              "rdf-xml": "application/rdf+xml"},
-}
-
 # An update, possibly after a prologue and comments (the parser would only say
 # "expected SELECT"; this gives the reason).
 _UPDATE = re.compile(
@@ -83,10 +70,6 @@ _UPDATE = re.compile(
         (INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b""",
     re.I | re.X,
 )
-# export.canonical_tags covers Turtle, N-Triples and the SPARQL results formats, not JSON-LD.
-_JSONLD_TAG = re.compile(rb'("@language"\s*:\s*")zh-(han[st]|latn-pinyin)\b')
-_JSONLD_CANONICAL = {b"hans": b"Hans", b"hant": b"Hant", b"latn-pinyin": b"Latn-pinyin"}
-
 _ORIGIN = re.compile(r"\A[a-z][a-z0-9+.-]*://[A-Za-z0-9._~%!$&'()*+,;=:\[\]-]+\Z")
 
 UPDATE_REFUSED = "SPARQL Update is not allowed: this endpoint is read-only (the store is opened read-only)"
@@ -147,15 +130,19 @@ def _media_ranges(accept: str | None) -> list[str]:
 
 def choose_format(kind: str, accept: str | None = None, format: str | None = None) -> str:
     """The media type to answer with, for ``kind`` "results" (SELECT, ASK) or "graph"
-    (CONSTRUCT, DESCRIBE), from the ``format`` parameter or else the Accept header."""
-    types = RESULT_TYPES if kind == "results" else GRAPH_TYPES
+    (CONSTRUCT, DESCRIBE), from the ``format`` parameter (a name or a media type) or
+    else the Accept header, among the served formats of :data:`kg.query.RESULT_FORMATS`."""
+    formats = result_formats(kind, served=True)
+    types = [f.media_type for f in formats]
+    names = {name: f.media_type for f in formats for name in (f.name, *f.names)}
+    aliases = {alias: f.media_type for f in formats for alias in f.aliases}
     if format:
         name = format.strip().lower()
-        chosen = _FORMAT_NAMES[kind].get(name) or _ALIASES[kind].get(name) or (name if name in types else None)
+        chosen = names.get(name) or aliases.get(name) or (name if name in types else None)
         if chosen is None:
             query_kind = "SELECT or ASK" if kind == "results" else "CONSTRUCT or DESCRIBE"
             raise ValueError(f"format {format!r} does not apply to a {query_kind} query: use one of "
-                             f"{', '.join(sorted(_FORMAT_NAMES[kind]))} or a media type ({', '.join(types)})")
+                             f"{', '.join(sorted(names))} or a media type ({', '.join(types)})")
         return chosen
     ranges = _media_ranges(accept)
     if not ranges:
@@ -163,8 +150,8 @@ def choose_format(kind: str, accept: str | None = None, format: str | None = Non
     for media in ranges:
         if media in types:
             return media
-        if media in _ALIASES[kind]:
-            return _ALIASES[kind][media]
+        if media in aliases:
+            return aliases[media]
         if media == "*/*":
             return types[0]
         if media.endswith("/*"):
@@ -177,13 +164,8 @@ def choose_format(kind: str, accept: str | None = None, format: str | None = Non
 # --------------------------------------------------------------------------- worker side
 
 
-def execute(store, request: dict) -> tuple[int, str, bytes]:
-    """Run one query on an open :class:`GraphStore`: (HTTP status, content type, body)."""
-    import pyoxigraph as ox
-
-    from .export import canonical_tags
-    from .vocab import PREFIXES
-
+def execute(store: GraphStore, request: dict) -> tuple[int, str, bytes]:
+    """Run one query on an open store: (HTTP status, content type, body)."""
     options = {}
     try:
         if request.get("default_graphs"):
@@ -193,22 +175,11 @@ def execute(store, request: dict) -> tuple[int, str, bytes]:
     except ValueError as error:
         return 400, "text/plain", f"bad graph IRI: {error}".encode()
     try:
-        result = store._store.query(request["query"], prefixes=PREFIXES, **options)
+        result = store.query(request["query"], **options)
         kind = "graph" if isinstance(result, ox.QueryTriples) else "results"
         media = choose_format(kind, request.get("accept"), request.get("format"))
-        buffer = io.BytesIO()
-        if kind == "results":
-            formats = dict(zip(RESULT_TYPES, (ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML,
-                                              ox.QueryResultsFormat.CSV, ox.QueryResultsFormat.TSV)))
-            result.serialize(buffer, formats[media])
-        else:
-            rdf_format = ox.RdfFormat.from_media_type(media)
-            extra = {"prefixes": PREFIXES} if rdf_format == ox.RdfFormat.TURTLE else {}
-            ox.serialize(result, buffer, rdf_format, **extra)
-        body = canonical_tags(buffer.getvalue())
-        if media == "application/ld+json":
-            body = _JSONLD_TAG.sub(lambda m: m.group(1) + b"zh-" + _JSONLD_CANONICAL[m.group(2)], body)
-        return 200, media, body
+        chosen = next(f for f in result_formats(kind, served=True) if f.media_type == media)
+        return 200, media, chosen.write(result)
     except SyntaxError as error:
         return 400, "text/plain", f"SPARQL syntax error: {error}".encode()
     except NotAcceptable as error:
@@ -225,9 +196,7 @@ class _LiveStore:
     opened)."""
 
     def __init__(self, store_dir: str):
-        from .store import GraphStore
-
-        self._open = lambda: GraphStore.in_folder(store_dir, read_only=True)
+        self._open = lambda: open_store(store_dir, read_only=True)
         self.store = self._open()
         self.state = self.store.disk_state()
 
@@ -611,7 +580,7 @@ class SparqlServer(ThreadingHTTPServer):
                  allow_service: bool = False, cors: str | None = None):
         if not 0 <= port <= 65535:
             raise ValueError(f"port {port} is out of range (0-65535; 0 picks a free one)")
-        self.store_dir = Path(_default_out() if store_dir is None else store_dir)
+        self.store_dir = Path(DEFAULT_OUT if store_dir is None else store_dir)
         self.quiet = quiet
         self.allow_service = allow_service
         self.loopback = is_loopback_name(host)
@@ -677,12 +646,6 @@ def serve(store_dir: str | Path | None = None, host: str = DEFAULT_HOST, port: i
 # --------------------------------------------------------------------------- command line
 
 
-def _default_out() -> Path:
-    from .pipeline import DEFAULT_OUT  # not at the top: the workers import this module and need none of the build
-
-    return DEFAULT_OUT
-
-
 def register(verbs) -> None:
     parser = verbs.add_parser(
         "serve", help="serve the graph over HTTP: a SPARQL endpoint, a query page and the viewer",
@@ -690,7 +653,7 @@ def register(verbs) -> None:
         "POST application/sparql-query; results by Accept or ?format=), a query page at / and the build's viewer at "
         "/viewer. Prefixes nkg, schema, org, prov, skos, rdfs, rdf, owl, xsd, wd are predeclared; SPARQL Update is "
         "refused. Stops on Ctrl-C or SIGTERM.")
-    parser.add_argument("--store", default=str(_default_out()), help="folder of a build (default: %(default)s)")
+    parser.add_argument("--store", default=str(DEFAULT_OUT), help="folder of a build (default: %(default)s)")
     parser.add_argument("--host", default=DEFAULT_HOST, help="address to listen on (default: %(default)s, this machine only)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: %(default)s; 0 picks a free one)")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,

@@ -1,4 +1,9 @@
-"""The triple store: embedded Oxigraph, on disk by default or in memory on request.
+"""The triple store, behind one small interface (:class:`GraphStore`) and chosen by a
+string: ``open_store("DIR")`` is the store a build keeps in the folder DIR (embedded
+Oxigraph on disk, in DIR/store), ``open_store(":memory:")`` a new one in memory. Each
+kind of store is one entry of :data:`STORE_KINDS`, so that another (a remote SPARQL
+endpoint at ``https://…``) is one more entry; the rest of kg knows the interface
+alone.
 
 One named graph per article (graph IRI = article IRI), and the default graph holding
 their union as a set: each triple once, however many articles state it, so counts and
@@ -14,7 +19,8 @@ stays an article graph.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -22,13 +28,91 @@ import pyoxigraph as ox
 from .vocab import NKG, PREFIXES, SCHEMA
 
 STORE_DIR = "store"
+"""The folder inside a build folder that holds its store."""
+DEFAULT_OUT = Path("exports")
+"""The build folder of every command given none."""
+MEMORY = ":memory:"
+"""The string naming a new store in memory."""
 
 
 class StoreError(RuntimeError):
     """The store could not be opened or does not exist."""
 
 
-class GraphStore:
+class GraphStore(ABC):
+    """What kg asks of a store: article graphs replaced whole, the merged graph kept in
+    step with them, SPARQL over it, its quads and triples, and counts."""
+
+    location: Path | None = None
+    """The folder the store keeps its files in; None when it has none of its own."""
+
+    @abstractmethod
+    def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> bool:
+        """Make ``quads`` the article graph ``graph_iri`` (an empty list removes it) and
+        keep the merged graph in step. Returns whether the graph changed."""
+
+    @abstractmethod
+    def has_articles(self) -> bool:
+        """Whether the store holds any article graph."""
+
+    @abstractmethod
+    def content_hashes(self, prefix: str = "") -> dict[str, set[str]]:
+        """Each ``nkg:contentHash`` an article states of itself in its own graph → the
+        graphs of the articles stating it, for articles whose IRI starts with ``prefix``."""
+
+    @abstractmethod
+    def languages(self, graph_iris: Iterable[str]) -> dict[str, str]:
+        """The ``schema:inLanguage`` each of these articles states in its graph."""
+
+    @abstractmethod
+    def query(self, sparql: str, substitutions: dict | None = None, *, default_graph: list | None = None,
+              named_graphs: list | None = None):
+        """A SPARQL query over the merged graph (or the graphs given, as the SPARQL
+        Protocol's dataset), with kg's prefixes declared: pyoxigraph's
+        ``QuerySolutions``, ``QueryBoolean`` or ``QueryTriples``."""
+
+    @abstractmethod
+    def graphs(self) -> list[str]:
+        """The IRIs of the article graphs, in order."""
+
+    @abstractmethod
+    def quads(self) -> Iterator[ox.Quad]:
+        """The quads of the article graphs (not the merged default graph)."""
+
+    @abstractmethod
+    def quads_of(self, graph_iri: str) -> Iterator[ox.Quad]:
+        """The quads of one article graph."""
+
+    @abstractmethod
+    def triples(self) -> Iterator[ox.Triple]:
+        """The merged graph: every triple once."""
+
+    @abstractmethod
+    def counts(self) -> tuple[int, int, int]:
+        """(article graphs, quads in them, triples in the merged graph)."""
+
+    def __len__(self) -> int:
+        """Quads in the article graphs."""
+        return self.counts()[1]
+
+    def disk_state(self) -> tuple:
+        """What changes whenever a build writes to the store's files; empty for a store
+        that keeps none."""
+        return ()
+
+    def flush(self) -> None:
+        """Write what is buffered to the store's files."""
+
+    def optimize(self) -> None:
+        """Compact the store's files after a large build."""
+
+    def close(self) -> None:
+        self.flush()
+
+
+class OxigraphStore(GraphStore):
+    """Embedded Oxigraph: on disk in ``location`` (read-only on request), else in memory."""
+
     def __init__(self, location: Path | None = None, *, read_only: bool = False):
         self.location = location
         try:
@@ -44,14 +128,8 @@ class GraphStore:
         except OSError as error:
             raise StoreError(f"cannot open the graph store at {location}: {error}") from error
 
-    @classmethod
-    def in_folder(cls, folder: str | Path, *, read_only: bool = False) -> GraphStore:
-        """The store a build keeps inside its output folder."""
-        return cls(Path(folder) / STORE_DIR, read_only=read_only)
-
     def disk_state(self) -> tuple:
-        """Names, sizes and times of the store's files: it changes whenever a build
-        writes to the store (empty for a store in memory)."""
+        """Names, sizes and times of the store's files (RocksDB's own log left out)."""
         if self.location is None:
             return ()
         try:
@@ -70,9 +148,7 @@ class GraphStore:
         return tuple(sorted(state))
 
     def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> bool:
-        """Make ``quads`` the article graph ``graph_iri`` (an empty list removes it) and
-        keep the merged graph in step. Returns whether the graph changed: a graph
-        given the quads it holds is not written again."""
+        """A graph given the quads it holds is not written again."""
         graph = ox.NamedNode(graph_iri)
         quads = list(quads)
         new = {(q.subject, q.predicate, q.object) for q in quads}
@@ -89,12 +165,9 @@ class GraphStore:
         return True
 
     def has_articles(self) -> bool:
-        """Whether the store holds any article graph."""
         return next(iter(self._store.named_graphs()), None) is not None
 
     def content_hashes(self, prefix: str = "") -> dict[str, set[str]]:
-        """Each ``nkg:contentHash`` an article states of itself in its own graph → the
-        graphs of the articles stating it, for articles whose IRI starts with ``prefix``."""
         found: dict[str, set[str]] = {}
         for quad in self._store.quads_for_pattern(None, CONTENT_HASH, None, None):
             graph = quad.graph_name
@@ -103,7 +176,6 @@ class GraphStore:
         return found
 
     def languages(self, graph_iris: Iterable[str]) -> dict[str, str]:
-        """The ``schema:inLanguage`` each of these articles states in its graph."""
         found = {}
         for iri in graph_iris:
             node = ox.NamedNode(iri)
@@ -114,31 +186,27 @@ class GraphStore:
     def _stated_elsewhere(self, s, p, o) -> bool:
         return any(not isinstance(q.graph_name, ox.DefaultGraph) for q in self._store.quads_for_pattern(s, p, o, None))
 
-    def query(self, sparql: str, substitutions: dict | None = None):
-        return self._store.query(sparql, prefixes=PREFIXES, substitutions=substitutions)
+    def query(self, sparql: str, substitutions: dict | None = None, *, default_graph: list | None = None,
+              named_graphs: list | None = None):
+        return self._store.query(sparql, prefixes=PREFIXES, substitutions=substitutions, default_graph=default_graph,
+                                 named_graphs=named_graphs)
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs())
 
     def quads(self) -> Iterator[ox.Quad]:
-        """The quads of the article graphs (not the merged default graph)."""
         return (q for q in self._store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
 
     def quads_of(self, graph_iri: str) -> Iterator[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))
 
     def triples(self) -> Iterator[ox.Triple]:
-        """The merged graph: every triple once."""
         return (q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
-    def __len__(self) -> int:
-        """Quads in the article graphs."""
-        return self.counts()[1]
-
     def counts(self) -> tuple[int, int, int]:
-        """(article graphs, quads in them, triples in the merged graph), counted by the
-        store: Oxigraph counts every quad (the merged graph's among them) and, by
-        SPARQL, the merged graph's triples, without a quad crossing into Python."""
+        """Counted by the store: Oxigraph counts every quad (the merged graph's among
+        them) and, by SPARQL, the merged graph's triples, without a quad crossing into
+        Python."""
         graphs = sum(1 for _ in self._store.named_graphs())
         triples = int(next(iter(self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
         return graphs, len(self._store) - triples, triples
@@ -148,13 +216,35 @@ class GraphStore:
             self._store.flush()
 
     def optimize(self) -> None:
-        """Compact the on-disk files after a large build."""
         if self.location is not None:
             self._store.optimize()
 
     def close(self) -> None:
         self.flush()
         del self._store
+
+
+STORE_KINDS: dict[str, Callable[[str, bool], GraphStore]] = {
+    "memory": lambda where, read_only: OxigraphStore(),
+    "folder": lambda where, read_only: OxigraphStore(Path(where) / STORE_DIR, read_only=read_only),
+}
+"""The kinds of store, each a function opening one from the string that names it and
+whether it is to be read only: ``memory`` for :data:`MEMORY`, ``folder`` for a build
+folder, and any other kind for the strings ``kind://…`` (a remote SPARQL endpoint
+would be the kinds http and https)."""
+
+
+def open_store(where: str | Path, *, read_only: bool = False) -> GraphStore:
+    """The store ``where`` names: :data:`MEMORY` a new one in memory, ``scheme://…``
+    the kind :data:`STORE_KINDS` holds for that scheme, anything else the store of the
+    build folder it names (made when missing, unless ``read_only``)."""
+    where = str(where)
+    scheme, separator, _ = where.partition("://")
+    if where == MEMORY:
+        scheme = "memory"
+    elif not separator or scheme not in STORE_KINDS:
+        scheme = "folder"
+    return STORE_KINDS[scheme](where, read_only)
 
 
 CONTENT_HASH = ox.NamedNode(str(NKG.contentHash))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .extract.common import ref_of
 from .model import AnalysedArticle, Fact
 
 _NUMBER = re.compile(r"(?<![\d.])\d{2,}(?![\d.])")
@@ -27,8 +28,6 @@ class Fingerprint:
 
 
 def fingerprint(doc: AnalysedArticle, facts: list[Fact]) -> Fingerprint:
-    from .extract.common import ref_of
-
     entities = set()
     for fact in facts:
         for value in fact.args.values():

@@ -31,30 +31,39 @@ Case reports and quotations are not edges: they are listed in the tooltip of the
 place they are about and of the speaker. A case report with ``nkg:reportedBy`` also
 gives an edge "reports cases for" from the reporting body to the place.
 
+The page is ``kg/resources/viewer/page.html``, a Jinja2 template rendered with
+autoescaping; its script (``viewer.js``) and style (``viewer.css``) sit beside it and
+are inlined as they are, like vis-network.
+
 Text that came from an article (labels, headlines, sentences, quotations, URLs) never
-reaches the page as markup: the data travel as JSON inside a
-``<script type="application/json">`` block with ``<``, ``>``, ``&`` and ``'``
-written as ``\\uXXXX`` escapes, and the page's script builds tooltips and the
-details panel with ``textContent`` only; links get an ``href`` only for http(s) URLs.
+reaches the page as markup: the side panel's names are HTML-escaped by the template,
+the data travel as JSON inside a ``<script type="application/json">`` block with
+``<``, ``>``, ``&`` and ``'`` written as ``\\uXXXX`` escapes (Jinja2's ``tojson``), and
+the page's script builds tooltips and the details panel with ``textContent`` only;
+links get an ``href`` only for http(s) URLs.
 """
 from __future__ import annotations
 
-import html
 import json
 import math
 import os
 import re
-import tempfile
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 
+from kg.files import write_text
+from kg.normalise import to_simplified, to_traditional
 from kg.vocab import ENTITY_CLASSES, ENTITY_FAMILY, NKG, SCHEMA
+
+if TYPE_CHECKING:
+    import jinja2
 
 __all__ = ["entity_network", "select", "communities", "render_html", "write_viewer", "DEFAULT_MAX_NODES"]
 
@@ -609,11 +618,35 @@ def _vis_lib() -> tuple[str, str, str]:
     return js, css, lib.name[4:]
 
 
-def _json_for_script(value: Any) -> str:
-    """JSON that cannot end its ``<script>`` element or open markup (as Jinja's tojson)."""
+def _script_json(value: Any) -> str:
+    """JSON as the page's data block holds it: compact, keys sorted, text as it is, but
+    U+2028 and U+2029 escaped; ``tojson`` then writes ``<``, ``>``, ``&`` and ``'`` as
+    ``\\uXXXX``, so the block can neither end its ``<script>`` element nor open markup."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("'", "\\u0027").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+@lru_cache(maxsize=1)
+def _templates() -> jinja2.Environment:
+    """The page template's environment: autoescaping, block tags leave no blank lines.
+    Jinja2 is imported here, when a page is written: at the top of the module it would
+    add ~40 ms to every ``kg`` command."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("kg", "resources/viewer"), autoescape=True,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined)
+    env.policies["json.dumps_function"] = _script_json
+    env.policies["json.dumps_kwargs"] = {}
+    env.filters["thousands"] = "{:,}".format
+    return env
+
+
+@lru_cache(maxsize=None)
+def _resource(name: str) -> str:
+    """The page's own script or style, inlined as it is (``kg/resources/viewer/NAME``)."""
+    return resources.files("kg").joinpath("resources", "viewer", name).read_text(encoding="utf-8")
 
 
 def _count_line(network: nx.MultiDiGraph, omitted: int) -> str:
@@ -635,8 +668,6 @@ def _count_line(network: nx.MultiDiGraph, omitted: int) -> str:
 def _search_names(data: dict) -> list[str]:
     """Every name the search box matches a node by: its labels in every language and
     its aliases, each also in Simplified and in Traditional characters."""
-    from kg.normalise import to_simplified
-
     names = [data.get("label") or ""]
     names += [t for t, _ in data.get("labels", ())]
     names += [t for t, _ in data.get("alt_labels", ())]
@@ -645,23 +676,9 @@ def _search_names(data: dict) -> list[str]:
         name = " ".join(str(name).split())
         if not name:
             continue
-        for variant in (name, to_simplified(name), _to_traditional(name)):
+        for variant in (name, to_simplified(name), to_traditional(name)):
             out.setdefault(variant, None)
     return list(out)
-
-
-@lru_cache(maxsize=1)
-def _s2t():
-    import opencc
-
-    return opencc.OpenCC("s2t")
-
-
-def _to_traditional(text: str) -> str:
-    try:
-        return _s2t().convert(text)
-    except Exception:  # pragma: no cover - OpenCC missing a table
-        return text
 
 
 def communities(network: nx.MultiDiGraph, seed: int | None = None) -> list[list[str]]:
@@ -895,396 +912,20 @@ def _page_data(network: nx.MultiDiGraph) -> tuple[dict, dict]:
     return {"nodes": nodes, "edges": vis_edges, "options": options}, panel
 
 
-_CSS = """
-html, body { margin: 0; height: 100%; font-family: system-ui, sans-serif; color: #222; }
-body { display: flex; flex-direction: column; }
-header { padding: 8px 16px; border-bottom: 1px solid #ddd; }
-header h1 { font-size: 20px; margin: 0 0 2px 0; }
-#kg-count { margin: 0; color: #555; font-size: 14px; }
-#kg-shown { color: #a0522d; }
-#kg-main { flex: 1; display: flex; min-height: 0; }
-#mynetwork { flex: 1; min-width: 0; position: relative; background: #fff; }
-#kg-side { width: 320px; overflow-y: auto; border-left: 1px solid #ddd; padding: 8px 12px;
-           font-size: 13px; box-sizing: border-box; }
-#kg-side h2 { font-size: 14px; margin: 10px 0 4px 0; display: flex; align-items: baseline; gap: 6px; }
-#kg-side ul { list-style: none; padding: 0; margin: 0; }
-#kg-side li { margin: 2px 0; }
-#kg-side li label { display: flex; align-items: center; gap: 6px; cursor: pointer; }
-#kg-side input[type=checkbox], #kg-side input[type=radio] { margin: 0; }
-.kg-swatch { display: inline-block; flex: none; width: 12px; height: 12px; border-radius: 50%;
-             border: 1px solid rgba(0,0,0,.3); }
-.kg-line { display: inline-block; flex: none; width: 16px; height: 3px; border-radius: 2px; }
-.kg-by-community #kg-legend .kg-swatch { visibility: hidden; }
-.kg-n { color: #777; }
-.kg-bulk { margin-left: auto; font-weight: normal; }
-.kg-bulk button { font-size: 11px; padding: 0 5px; }
-#kg-search { width: 100%; box-sizing: border-box; padding: 4px; margin: 4px 0; }
-#kg-details-text, .kg-tip { white-space: pre-wrap; overflow-wrap: anywhere; }
-.kg-tip { max-width: 460px; font-size: 12px; line-height: 1.35; font-family: system-ui, sans-serif; }
-#kg-details-links { padding-left: 18px !important; list-style: disc !important; }
-#kg-details-links a { overflow-wrap: anywhere; }
-#kg-status { color: #777; font-size: 12px; min-height: 1em; }
-#kg-colouring label { margin-right: 10px; cursor: pointer; }
-#kg-communities li { display: flex; align-items: center; gap: 6px; }
-#kg-communities ul { max-height: 220px; overflow-y: auto; }
-#kg-communities li[data-kg-community] { cursor: pointer; }
-#kg-communities li[data-kg-community]:hover { background: #f2f2f2; }
-"""
-
-_SCRIPT = r"""
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var newskg = window.newskg = {ready: false, readyAt: null, scriptStart: performance.now()};
-  // Tooltips become text-only elements: nothing from an article is ever parsed as HTML.
-  function textElement(text, className) {
-    var el = document.createElement("div");
-    el.className = className;
-    el.textContent = text;
-    return el;
-  }
-  var plain = {};
-  data.nodes.concat(data.edges).forEach(function (item) {
-    plain[item.id] = item;
-    if (typeof item.title === "string") {
-      item.kgText = item.title;
-      item.title = textElement(item.title, "kg-tip");
-    }
-  });
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
-  var container = document.getElementById("mynetwork");
-  var status = document.getElementById("kg-status");
-  var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
-  newskg.network = network;
-  newskg.nodes = nodes;
-  newskg.edges = edges;
-  newskg.networkAt = performance.now();
-
-  // The layout settles, then stops: physics off, positions fixed until a node is dragged.
-  function settled() {
-    if (newskg.ready) { return; }
-    network.setOptions({physics: {enabled: false}});
-    newskg.ready = true;
-    newskg.readyAt = performance.now();
-    status.textContent = "";
-  }
-  network.on("stabilizationProgress", function (p) {
-    status.textContent = "laying out… " + Math.round(100 * p.iterations / p.total) + "%";
-  });
-  network.once("stabilizationIterationsDone", settled);
-  network.once("stabilized", settled);
-  if (!data.nodes.length) { settled(); }
-
-  // ---------------------------------------------------------------- details panel
-  var detailsText = document.getElementById("kg-details-text");
-  var detailsLinks = document.getElementById("kg-details-links");
-  function show(item) {
-    while (detailsLinks.firstChild) { detailsLinks.removeChild(detailsLinks.firstChild); }
-    detailsText.textContent = item ? item.kgText || "" : "Click an entity or a relation.";
-    ((item && item.kgLinks) || []).forEach(function (link) {
-      var li = document.createElement("li");
-      var url = String(link[1]);
-      if (/^https?:\/\//i.test(url)) {
-        var a = document.createElement("a");
-        a.textContent = link[0];
-        a.setAttribute("href", url);
-        a.setAttribute("target", "_blank");
-        a.setAttribute("rel", "noopener noreferrer");
-        li.appendChild(a);
-      } else {
-        li.textContent = link[0] + " — " + url;
-      }
-      detailsLinks.appendChild(li);
-    });
-    if (item) { document.getElementById("kg-details").scrollIntoView({block: "nearest"}); }
-  }
-  network.on("click", function (p) {
-    if (p.nodes.length) { show(plain[p.nodes[0]]); }
-    else if (p.edges.length) { show(plain[p.edges[0]]); }
-    else { show(null); }
-  });
-
-  // ---------------------------------------------------------------- filters
-  var typeBoxes = Array.prototype.slice.call(document.querySelectorAll("input[data-kg-type]"));
-  var relationBoxes = Array.prototype.slice.call(document.querySelectorAll("input[data-kg-relation]"));
-  var isolatedBox = document.getElementById("kg-hide-isolated");
-  var shownLine = document.getElementById("kg-shown");
-  var hiddenNode = {}, hiddenEdge = {};
-  function checked(boxes, attr) {
-    var on = {};
-    boxes.forEach(function (box) { on[box.getAttribute(attr)] = box.checked; });
-    return on;
-  }
-  function applyFilters() {
-    var typeOn = checked(typeBoxes, "data-kg-type");
-    var relationOn = checked(relationBoxes, "data-kg-relation");
-    var nodeHidden = {}, edgeHidden = {}, linked = {};
-    data.nodes.forEach(function (n) { nodeHidden[n.id] = typeOn[n.kgType] === false; });
-    data.edges.forEach(function (e) {
-      edgeHidden[e.id] = relationOn[e.kgRelation] === false;
-      if (!edgeHidden[e.id] && !nodeHidden[e.from] && !nodeHidden[e.to]) {
-        linked[e.from] = true;
-        linked[e.to] = true;
-      }
-    });
-    if (isolatedBox && isolatedBox.checked) {
-      data.nodes.forEach(function (n) { if (!linked[n.id]) { nodeHidden[n.id] = true; } });
-    }
-    var nodeUpdates = [], edgeUpdates = [];
-    data.nodes.forEach(function (n) {
-      if (!!hiddenNode[n.id] !== nodeHidden[n.id]) { nodeUpdates.push({id: n.id, hidden: nodeHidden[n.id]}); }
-    });
-    data.edges.forEach(function (e) {
-      if (!!hiddenEdge[e.id] !== edgeHidden[e.id]) { edgeUpdates.push({id: e.id, hidden: edgeHidden[e.id]}); }
-    });
-    hiddenNode = nodeHidden;
-    hiddenEdge = edgeHidden;
-    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
-    if (edgeUpdates.length) { edges.update(edgeUpdates); }
-    var shownNodes = newskg.shownNodeIds().length, shownEdges = newskg.shownEdgeIds().length;
-    shownLine.textContent = (shownNodes === data.nodes.length && shownEdges === data.edges.length) ? "" :
-      "filters show " + shownNodes.toLocaleString("en") + " of " + data.nodes.length.toLocaleString("en") +
-      " entities and " + shownEdges.toLocaleString("en") + " of " + data.edges.length.toLocaleString("en") +
-      " relations";
-  }
-  newskg.shownNodeIds = function () {
-    return data.nodes.filter(function (n) { return !hiddenNode[n.id]; }).map(function (n) { return n.id; });
-  };
-  newskg.shownEdgeIds = function () {
-    return data.edges.filter(function (e) {
-      return !hiddenEdge[e.id] && !hiddenNode[e.from] && !hiddenNode[e.to];
-    }).map(function (e) { return e.id; });
-  };
-  newskg.applyFilters = applyFilters;
-  typeBoxes.concat(relationBoxes, isolatedBox ? [isolatedBox] : []).forEach(function (box) {
-    box.addEventListener("change", applyFilters);
-  });
-  Array.prototype.forEach.call(document.querySelectorAll("button[data-kg-bulk]"), function (button) {
-    button.addEventListener("click", function () {
-      var boxes = button.getAttribute("data-kg-bulk") === "type" ? typeBoxes : relationBoxes;
-      var on = button.getAttribute("data-kg-on") === "1";
-      boxes.forEach(function (box) { box.checked = on; });
-      applyFilters();
-    });
-  });
-  applyFilters();  // a reloaded page may come back with boxes unticked
-
-  // ---------------------------------------------------------------- colours
-  var communityPanel = document.getElementById("kg-communities");
-  function colourBy(mode) {
-    var community = mode === "community";
-    nodes.update(data.nodes.map(function (n) {
-      return {id: n.id, color: community ? n.kgCommunityColor : n.kgTypeColor};
-    }));
-    document.body.classList.toggle("kg-by-community", community);
-    communityPanel.hidden = !community;
-    newskg.colouring = community ? "community" : "type";
-  }
-  newskg.colourBy = colourBy;
-  var colourRadios = Array.prototype.slice.call(document.querySelectorAll("input[name=kg-colour]"));
-  colourRadios.forEach(function (radio) {
-    radio.addEventListener("change", function () { if (radio.checked) { colourBy(radio.value); } });
-  });
-  newskg.colouring = "type";
-  Array.prototype.forEach.call(document.querySelectorAll("li[data-kg-community]"), function (row) {
-    row.addEventListener("click", function () {
-      var c = Number(row.getAttribute("data-kg-community"));
-      var ids = data.nodes.filter(function (n) { return n.kgCommunity === c && !hiddenNode[n.id]; })
-        .map(function (n) { return n.id; });
-      network.selectNodes(ids);
-      if (ids.length) { network.fit({nodes: ids, animation: {duration: 400}}); }
-      show(null);
-      status.textContent = ids.length + " entities of this community selected";
-    });
-  });
-  colourRadios.forEach(function (radio) { if (radio.checked && radio.value !== "type") { colourBy(radio.value); } });
-
-  // ---------------------------------------------------------------- search
-  function norm(text) { return String(text || "").normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim(); }
-  var index = data.nodes.map(function (n) {
-    return {id: n.id, rank: n.kgRank, names: (n.kgNames || [n.label]).map(norm)};
-  }).sort(function (a, b) { return a.rank - b.rank; });
-  function find(text) {
-    var q = norm(text);
-    if (!q) { return null; }
-    var tests = [
-      function (name) { return name === q; },
-      function (name) { return name.indexOf(q) === 0; },
-      function (name) { return name.indexOf(q) >= 0; }
-    ];
-    for (var t = 0; t < tests.length; t++) {
-      for (var i = 0; i < index.length; i++) {
-        if (index[i].names.some(tests[t])) { return index[i].id; }
-      }
-    }
-    return null;
-  }
-  var names = document.getElementById("kg-names");
-  index.forEach(function (entry) {
-    var option = document.createElement("option");
-    option.value = plain[entry.id].label;
-    names.appendChild(option);
-  });
-  function focusOn(text) {
-    var id = find(text);
-    if (id === null) {
-      status.textContent = "not among the entities on this page: " + text;
-      return null;
-    }
-    if (hiddenNode[id]) {  // shown again, whatever filter hid it
-      var node = plain[id];
-      typeBoxes.forEach(function (box) { if (box.getAttribute("data-kg-type") === node.kgType) { box.checked = true; } });
-      if (isolatedBox) { isolatedBox.checked = false; }
-      applyFilters();
-    }
-    status.textContent = "";
-    network.selectNodes([id]);
-    network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: {duration: 400}});
-    show(plain[id]);
-    return id;
-  }
-  newskg.find = find;
-  newskg.focusOn = focusOn;
-  var search = document.getElementById("kg-search");
-  search.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") { ev.preventDefault(); focusOn(search.value); }
-  });
-  search.addEventListener("input", function (ev) {  // a name picked from the list
-    if (!ev.inputType || ev.inputType === "insertReplacementText") { focusOn(search.value); }
-  });
-})();
-"""
-
-
-def _side_panel(panel: dict) -> str:
-    esc = html.escape
-
-    def count(n: int) -> str:
-        return f'<span class="kg-n">({n:,})</span>'
-
-    types = "\n".join(
-        f'<li><label><input type="checkbox" autocomplete="off" data-kg-type="{esc(t["key"])}" checked>'
-        f'<span class="kg-swatch" style="background:{esc(t["color"])}"></span>'
-        f'<span class="kg-type">{esc(t["legend"])}</span> {count(t["count"])}</label></li>'
-        for t in panel["types"]) or "<li>(no entities)</li>"
-    relations = "\n".join(
-        f'<li><label><input type="checkbox" autocomplete="off" data-kg-relation="{esc(r["key"])}" checked>'
-        f'<span class="kg-line" style="background:{esc(r["color"])}"></span>'
-        f'<span class="kg-rel">{esc(r["label"])}</span> {count(r["count"])}</label></li>'
-        for r in panel["relations"]) or "<li>(no relations)</li>"
-    rows = []
-    for c in panel["communities"]:
-        names = ", ".join(panel_name for panel_name in c["names"])
-        more = "" if c["size"] <= len(c["names"]) else " …"
-        rows.append(f'<li data-kg-community="{c["id"]}" title="select and show this community">'
-                    f'<span class="kg-swatch" style="background:{esc(c["color"])}"></span>'
-                    f'<span>{esc(names)}{more}</span> {count(c["size"])}</li>')
-    if panel["community_other"]:
-        rows.append(f'<li><span class="kg-swatch" style="background:{esc(panel["community_other_color"])}">'
-                    f'</span><span>smaller communities and lone entities</span> '
-                    f'{count(panel["community_other"])}</li>')
-    total = panel["community_total"]
-    bulk = ('<span class="kg-bulk"><button type="button" data-kg-bulk="{0}" data-kg-on="1">all</button> '
-            '<button type="button" data-kg-bulk="{0}" data-kg-on="0">none</button></span>')
-    return f"""<section id="kg-find">
-<input id="kg-search" type="search" list="kg-names" autocomplete="off" placeholder="find an entity: 中文, 繁體 or English (Enter)">
-<datalist id="kg-names"></datalist>
-<div id="kg-status" role="status"></div>
-</section>
-<section id="kg-legend">
-<h2>Entity types {bulk.format("type")}</h2>
-<ul>
-{types}
-</ul>
-<p class="kg-n">Size: number of relations. Arrows point from subject to object.</p>
-</section>
-<section id="kg-relations">
-<h2>Relations {bulk.format("relation")}</h2>
-<ul>
-{relations}
-</ul>
-<label><input type="checkbox" autocomplete="off" id="kg-hide-isolated"> hide entities with no relation shown</label>
-</section>
-<section id="kg-colouring">
-<h2>Colour</h2>
-<label><input type="radio" autocomplete="off" name="kg-colour" value="type" checked> by type</label>
-<label><input type="radio" autocomplete="off" name="kg-colour" value="community"> by community</label>
-<div id="kg-communities" hidden>
-<p class="kg-n">{total:,} communit{"y" if total == 1 else "ies"} (Louvain, on the entities shown); the largest coloured (click one to select it):</p>
-<ul>
-{chr(10).join(rows)}
-</ul>
-</div>
-</section>"""
-
-
 def _page(network: nx.MultiDiGraph, title: str, omitted: int) -> str:
     js, css, vis_version = _vis_lib()
     payload, panel = _page_data(network)
-    esc = html.escape
-    return f"""<!DOCTYPE html>
-<html lang="zh-Hans">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="newskg viewer; pyvis, vis-network {esc(vis_version)} inlined">
-<title>{esc(title)}</title>
-<style>
-{css}
-</style>
-<style>{_CSS}</style>
-<script>
-{js}
-</script>
-</head>
-<body>
-<header>
-<h1>{esc(title)}</h1>
-<p id="kg-count">{esc(_count_line(network, omitted))} <span id="kg-shown"></span></p>
-</header>
-<div id="kg-main">
-<div id="mynetwork"></div>
-<aside id="kg-side">
-{_side_panel(panel)}
-<section id="kg-details">
-<h2>Details</h2>
-<div id="kg-details-text">Click an entity or a relation.</div>
-<ul id="kg-details-links"></ul>
-</section>
-</aside>
-</div>
-<script id="kg-data" type="application/json">{_json_for_script(payload)}</script>
-<script>{_SCRIPT}</script>
-</body>
-</html>
-"""
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = (path.stat().st_mode & 0o777) if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    return _templates().get_template("page.html").render(
+        title=title, count_line=_count_line(network, omitted), vis_version=vis_version,
+        vis_js=js, vis_css=css, script=_resource("viewer.js"), style=_resource("viewer.css"),
+        data=payload, **panel)
 
 
 def render_html(network: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "newskg",
                 omitted: int = 0) -> Path:
     """Write ``network`` as one self-contained HTML page at ``path`` (atomically)."""
     path = Path(path)
-    _write_atomic(path, _page(network, title, omitted))
+    write_text(path, _page(network, title, omitted))
     return path
 
 

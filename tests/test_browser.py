@@ -7,19 +7,21 @@ hover and click nodes and edges with the mouse, and read console errors.
 """
 from __future__ import annotations
 
+import json
 import math
 import random
 import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from rdflib import Graph
 
-from kg.pipeline import store_graph
+from kg.export import store_graph
 from kg.viewer import DEFAULT_MAX_NODES, communities, entity_network, render_html, select, write_viewer
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -27,6 +29,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "viewer"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--no-first-run", "--disable-sync"]
 PWNED = "window.__pwned"
+STYLE = json.loads((Path(__file__).resolve().parent.parent / "kg" / "resources" / "viewer_style.json")
+                   .read_text(encoding="utf-8"))
+# [attribute value, checked, label text] of the side panel's checkboxes with an attribute
+BOXES = """attr => [...document.querySelectorAll(`input[${attr}]`)]
+    .map(box => [box.getAttribute(attr), box.checked, box.closest("label").textContent.trim()])"""
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +109,16 @@ class Viewer:
         }""", timeout=5_000)
         return self.js('document.querySelector("div.vis-tooltip").textContent')
 
+    def parsed_scripts(self) -> list[tuple[str, str]]:
+        """(url, source map url) of every script of the page, as the browser's debugger saw
+        them parsed."""
+        cdp = self.page.context.new_cdp_session(self.page)
+        scripts: list[tuple[str, str]] = []
+        cdp.on("Debugger.scriptParsed", lambda e: scripts.append((e["url"], e.get("sourceMapURL", ""))))
+        cdp.send("Debugger.enable")  # reports the scripts parsed so far before it returns
+        cdp.detach()
+        return [script for script in scripts if script[0] == self.page.url]
+
     def close(self) -> None:
         self.page.close()
 
@@ -163,6 +180,30 @@ def test_sample_page_draws_every_entity_with_no_console_error(sample_build, samp
     shot = tmp_path / "viewer.png"
     viewer.page.screenshot(path=str(shot))
     assert shot.stat().st_size > 20_000
+    # the page's two scripts (vis-network, the viewer's) name no source map to fetch
+    assert viewer.parsed_scripts() == [((out / "graph.html").as_uri(), "")] * 2
+
+
+def test_side_panel_lists_every_type_and_relation_with_its_count(sample_network, open_viewer, tmp_path):
+    shown, omitted = select(sample_network)
+    title = 'newskg <test> & "quotes"'
+    viewer = open_viewer(render_html(shown, tmp_path / "panel.html", title=title, omitted=omitted))
+    assert viewer.page.title() == title and viewer.page.locator("h1").inner_text() == title
+    assert viewer.page.locator("#kg-count").inner_text().strip() == (
+        f"showing all {shown.number_of_nodes()} entities; {shown.number_of_edges()} relations")
+    legends = {t["key"]: t["legend"] for t in STYLE["types"]}
+    types = Counter(d["type"] for _, d in shown.nodes(data=True))
+    assert sorted(viewer.js(BOXES, "data-kg-type")) == sorted(
+        [key, True, f"{legends[key]} ({n})"] for key, n in types.items())
+    relations = Counter(d["relation"] for *_, d in shown.edges(data=True))
+    boxes = sorted(viewer.js(BOXES, "data-kg-relation"))
+    assert [(key, on, text.rsplit(" ", 1)[-1]) for key, on, text in boxes] == sorted(
+        (key, True, f"({n})") for key, n in relations.items())
+    assert viewer.js("document.getElementById('kg-hide-isolated').checked") is False
+    assert viewer.js("document.querySelector('input[name=kg-colour]:checked').value") == "type"
+    groups = communities(shown)
+    assert viewer.page.locator("#kg-communities p").text_content().startswith(f"{len(groups)} communities (Louvain")
+    assert viewer.errors == []
 
 
 def test_layout_settles_then_stops_moving(sample_build, open_viewer):

@@ -8,12 +8,12 @@ import networkx as nx
 import rdflib
 
 from kg.export import export
-from kg.store import GraphStore
+from kg.store import open_store
 
 
 def test_nquads_parse_with_raptor(sample_build, tmp_path):
     out, summary, _ = sample_build
-    target = export(GraphStore.in_folder(out, read_only=True), tmp_path / "graph.nq")
+    target = export(open_store(out, read_only=True), tmp_path / "graph.nq")
     result = subprocess.run(["rapper", "-i", "nquads", "-c", str(target)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert f"returned {summary.quads} triples" in result.stderr
@@ -21,7 +21,7 @@ def test_nquads_parse_with_raptor(sample_build, tmp_path):
 
 def test_jsonld_has_a_context_and_the_same_triples(sample_build, tmp_path):
     out, summary, _ = sample_build
-    target = export(GraphStore.in_folder(out, read_only=True), tmp_path / "graph.jsonld")
+    target = export(open_store(out, read_only=True), tmp_path / "graph.jsonld")
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["@context"]["nkg"] == "https://w3id.org/newskg/ontology#"
     assert '"@language": "zh-Hans"' in target.read_text(encoding="utf-8")
@@ -33,7 +33,7 @@ def test_jsonld_has_a_context_and_the_same_triples(sample_build, tmp_path):
 
 def test_entity_network_for_gephi(sample_build, tmp_path):
     out, _, _ = sample_build
-    store = GraphStore.in_folder(out, read_only=True)
+    store = open_store(out, read_only=True)
     graphml = nx.read_graphml(export(store, tmp_path / "graph.graphml"))
     gexf = nx.read_gexf(export(store, tmp_path / "graph.gexf"))
     for network in (graphml, gexf):
@@ -47,7 +47,7 @@ def test_entity_network_for_gephi(sample_build, tmp_path):
 def test_unknown_format_is_refused(sample_build, tmp_path):
     out, _, _ = sample_build
     try:
-        export(GraphStore.in_folder(out, read_only=True), tmp_path / "graph.xyz")
+        export(open_store(out, read_only=True), tmp_path / "graph.xyz")
     except ValueError as error:
         assert "unknown export format 'xyz'" in str(error)
     else:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.export import write
-from kg.pipeline import EXPORTS, build, sample_corpus
+from kg.export import EXPORTS, export
+from kg.pipeline import build, sample_corpus
 from kg.read import read_file
-from kg.store import GraphStore
+from kg.store import open_store
 from kg.vocab import prefix_header
 
 KOIKE = Path(__file__).parent / "fixtures" / "determinism" / "two-koike.md"
@@ -29,16 +29,16 @@ def run(paths, out, **options):
 
 
 def quads_by_graph(out: Path) -> dict[str, list[str]]:
-    store = GraphStore.in_folder(out, read_only=True)
+    store = open_store(out, read_only=True)
     return {graph: sorted(map(str, store.quads_of(graph))) for graph in store.graphs()}
 
 
 def ask(out: Path, body: str) -> bool:
-    return bool(GraphStore.in_folder(out, read_only=True).query(prefix_header() + "ASK { " + body + " }"))
+    return bool(open_store(out, read_only=True).query(prefix_header() + "ASK { " + body + " }"))
 
 
 def graph_of(out: Path, source_file: str) -> str:
-    rows = GraphStore.in_folder(out, read_only=True).query(
+    rows = open_store(out, read_only=True).query(
         f'SELECT ?g WHERE {{ GRAPH ?g {{ ?g nkg:sourceFile "{source_file}" }} }}')
     (row,) = list(rows)
     return row["g"].value
@@ -295,5 +295,5 @@ def test_store_counts_are_the_stores_own(sample_build, tmp_path):
     triples = sum(1 for _ in store.triples())
     assert store.counts() == (len(graphs), quads, triples) == (summary.graphs, summary.quads, summary.triples)
     assert len(store) == quads
-    write(store, tmp_path / "check.nq", "nq")
+    export(store, tmp_path / "check.nq", "nq")
     assert len((tmp_path / "check.nq").read_text(encoding="utf-8").splitlines()) == quads

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from kg.normalise import detect_language
+from kg.normalise import detect_language, opencc_converter, to_simplified, to_traditional
 from kg.pipeline import build, sample_corpus
 from kg.vocab import prefix_header
 
@@ -30,6 +30,13 @@ def jsonl(path, *articles):
 )
 def test_language_is_detected(text, language):
     assert detect_language(text) == language
+
+
+def test_one_converter_per_opencc_configuration_both_ways():
+    assert opencc_converter("s2t") is opencc_converter("s2t")
+    assert opencc_converter("s2t") is not opencc_converter("hk2s")
+    assert to_traditional("国家卫生健康委员会马兴瑞") == "國家衛生健康委員會馬興瑞"
+    assert to_simplified("國家衛生健康委員會馬興瑞衞") == "国家卫生健康委员会马兴瑞卫"
 
 
 def test_english_seed_alone_yields_its_facts_with_english_labels(tmp_path):

@@ -120,7 +120,7 @@ def test_an_export_killed_midway_leaves_the_previous_file_whole(tmp_path, monkey
 
     monkeypatch.setattr(export.ox, "serialize", dies_halfway)
     try:
-        export.write(store, tmp_path / "graph.ttl")
+        export.export(store, tmp_path / "graph.ttl")
     except KeyboardInterrupt:
         pass
     store.close()

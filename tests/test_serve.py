@@ -23,7 +23,7 @@ import rdflib
 
 from kg.pipeline import build, sample_corpus
 from kg.serve import choose_format, is_update, make_server
-from kg.store import GraphStore
+from kg.store import open_store
 from kg.vocab import PREFIXES
 
 LEADS = "SELECT ?p ?o WHERE { ?p nkg:leads ?o } ORDER BY ?p ?o"
@@ -134,7 +134,7 @@ def out(tmp_path_factory):
 @pytest.fixture(scope="module")
 def local(out):
     """The store opened in the test process (read-only), to check the server against."""
-    return GraphStore.in_folder(out, read_only=True)
+    return open_store(out, read_only=True)
 
 
 @pytest.fixture(scope="module")
@@ -389,7 +389,7 @@ def test_updates_are_refused_and_change_nothing(base, local, attempt):
     assert b"read-only" in message or b"Update" in message
     after_server = json.loads(get(base, COUNT_ALL)[2])["results"]["bindings"][0]["n"]["value"]
     assert after_server == before_server == str(before)
-    fresh = GraphStore.in_folder(local.location.parent, read_only=True)  # what is on disk now
+    fresh = open_store(local.location.parent, read_only=True)  # what is on disk now
     assert count_all(fresh) == before
     assert not bool(fresh.query("ASK { <urn:a> <urn:b> <urn:c> }"))
 

@@ -2,6 +2,7 @@
 facts. ``EXTRACTORS`` lists them by name; the build runs them in this order."""
 from __future__ import annotations
 
+from .. import english
 from ..model import AnalysedArticle, Fact
 from . import appointments, cases, dispatch, leads, meetings, office, sources, statements, visits
 
@@ -20,9 +21,7 @@ EXTRACTORS = {
 
 def extract_all(doc: AnalysedArticle, names: list[str] | None = None) -> list[Fact]:
     if doc.language == "en":
-        from ..english import extract_en
-
-        return extract_en(doc)
+        return english.extract_en(doc)
     facts: list[Fact] = []
     for name in names or EXTRACTORS:
         facts.extend(EXTRACTORS[name](doc))

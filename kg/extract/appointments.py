@@ -2,16 +2,15 @@
 接替Y出任), or leaves one (辞职, 辞去, 卸任, 被免去, 免去X的…职务), on the day the sentence
 gives. Offices change hands; these events let a query ask who held a post on a given day
 and who succeeded whom. A demand, a plan or a denial (要求X下台, 将出任, 拒绝辞职) is no
-event. The words live in ``kg/resources/cues.json`` (``appointment``)."""
+event. The words live in ``kg/resources/zh/cues.json`` (``appointment``)."""
 from __future__ import annotations
 
 from .. import lexicon
+from ..language_data import zh
 from ..model import AnalysedArticle, Fact, Mention
 from .clauses import clause_end, clause_start, cues_in, is_word, pronoun_subject, subject
 from .common import event_day, find_all, items, ref_of
 from .office import Post, _post_ending, appositions
-
-_JOINED = ("和", "、", "及", "与")
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
@@ -31,7 +30,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             end = sentence.start + local + len(cue) + clause_end(sentence.norm[local + len(cue):])
             after = offset + len(cue)
             if kind in ("appoints", "removes"):
-                persons = _object(doc, sentence, after, end, words["as"] if kind == "appoints" else ("的",) + tuple(words["post_words"]))
+                closers = words["as"] if kind == "appoints" else (zh("grammar")["possessive"],) + tuple(words["post_words"])
+                persons = _object(doc, sentence, after, end, closers)
                 if not persons:
                     continue
                 after = max(p.end for p in persons)
@@ -84,7 +84,7 @@ def _subjects(doc: AnalysedArticle, sentence, start: int, offset: int) -> list[M
     for m in doc.mentions_in(sentence):
         if m.type == "Person" and head.end <= m.start and m.end <= offset and m is not head:
             gap = doc.norm[persons[-1].end:m.start]
-            if gap[:1] in _JOINED and "，" not in gap and "的" not in gap:
+            if gap[:1] in zh("appointments")["joiners"] and "，" not in gap and zh("grammar")["possessive"] not in gap:
                 persons.append(m)
     return persons
 
@@ -93,11 +93,11 @@ def _object(doc: AnalysedArticle, sentence, after: int, end: int, closers) -> li
     """Whom 任命/免去 acts on: the persons right after the verb, up to 为/担任 (or the
     的/职务 of the post removed)."""
     persons = [m for m in doc.mentions_in(sentence) if after <= m.start and m.end <= end and m.type == "Person"]
-    if not persons or doc.norm[after:persons[0].start].strip(" ，") not in ("", "了"):
+    if not persons or doc.norm[after:persons[0].start].strip(" ，") not in zh("appointments")["before_object"]:
         return []
     chosen = [persons[0]]
     for m in persons[1:]:
-        if doc.norm[chosen[-1].end:m.start] in _JOINED:
+        if doc.norm[chosen[-1].end:m.start] in zh("appointments")["joiners"]:
             chosen.append(m)
     rest = doc.norm[chosen[-1].end:end]
     return chosen if rest.startswith(tuple(closers)) or any(c in rest for c in closers) else []
@@ -115,7 +115,7 @@ def _replaced(doc: AnalysedArticle, sentence, start: int, end: int, cues) -> Men
         at = doc.norm.find(cue, start, end)
         if at != -1:
             return next((m for m in doc.mentions_in(sentence) if m.type == "Person" and at + len(cue) <= m.start <= at + len(cue) + 8
-                         and not doc.norm[at + len(cue):m.start].strip("的即将退休前任现任原")), None)
+                         and not doc.norm[at + len(cue):m.start].strip(zh("appointments")["before_replaced"])), None)
     return None
 
 
@@ -127,7 +127,7 @@ def _post(doc: AnalysedArticle, sentence, after: int, end: int) -> Post | None:
         if item.kind == "Title":
             post, _, _ = _post_ending(doc, row, j, after, nearest=True)
             return post
-        if item.kind == "Person" and not doc.norm.startswith("的", _past_titles(row, j)):
+        if item.kind == "Person" and not doc.norm.startswith(zh("grammar")["possessive"], _past_titles(row, j)):
             return None  # a person's post (福特总统的白宫幕僚长) reads on past the possessor
     return None
 
@@ -145,10 +145,12 @@ def _past_titles(row, j: int) -> int:
 def _served(doc: AnalysedArticle, sentence, start: int) -> Post | None:
     """The post a departure leaves when the sentence said before it that the person
     served in it (一直担任总统府主席，直到2000年……卸任)."""
-    at = doc.norm.rfind("担任", sentence.start, start)
+    serving = zh("appointments")["serving"]
+    at = doc.norm.rfind(serving, sentence.start, start)
     if at == -1:
         return None
-    return _post(doc, sentence, at + 2, at + 2 + clause_end(doc.norm[at + 2:sentence.start + len(sentence.norm)]))
+    after = at + len(serving)
+    return _post(doc, sentence, after, after + clause_end(doc.norm[after:sentence.start + len(sentence.norm)]))
 
 
 def _posts_held(doc: AnalysedArticle) -> dict[str, list[Post]]:
@@ -167,4 +169,3 @@ def _held(doc: AnalysedArticle, held: dict, person: Mention, named: Post | None)
     if named is not None:
         posts = [p for p in posts if p.title == named.title]
     return posts[0] if len(posts) == 1 else None
-

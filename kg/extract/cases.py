@@ -23,7 +23,8 @@ from importlib import resources
 from ..dates import resolve
 from ..gazetteer import load as load_gazetteer
 from ..model import AnalysedArticle, EntityRef, Fact, Mention
-from .common import ORG_TYPES, PLACE_TYPES, label_lang, ref_of
+from ..resolve import label_lang
+from .common import ORG_TYPES, PLACE_TYPES, ref_of
 
 _CLAUSE = re.compile(r"(?:[^，。；：！？,;!?]|(?<=\d),(?=\d))+")
 _LIST_JOINERS = "、及和与跟"

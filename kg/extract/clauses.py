@@ -7,12 +7,27 @@ import re
 from functools import cache
 
 from .. import lexicon
+from ..language_data import pattern, zh
 from ..model import AnalysedArticle
 from .common import AGENT_TYPES, BRACKETED, ORG_TYPES, PLACE_TYPES, apposition_head, apposition_start, find_all, last_person_before
 
-WHEN = r"(\d{1,2}月)?\d{1,2}日|当时|(\d{1,2}月)份?|今天|今日|昨天|昨日|当天|当日|日前|近日|本周|上周|周[一二三四五六日]|星期[一二三四五六日天]|稍早|早前|此前|随后|其后|最新|首次|再度|再次|本月|上月|(\d{1,2}月)?\d{1,2}日(晚|早|上午|下午|晚间)?"
-ADVERB = r"还|也|又|亦|则|更|曾|已|同时|进一步|明确|特别|公开|会上|再次|重申|坦言|直言"
-BETWEEN = re.compile(r"^(" + WHEN + r")?((" + ADVERB + r")|在[^，。]{0,16}?(中|上|时|后)|(发表|发布)(声明|讲话|文章|谈话)(时|后)?，?|(在[^，。]{0,12})?(发文|发帖|撰文)，?)*$")
+
+@cache
+def when_pattern() -> str:
+    """A pattern of the words that say when (4月9日, 当天, 周二, 此前)."""
+    return "|".join(zh("clauses")["when"])
+
+
+@cache
+def adverb_pattern() -> str:
+    return "|".join(zh("clauses")["adverbs"])
+
+
+@cache
+def between_pattern() -> re.Pattern:
+    """What may stand between a place and its verb when the place acts (北京当时表示):
+    a time, adverbs, 在……时, 发表声明时."""
+    return re.compile("^(" + when_pattern() + ")?((" + adverb_pattern() + ")|" + "|".join(zh("clauses")["between_phrases"]) + ")*$")
 
 
 def inside_brackets(text: str, start: int, limit: int) -> bool:
@@ -35,12 +50,9 @@ def is_word(doc: AnalysedArticle, offset: int, cue: str) -> bool:
     first, last = tokens.get(offset), tokens.get(offset + len(cue) - 1)
     if first is None or last is None:
         return True
-    if last.end > offset + len(cue) and doc.norm[offset + len(cue):last.end] not in _CUE_SUFFIXES:
+    if last.end > offset + len(cue) and doc.norm[offset + len(cue):last.end] not in zh("clauses")["cue_suffixes"]:
         return False
-    return first.start == offset or doc.norm[first.start:offset] in _CUE_PREFIXES
-
-
-_CUE_PREFIXES = ("并", "还", "也", "又", "则", "更", "再", "亦", "而", "均", "都", "曾", "另", "并且", "他", "她", "再次", "同时", "时", "中", "后", "上", "先")
+    return first.start == offset or doc.norm[first.start:offset] in zh("clauses")["cue_prefixes"]
 
 
 def cues_in(text: str, cues: list[str]) -> list[tuple[int, str]]:
@@ -63,7 +75,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTE.finditer(text)]
 
 
-_OPENING = re.compile(r"^(" + WHEN + r"|" + ADVERB + r"|对此|对于[^，。]{1,20}|另外|此外|与此同时|同时|但|而|并|然而|不过|但是|而且|据|根据|其中|前|原|现任|时任|已故|[^，。]{1,4}派(媒体|报章|报纸|人士)?|[^，。]{0,24}(的|后|时|中|上|期间|之际)|[“「（(《])*$")
+@cache
+def _opening() -> re.Pattern:
+    return re.compile("^(" + when_pattern() + "|" + adverb_pattern() + "|" + "|".join(zh("clauses")["opening_phrases"]) + ")*$")
 
 
 def subject(doc: AnalysedArticle, sentence, start: int, offset: int, polity_near: bool = True):
@@ -72,28 +86,28 @@ def subject(doc: AnalysedArticle, sentence, start: int, offset: int, polity_near
     brackets; a body or place gives way to the person it introduces (外交部发言人毛宁,
     首尔西江大学国际贸易教授许允). A place acts only right before the verb
     (北京当时表示) unless ``polity_near`` is off (美乌官员在日内瓦会谈)."""
-    objects = tuple(lexicon.cues()["object_markers"]) + ("据", "根据")
+    words = zh("clauses")
     if start == sentence.start:
-        dateline = _DATELINE.match(sentence.norm)
+        dateline = pattern("zh", "clauses", "dateline").match(sentence.norm)  # 路透上海4月9日 - …: no subject
         start += dateline.end() if dateline else 0
     quoted = [(a + sentence.start, b + sentence.start) for a, b in quoted_spans(sentence.norm)]
     candidates = [m for m in doc.mentions_in(sentence)
                   if start <= m.start and m.end <= offset and m.type in AGENT_OR_POLITY
                   and not any(a <= m.start < b for a, b in quoted)
                   and not inside_brackets(doc.norm, m.start, offset)]
-    objects_before = re.compile("(" + "|".join(map(re.escape, objects)) + ")(彼时|当时|时任|现任|前任|前)?$")
     for i, mention in enumerate(candidates):
         chain = max(start, apposition_start(doc, mention))
         if not _opens(doc, start, chain):
             continue
-        if _PRONOUN_FIRST.match(doc.norm[start:chain].lstrip()):
+        if _pronoun_first().match(doc.norm[start:chain].lstrip()):
             return None
-        if objects_before.search(doc.norm[max(sentence.start, chain - 5):chain]):
+        if _object_before().search(doc.norm[max(sentence.start, chain - 5):chain]):
             continue
         after = BRACKETED.sub("", doc.norm[mention.end:offset]).lstrip()
         if mention.type in ORG_TYPES and _reports_to(doc, mention, offset):
             continue  # 法新社报导，帕姆兰此行…: the agency reports, it does nothing the clause tells
-        if after.startswith(_NOT_THE_SUBJECT) and not _SPOKEN_THROUGH.match(after) and not ACTING_THROUGH.match(after):
+        if after.startswith(words["not_the_subject"]) and not pattern("zh", "clauses", "spoken_through").match(after) \
+                and not pattern("zh", "clauses", "acting_through").match(after):
             continue
         head = apposition_head(doc, mention)
         if head.end > offset:
@@ -107,20 +121,30 @@ def subject(doc: AnalysedArticle, sentence, start: int, offset: int, polity_near
             return None
         if head.type in PLACE_TYPES and polity_near:
             between = BRACKETED.sub("", doc.norm[head.end:offset]).strip()
-            if not BETWEEN.match(between.removeprefix("方面").removeprefix("官方")):
+            for word in words["polity_words"]:
+                between = between.removeprefix(word)
+            if not between_pattern().match(between):
                 continue
         return head
     return None
 
 
-_DATELINE = re.compile(r"^\s*[^，。：:\s]{0,12}?\d{1,2}月\d{1,2}日(?:电|讯)?\s*[-－—–]+\s*")
-"""路透上海4月9日 - …: the agency and the place that open a wire story are no subject."""
-_LEAD_IN = r"(" + WHEN + r"|但是|但|而|并|不过|然而|随后|同时|此外)*"
-_PRONOUN_FIRST = re.compile(r"^" + _LEAD_IN + r"[他她](?!们)")
-_NOT_THE_SUBJECT = ("的", "一名", "一位", "一些", "多名", "所", "方面人士")
-_SPOKEN_THROUGH = re.compile(r"^的(社论|报道|报导|声明|文章|评论|公告|通报|消息|说法|发言人表示)")
-ACTING_THROUGH = re.compile(r"^的[^，。的]{0,4}(官员|代表团|代表|团队|领导人|人士|元首|首脑|高层|特使)")
-_NOT_BETWEEN = ("对", "向", "与", "和", "同", "跟", "在", "接受", "告诉", "，")
+@cache
+def _object_before() -> re.Pattern:
+    """An object marker (对, 向, 与 …, and 据) right before a name, a time word between."""
+    objects = tuple(lexicon.cues()["object_markers"]) + zh("clauses")["citing_markers"]
+    return re.compile("(" + "|".join(map(re.escape, objects)) + ")" + zh("clauses")["object_before_time"])
+
+
+@cache
+def _lead_in() -> str:
+    """Times and joiners that may open a clause before its subject."""
+    return "(" + when_pattern() + "|" + "|".join(zh("clauses")["lead_in"]) + ")*"
+
+
+@cache
+def _pronoun_first() -> re.Pattern:
+    return re.compile("^" + _lead_in() + zh("clauses")["pronoun_first"])
 
 
 def _introduces(doc: AnalysedArticle, body, person, between: str) -> bool:
@@ -129,11 +153,12 @@ def _introduces(doc: AnalysedArticle, body, person, between: str) -> bool:
     nouns, with the words of a former or posted office (国家卫健委疾控局副局长、一级巡视员
     雷正龙; 香港大学李嘉诚医学院生物化学系教授、病毒学家金冬雁; 韩国国会外交统一委员会
     委员、前驻英国大使金健), never another verb or a preposition between."""
-    if len(between) > 20 or any(w in between for w in _NOT_BETWEEN):
+    possessive = zh("grammar")["possessive"]
+    if len(between) > 20 or any(w in between for w in zh("clauses")["not_between"]):
         return False
-    if len(between.rsplit("的", 1)[-1]) <= 8:
+    if len(between.rsplit(possessive, 1)[-1]) <= 8:
         return True
-    start = body.end + doc.norm[body.end:person.start].rfind("的") + 1
+    start = body.end + doc.norm[body.end:person.start].rfind(possessive) + 1
     named = [(m.start, m.end) for m in doc.mentions if m.start < person.start and m.end > start]
     words = [t for t in doc.tokens if start <= t.start and t.end <= person.start
              and not any(a <= t.start and t.end <= b for a, b in named)]
@@ -151,14 +176,12 @@ def _opens(doc: AnalysedArticle, start: int, chain: int) -> bool:
     """Whether the words before a clause's subject only set the scene (time, 在……时,
     a descriptor ending in 的, 据) and hold no verb of their own."""
     prefix = QUOTE.sub("", doc.norm[start:chain]).strip()
-    if _OPENING.match(prefix):
+    if _opening().match(prefix):
         return True
-    rest = chain - len(prefix.rsplit("的", 1)[-1]) if "的" in prefix else start
+    possessive = zh("grammar")["possessive"]
+    rest = chain - len(prefix.rsplit(possessive, 1)[-1]) if possessive in prefix else start
     tokens = tokens_at(doc)
     return not any(tokens[i].pos.startswith("v") for i in range(rest, chain) if i in tokens)
-
-
-_CUE_SUFFIXES = ("道", "了", "过", "着", "说", "称", "指", "出")
 
 
 def tokens_at(doc: AnalysedArticle) -> dict:
@@ -222,9 +245,9 @@ def last_person_subject(doc: AnalysedArticle, sentence, offset: int):
 
 def pronoun_subject(doc: AnalysedArticle, sentence, start: int, offset: int):
     """The person a clause's leading 他/她 stands for (not 他们)."""
-    head = re.sub(r"^" + _LEAD_IN, "", doc.norm[start:offset].lstrip())
+    head = re.sub("^" + _lead_in(), "", doc.norm[start:offset].lstrip())
     for pronoun in lexicon.cues()["person_pronouns"]:
-        if head.startswith(pronoun) and not head.startswith(pronoun + "们"):
+        if head.startswith(pronoun) and not head.startswith(pronoun + zh("grammar")["plural"]):
             where = start + doc.norm[start:offset].find(pronoun)
             return last_person_subject(doc, sentence, where) or last_person_before(doc, where)
     return None
@@ -237,7 +260,7 @@ def report_words() -> re.Pattern:
     and not a statement."""
     words = lexicon.cues()["reporting"]
     fillers = "|".join(map(re.escape, words["fillers"]))
-    return re.compile("^(?:" + WHEN + r"|[（(][^）)]*[）)]|" + fillers + ")*(?:" + "|".join(words["nouns"]) + ")")
+    return re.compile("^(?:" + when_pattern() + r"|[（(][^）)]*[）)]|" + fillers + ")*(?:" + "|".join(words["nouns"]) + ")")
 
 
 def _reports_to(doc: AnalysedArticle, mention, offset: int) -> bool:

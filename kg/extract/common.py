@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
 
 from .. import lexicon
+from ..language_data import pattern, zh
 from ..analyse import antecedent_place, find_titles, without_names
 from ..dates import resolve
 from ..gazetteer import load as load_gazetteer
-from ..model import AnalysedArticle, EntityRef, Mention, Sentence
+from ..model import AnalysedArticle, EntityRef, Fact, Mention, Sentence
+from ..resolve import label_lang
 
 PLACE_TYPES = ("Place", "AdministrativeArea", "Country")
 ORG_TYPES = ("Organization", "GovernmentOrganization", "WorkingGroup", "NewsMedia")
 AGENT_TYPES = ("Person",) + ORG_TYPES
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;]")
 BRACKETED = re.compile(r"[（(][^）)]*[）)]")
-
-
-def label_lang(doc: AnalysedArticle) -> str:
-    """The language tag of names read in this article."""
-    return doc.language if doc.language in ("zh-Hant", "en") else "zh-Hans"
 
 
 def ref_of(doc: AnalysedArticle, mention: Mention) -> EntityRef:
@@ -40,7 +38,7 @@ def ref_of(doc: AnalysedArticle, mention: Mention) -> EntityRef:
         full = full_name(doc, mention.norm, mention.start)
         if full != mention.norm:
             return EntityRef("Person", full, mention.text, lang)
-    if mention.type == "WorkingGroup" and mention.norm == "工作组":
+    if mention.type == "WorkingGroup" and mention.norm == zh("dispatch")["generic_group"]:
         group = dispatched_group(doc, mention.start)
         if group is not None:
             return group
@@ -91,28 +89,30 @@ def _fuller_names(names: dict[str, list[int]]) -> dict[str, list[str]]:
     return {key: [o for o in found if len(o) == max(map(len, found))] for key, found in fuller.items()}
 
 
-def group_ref(doc: AnalysedArticle, sender: EntityRef | None, destination: EntityRef | None, surface: str) -> EntityRef:
-    """A dispatched working group, named by who sent it and where, so the same group
-    read in two articles is one node."""
-    lang = label_lang(doc)
-    key = f"group:{sender.name if sender else doc.article.key}>{destination.name if destination else ''}"
-    if lang != "en" and surface != "工作组":
-        key += ">" + surface
-    return EntityRef("WorkingGroup", key, surface, lang)
-
-
 def dispatched_group(doc: AnalysedArticle, offset: int) -> EntityRef | None:
     """The group the article reports sent (the last dispatch before ``offset``,
     else the first one at all)."""
     groups = doc.notes.get("groups")
     if groups is None:
-        from .dispatch import find_dispatches
-
-        groups = doc.notes["groups"] = [(d.sentence.start, d.args["group"]) for d in find_dispatches(doc)]
+        groups = doc.notes["groups"] = [(d.sentence.start, d.args["group"]) for d in _dispatches_of(doc)]
     before = [g for start, g in groups if start <= offset]
     if before:
         return before[-1]
     return groups[0][1] if groups else None
+
+
+_dispatches_of: Callable[[AnalysedArticle], list[Fact]]
+
+
+def finds_dispatches(finder: Callable[[AnalysedArticle], list[Fact]]) -> Callable[[AnalysedArticle], list[Fact]]:
+    """Make ``finder`` (an article's dispatch facts) the one :func:`dispatched_group`
+    reads. The dispatch extractor keys its senders and destinations with
+    :func:`ref_of`, so it builds on this module and hands its finder down when it is
+    loaded (``kg.extract`` loads it with every extractor) instead of being imported
+    here."""
+    global _dispatches_of
+    _dispatches_of = finder
+    return finder
 
 
 @dataclass
@@ -163,7 +163,7 @@ def apposition_head(doc: AnalysedArticle, mention: Mention) -> Mention:
         return mention
     cursor = mention.end
     for item in row[position + 1:]:
-        if BRACKETED.sub("", doc.norm[cursor:item.start]).strip() not in ("", "、", "兼"):
+        if BRACKETED.sub("", doc.norm[cursor:item.start]).strip() not in zh("offices")["apposition_gaps"]:
             break
         if item.kind == "Person":
             return item.mention
@@ -181,7 +181,8 @@ def apposition_start(doc: AnalysedArticle, mention: Mention) -> int:
     if position is None:
         return start
     for item in reversed(row[:position]):
-        if item.kind not in ("Title",) + ORG_TYPES + PLACE_TYPES or BRACKETED.sub("", doc.norm[item.end:start]).strip() not in ("", "、", "兼"):
+        if item.kind not in ("Title",) + ORG_TYPES + PLACE_TYPES \
+                or BRACKETED.sub("", doc.norm[item.end:start]).strip() not in zh("offices")["apposition_gaps"]:
             break
         start = item.start
     return start
@@ -202,12 +203,6 @@ def sentence_date(doc: AnalysedArticle, sentence: Sentence):
     return doc.dates[sentence.index] if doc.dates else None
 
 
-_YEAR_MONTH = re.compile(r"(?:(?:(\d{4})年|(今年|去年|前年))(?:(\d{1,2})月)?|(上个?月|本月|这个月))(?!以来|起|至今|开始|之?后|以后|之?前|以前)")
-_RELATIVE_YEAR = {"今年": 0, "去年": -1, "前年": -2}
-_RELATIVE_MONTH = {"上月": -1, "上个月": -1, "本月": 0, "这个月": 0}
-_IN_EFFECT = re.compile(r"([^，。；]{1,14}?)起?(?:正式)?生效")
-
-
 def event_day(doc: AnalysedArticle, sentence: Sentence, start: int, offset: int, effect: bool = False) -> date | str | None:
     """The day of an event whose verb is at ``offset`` in a clause starting at ``start``:
     the day it takes effect when ``effect`` (任命明日起生效, in the sentence or the next),
@@ -216,9 +211,10 @@ def event_day(doc: AnalysedArticle, sentence: Sentence, start: int, offset: int,
     "2018": a meeting in 2018 is dated 2018), else the sentence's date (which a paragraph
     carries), else the article's."""
     persons = [m for m in doc.mentions_in(sentence) if m.type == "Person"]
+    dates = zh("dates")
     if effect:
         following = doc.sentences[sentence.index + 1] if sentence.index + 1 < len(doc.sentences) else sentence
-        for match in _IN_EFFECT.finditer(doc.norm, sentence.start, following.start + len(following.norm)):
+        for match in pattern("zh", "dates", "in_effect").finditer(doc.norm, sentence.start, following.start + len(following.norm)):
             day, _ = resolve(without_names(match.group(1), match.start(1), persons), doc.day)
             if day is not None:
                 return day
@@ -227,15 +223,16 @@ def event_day(doc: AnalysedArticle, sentence: Sentence, start: int, offset: int,
     if day is not None:
         return day
     found = None
-    for match in _YEAR_MONTH.finditer(doc.norm, start, offset):
+    year_month = pattern("zh", "dates", "year_month")
+    for match in year_month.finditer(doc.norm, start, offset):
         found = match
     if found is None:
-        found = next(iter(_YEAR_MONTH.finditer(doc.norm, sentence.start, start)), None)
+        found = next(iter(year_month.finditer(doc.norm, sentence.start, start)), None)
     if found is not None and doc.day is not None:
         if found.group(4):
-            months = doc.day.year * 12 + doc.day.month - 1 + _RELATIVE_MONTH[found.group(4)]
+            months = doc.day.year * 12 + doc.day.month - 1 + dates["relative_months"][found.group(4)]
             return f"{months // 12:04d}-{months % 12 + 1:02d}"
-        year = int(found.group(1)) if found.group(1) else doc.day.year + _RELATIVE_YEAR[found.group(2)]
+        year = int(found.group(1)) if found.group(1) else doc.day.year + dates["relative_years"][found.group(2)]
         month = int(found.group(3)) if found.group(3) and 1 <= int(found.group(3)) <= 12 else None
         return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
     return sentence_date(doc, sentence) or doc.day

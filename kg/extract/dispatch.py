@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 from .. import lexicon
+from ..language_data import zh
 from ..model import AnalysedArticle, Fact
-from .common import ORG_TYPES, PLACE_TYPES, clause_of, find_all, event_day, group_ref, ref_of
-
-_TO = ("到", "赴", "前往", "至", "进驻", "奔赴")
-_GROUP_WORDS = ("工作组", "调查组", "专家组", "督导组", "指导组", "代表团", "救援队", "医疗队", "巡视组", "考察团", "观察团",
-                "调查团", "特使", "维和部队", "工作队", "联络组")
+from ..resolve import group_ref
+from .common import ORG_TYPES, PLACE_TYPES, clause_of, find_all, event_day, finds_dispatches, ref_of
 
 
+@finds_dispatches
 def find_dispatches(doc: AnalysedArticle) -> list[Fact]:
     cues = lexicon.cues()["dispatch"]
     facts: list[Fact] = []
@@ -30,22 +29,23 @@ def find_dispatches(doc: AnalysedArticle) -> list[Fact]:
 def _dispatch_at(doc, sentence, local, cue):
     offset = sentence.start + local
     after = sentence.norm[local + len(cue): local + len(cue) + 12]
-    group_word = next((w for w in _GROUP_WORDS if w in after[:8]), None)
+    words = zh("dispatch")
+    group_word = next((w for w in words["group_words"] if w in after[:8]), None)
     if group_word is None:
         return None
     clause_start, _ = clause_of(doc, offset)
     mentions = doc.mentions_in(sentence)
     senders = [m for m in mentions if m.end <= offset and m.start >= clause_start - 40 and m.type in ORG_TYPES + ("Person", "Country")
-               and doc.norm[m.start - 1:m.start] != "向"]
+               and doc.norm[m.start - 1:m.start] != words["toward"]]
     if not senders:
         return None
     group_at = offset + len(cue) + after.index(group_word)
     destinations = [
         m for m in mentions
         if m.start > group_at and m.type in PLACE_TYPES
-        and any(doc.norm[m.start - len(t): m.start] == t for t in _TO)
+        and any(doc.norm[m.start - len(t): m.start] == t for t in words["to"])
     ] or [m for m in mentions if clause_start <= m.start and m.end <= offset and m.type in PLACE_TYPES
-          and doc.norm[m.start - 1:m.start] == "向"]
+          and doc.norm[m.start - 1:m.start] == words["toward"]]
     sender = ref_of(doc, senders[-1])
     destination = ref_of(doc, destinations[0]) if destinations else None
     group = group_ref(doc, sender, destination, group_word)

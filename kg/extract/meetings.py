@@ -3,16 +3,17 @@ schedule's 会见B whose subject the article set before."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .. import lexicon
 from ..analyse import find_titles
+from ..language_data import pattern, zh
 from ..model import AnalysedArticle, Fact, Mention
-from .clauses import (ACTING_THROUGH, BRACKETED, WHEN, clause_end, clause_start, cues_in, inside_brackets, is_word,
-                      pronoun_subject, quoted_spans, subject)
+from .clauses import (BRACKETED, clause_end, clause_start, cues_in, inside_brackets, is_word,
+                      pronoun_subject, quoted_spans, subject, when_pattern)
 from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, apposition_start, event_day, ref_of
 
 _PARTY_TYPES = AGENT_TYPES + PLACE_TYPES
-_VENUE = ("在", "于", "赴", "到", "抵", "访", "前往")
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
@@ -26,7 +27,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             if not is_word(doc, offset, cue):
                 continue
             start = clause_start(sentence.norm, local) + sentence.start
-            if _INTENT.search(doc.norm[start:offset]):
+            if _intent().search(doc.norm[start:offset]):
                 continue
             end = sentence.start + local + len(cue) + clause_end(sentence.norm[local + len(cue):])
             first = subject(doc, sentence, start, offset, polity_near=False) or pronoun_subject(doc, sentence, start, offset)
@@ -47,20 +48,29 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
     return facts
 
 
-_INTENT = re.compile(r"愿意|期待|希望|准备好|邀请|打算|寻求|拒绝|不会")
-_WITH = ("与", "和", "同", "跟", "及", "、", "以及")
-_WITH_BEFORE = re.compile(r"(与|和|同|跟)(彼时|当时|时任|现任|前任|前)?$")
+@cache
+def _intent() -> re.Pattern:
+    """A wish, a plan or a refusal before the verb: no meeting took place."""
+    return re.compile("|".join(zh("meetings")["intent"]))
+
+
+@cache
+def _with_before() -> re.Pattern:
+    """与/和/同/跟 right before a partner's name, a time word between (与时任总统)."""
+    return re.compile("(" + "|".join(zh("meetings")["with_markers"]) + ")" + zh("clauses")["object_before_time"])
 
 
 def _subjectless(doc: AnalysedArticle, start: int, offset: int) -> bool:
     """Whether a clause has no subject of its own: only time and manner before the
     verb (09:28 会见…) or a partner introduced by 与 (……，先后与泽连斯基及特朗普通话)."""
-    words = _LEADING_MANNER.sub("", doc.norm[start:offset].strip())
-    return words.startswith(("与", "同", "跟", "和")) or not any(
+    words = _leading_manner().sub("", doc.norm[start:offset].strip())
+    return words.startswith(zh("meetings")["with_markers"]) or not any(
         m.end <= offset for m in doc.mentions_within(start, offset) if m.type in _PARTY_TYPES)
 
 
-_LEADING_MANNER = re.compile(r"^[\d:：\s]*(" + WHEN + r"|先后|分别|随后|又|还|也|再|并|首先|当天|当日)*")
+@cache
+def _leading_manner() -> re.Pattern:
+    return re.compile(r"^[\d:：\s]*(" + when_pattern() + "|" + "|".join(zh("meetings")["manner"]) + ")*")
 
 
 def _joined(doc: AnalysedArticle, sentence, start: int, end: int, first: Mention | None) -> list[Mention]:
@@ -73,7 +83,7 @@ def _joined(doc: AnalysedArticle, sentence, start: int, end: int, first: Mention
         if last is not None and chain < last.end:
             chain = mention.start
         gap = BRACKETED.sub("", doc.norm[last.end:chain]).strip() if last is not None else None
-        with_phrase = bool(_WITH_BEFORE.search(doc.norm[max(sentence.start, chain - 4):chain]))
+        with_phrase = bool(_with_before().search(doc.norm[max(sentence.start, chain - 4):chain]))
         if with_phrase or gap is not None and _joiner(gap):
             joined.append(mention)
             last = mention
@@ -82,7 +92,7 @@ def _joined(doc: AnalysedArticle, sentence, start: int, end: int, first: Mention
 
 def _joiner(gap: str) -> bool:
     """与, 、, 及 … alone or before a title (蔡英文及副总统赖清德)."""
-    joiner = next((w for w in sorted(_WITH, key=len, reverse=True) if gap.startswith(w)), None)
+    joiner = next((w for w in sorted(zh("meetings")["joiners"], key=len, reverse=True) if gap.startswith(w)), None)
     if joiner is None:
         return False
     rest = gap[len(joiner):]
@@ -101,10 +111,10 @@ def _parties(doc: AnalysedArticle, sentence, start: int, end: int, first: Mentio
         if any(a <= mention.start < b for a, b in quoted) or inside_brackets(doc.norm, mention.start, end):
             continue
         chain = apposition_start(doc, mention)
-        if doc.norm[max(sentence.start, chain - 2):chain].endswith(_VENUE):
+        if doc.norm[max(sentence.start, chain - 2):chain].endswith(zh("meetings")["venue_before"]):
             continue
         after = BRACKETED.sub("", doc.norm[mention.end:end]).lstrip()
-        if after.startswith("的") and mention.type != "Person" and not ACTING_THROUGH.match(after):
+        if after.startswith(zh("grammar")["possessive"]) and mention.type != "Person" and not pattern("zh", "clauses", "acting_through").match(after):
             continue
         head = apposition_head(doc, mention)
         if head.end > end:

@@ -9,36 +9,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .. import lexicon
 from ..gazetteer import load as load_gazetteer
+from ..language_data import zh
 from ..model import AnalysedArticle, Fact, Mention
 from .common import ORG_TYPES, PLACE_TYPES, Item, full_name, items, ref_of, sentence_date
 
-_JOINERS = ("、", "和", "兼", "及")
-_WORDS = lexicon.cues()["office"]
-_FORMER = tuple(_WORDS["former"])
-"""Words before a title that leave the post as it is (前首相, 新任首相, 内阁官房长官)."""
-_PAST = tuple(_WORDS["past"])
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+$")
-_BODY_ENDINGS = tuple(_WORDS["body_endings"])
-"""Name endings of bodies the recogniser leaves unnamed (支联会, 汽车会议所, 职工盟),
-besides the organisation suffixes of cues.json."""
-_HEAD_OF_NAMED = tuple(_WORDS["heads_of_named"])
-"""First characters of titles that close the name of the body they head (国家安全保障局长
-is the 局长 of 国家安全保障局)."""
-_TITLE_BODIES = tuple(_WORDS["title_bodies"])
-"""Bodies named by a title and what follows it (总统府发言人 is not a 总统)."""
-_PARTY_HEADS = tuple(_WORDS["party_heads"])
-_DEPUTY = tuple(_WORDS["deputy"])
 _STEM_STOP_POS = ("p", "r", "c", "uj", "ul", "uz", "ug", "y")
-_PLACE_WORDS = tuple(_WORDS["place_words"])
-_POSTED = tuple(_WORDS["posted"])
-_MISSIONS = tuple(_WORDS["missions"])
-_INNER_JOINERS = ("与", "和", "及", "暨")
-_QUALIFIERS = tuple(_WORDS["qualifiers"])
+
+
+@cache
+def _words() -> dict[str, tuple[str, ...]]:
+    """The office words of zh/cues.json as tuples: ``former``, words before a title that
+    leave the post as it is (前首相, 新任首相, 内阁官房长官), of which ``past`` say it is
+    held no more; ``body_endings``, name endings of bodies the recogniser leaves unnamed
+    (支联会, 汽车会议所, 职工盟) besides the organisation suffixes; ``heads_of_named``,
+    first characters of titles that close the name of the body they head (国家安全保障局长
+    is the 局长 of 国家安全保障局); ``title_bodies``, bodies named by a title and what
+    follows it (总统府发言人 is not a 总统); ``party_heads``, ``deputy``, ``place_words``,
+    ``posted`` (驻), ``missions``, ``qualifiers``, ``after_name``, ``takes_office``."""
+    return {key: tuple(words) for key, words in lexicon.cues()["office"].items() if key != "_about"}
 
 
 @dataclass
@@ -58,8 +52,9 @@ class Post:
         a 部长 heads a ministry (部), not the party a 前部长 belonged to."""
         if self.body is None or self.role != self.title:
             return False
+        office = zh("offices")
         return lexicon.titles()[self.title].heads(polity=self.body.type in PLACE_TYPES) \
-            and (self.title != "部长" or self.body.norm.endswith("部"))
+            and (self.title != office["minister"] or self.body.norm.endswith(office["ministry"]))
 
 
 def _row(doc: AnalysedArticle, sentence) -> list[Item]:
@@ -71,13 +66,13 @@ def _row(doc: AnalysedArticle, sentence) -> list[Item]:
 def _opens_body(norm: str, title: Item) -> bool:
     after = norm[title.end:title.end + 4]
     title_text = norm[title.start:title.end]
-    words = [s for s in _body_endings() if len(s) >= 2] + list(_TITLE_BODIES)
+    words = [s for s in _body_endings() if len(s) >= 2] + list(_words()["title_bodies"])
     return any(after.startswith(s) or len(s) > len(title_text) and (title_text + after).startswith(s) for s in words)
 
 
 @lru_cache(maxsize=1)
 def _body_endings() -> tuple[str, ...]:
-    return tuple(lexicon.cues()["org_suffixes"]) + _BODY_ENDINGS
+    return tuple(lexicon.cues()["org_suffixes"]) + _words()["body_endings"]
 
 
 def appositions(doc: AnalysedArticle):
@@ -94,7 +89,7 @@ def appositions(doc: AnalysedArticle):
                 post, j, cursor = _post_ending(doc, row, j, sentence.start, nearest=not posts)
                 if post is not None:
                     posts.append(post)
-                j, allowed = j - 1, _JOINERS
+                j, allowed = j - 1, zh("offices")["joiners"]
             if posts and posts[0].body is None and posts[0].role == posts[0].title and not posts[0].former \
                     and lexicon.titles()[posts[0].title].leads == 2 and (len(posts) == 1 or posts[1].body is None):
                 posts[0] = _polity_post(doc, item.mention, posts[0].title) or posts[0]
@@ -114,32 +109,34 @@ def _post_ending(doc: AnalysedArticle, row: list[Item], j: int, floor: int, near
     stand in), the index of its first item and where its words start."""
     title = row[j]
     norm = doc.norm
+    words, office = _words(), zh("offices")
+    possessive = zh("grammar")["possessive"]
     first = j
     while first >= 1 and row[first - 1].kind == "Title" and row[first - 1].end == row[first].start:
         first -= 1
     left = row[first - 1].end if first >= 1 else floor
     start, former = _strip_former(norm, left, row[first].start) if first == j else (title.start, False)
-    opening = norm[left:start].lstrip("的 ")
-    former = former or opening.startswith(_PAST) and not opening.startswith("前往")  # 前能源部长, not 前往
+    opening = norm[left:start].lstrip(possessive + " ")
+    former = former or opening.startswith(words["past"]) and not opening.startswith(office["not_former"])  # 前能源部长, not 前往
     run = _HAN_RUN.search(norm[left:start])
     before = row[first - 1] if first >= 1 else None
     touching = before is not None and before.kind in ORG_TYPES + PLACE_TYPES and run is not None and run.start() == 0
     stem_start = _after_stops(doc, left + run.start() if run else start, start, before.start if touching else None)
     stem = norm[stem_start:start]
     role = title.title
-    for word in _DEPUTY:
+    for word in words["deputy"]:
         if stem.endswith(word):
             stem, role = stem[:-len(word)], word + role
             break
-    if stem.endswith("籍"):
+    if stem.endswith(office["nationality"]):
         return None, first, stem_start
     prev = before if before is not None and before.kind in ORG_TYPES + PLACE_TYPES else None
     between = _BRACKETED.sub("", norm[left:stem_start]).strip().strip("）)").strip()
-    attached = prev is not None and (between in _FORMER + ("",) or norm[left:start].strip() == "的")
-    if attached and prev.kind in PLACE_TYPES and stem in _PLACE_WORDS:
+    attached = prev is not None and (between in words["former"] + ("",) or norm[left:start].strip() == possessive)
+    if attached and prev.kind in PLACE_TYPES and stem in words["place_words"]:
         stem = ""
-    if stem.startswith(_POSTED) and not stem.endswith(_MISSIONS) or attached and not _names_body(stem):
-        mission = _mission(doc, row, first, j, stem_start if stem.startswith(_POSTED) else None)
+    if stem.startswith(words["posted"]) and not stem.endswith(words["missions"]) or attached and not _names_body(stem):
+        mission = _mission(doc, row, first, j, stem_start if stem.startswith(words["posted"]) else None)
         if mission is not None:
             return mission
     if before is not None and before.kind == "Person" and stem_start == left:
@@ -148,7 +145,7 @@ def _post_ending(doc: AnalysedArticle, row: list[Item], j: int, floor: int, near
         if polity is None:
             return None, first, title.start
         return Post(polity, stem + role, title.title, 0.7, former=former), first - 1, before.start
-    heads_named = title.title[0] in _HEAD_OF_NAMED and title.title[1:2] == "长" or title.title in _PARTY_HEADS
+    heads_named = title.title[0] in words["heads_of_named"] and title.title[1:2] == office["head"] or title.title in words["party_heads"]
     if heads_named and stem.endswith(title.title[0]):
         heads_named = False
     if not attached:
@@ -167,9 +164,9 @@ def _post_ending(doc: AnalysedArticle, row: list[Item], j: int, floor: int, near
     pieces = [(prev.start, prev.end), (stem_start, stem_start + len(stem))]
     if stem.endswith(_body_endings()):
         return Post(_body(doc, pieces), role, title.title, former=former), k, prev.start
-    if title.title == "部长" and prev.kind in PLACE_TYPES:
+    if title.title == office["minister"] and prev.kind in PLACE_TYPES:
         return Post(prev.mention, stem + role, title.title, former=former), k, prev.start
-    if heads_named or title.title == "部长":
+    if heads_named or title.title == office["minister"]:
         return Post(_body(doc, pieces + [(title.start, title.start + 1)]), role, title.title, former=former), k, prev.start
     if prev.kind in PLACE_TYPES and k >= 1 and row[k - 1].kind in ORG_TYPES + ("Country",) \
             and _BRACKETED.sub("", norm[row[k - 1].end:prev.start]).strip() == "":
@@ -183,9 +180,9 @@ def _strip_former(norm: str, left: int, end: int) -> tuple[int, bool]:
     """Where the words before a title end once a 前, 时任 or 现任 before it is left out,
     and whether they said the post is no longer held."""
     text = norm[left:end]
-    for word in _FORMER:
+    for word in _words()["former"]:
         if text.endswith(word):
-            return end - len(word), word in _PAST
+            return end - len(word), word in _words()["past"]
     return end, False
 
 
@@ -195,6 +192,7 @@ def _after_stops(doc: AnalysedArticle, start: int, end: int, body_start: int | N
     pronouns, 的, verbs (when the stem names a body, only one that leads it and does not
     follow a body's name: 听取消防处处长), a leading joiner, 前 or qualifier (著名)."""
     stops = set(lexicon.cues()["modifier_stop"])
+    office = zh("offices")
     starts = doc.notes.get("token_starts")
     if starts is None or len(starts) != len(doc.tokens):
         starts = doc.notes["token_starts"] = [t.start for t in doc.tokens]
@@ -205,16 +203,16 @@ def _after_stops(doc: AnalysedArticle, start: int, end: int, body_start: int | N
     names_body = _names_body(doc.norm[start:end]) or _names_body(doc.norm[start:end + 1])
     cut = start
     for token in inside:
-        if token.word in _INNER_JOINERS or token.word in _body_endings():
+        if token.word in office["inner_joiners"] or token.word in _body_endings():
             continue
         if token.word in stops or token.pos.startswith(_STEM_STOP_POS) or token.pos == "v" and not names_body:
             cut = token.end
         elif token.pos == "v" and token.start == cut and body_start is None and _names_body(doc.norm[token.end:end + 1]):
             cut = token.end
     for token in inside:
-        if token.start == cut and (token.word in _JOINERS + _INNER_JOINERS + _FORMER + _QUALIFIERS):
+        if token.start == cut and (token.word in office["joiners"] + office["inner_joiners"] + _words()["former"] + _words()["qualifiers"]):
             cut = token.end
-    while doc.norm.startswith(("兼", "、"), cut) and cut < end:
+    while doc.norm.startswith(office["chain_joiners"], cut) and cut < end:
         cut += 1
     return cut
 
@@ -228,14 +226,16 @@ def _mission(doc: AnalysedArticle, row: list[Item], first: int, j: int, zhu: int
     驻华大使 of 日本. None when 驻 is not there; a post without a body when no
     country sends the envoy."""
     norm = doc.norm
+    office = zh("offices")
     i = first - 1
     if zhu is None:
         while i >= 0 and row[i].kind in ORG_TYPES + PLACE_TYPES:
             before = norm[row[i - 1].end if i >= 1 else doc.sentence_at(row[i].start).start:row[i].start]
-            if before.endswith(_POSTED):
-                zhu = row[i].start - (2 if before.endswith("常驻") else 1)
+            if before.endswith(_words()["posted"]):
+                resident = office["resident_posted"]
+                zhu = row[i].start - (len(resident) if before.endswith(resident) else 1)
                 break
-            if before.strip() not in ("及", "和", "、", ""):
+            if before.strip() not in office["mission_joiners"]:
                 return None
             i -= 1
         if zhu is None:
@@ -257,36 +257,32 @@ def _body(doc: AnalysedArticle, spans: list[tuple[int, int]]) -> Mention:
     return Mention(spans[0][0], spans[-1][1], text, norm, "Organization", "office")
 
 
-_AFTER_NAME = tuple(_WORDS["after_name"])
-_CLOSE = ("）", ")", "，", ",", "。", "、", "", "的")
-_TAKES_OFFICE = tuple(_WORDS["takes_office"])
-
-
 def _posts_after(doc: AnalysedArticle, row: list[Item], k: int) -> list[Post]:
     """Titles after a name: 李家超（香港特区行政长官）, 毛宁，外交部发言人，…, 王毅担任外交部长,
     and 李在明总统 (a head of state's title straight after the name: see _polity_post)."""
     person = row[k]
     if k + 1 >= len(row):
         return []
+    possessive = zh("grammar")["possessive"]
     j = k + 1
     opener = _gap(doc, person.end, row[j].start)
     if opener == "" and row[j].kind == "Title" and lexicon.titles()[row[j].title].leads == 2:
         post = _polity_post(doc, person.mention, row[j].title)
         return [post] if post else []
-    if opener not in _AFTER_NAME:
+    if opener not in _words()["after_name"]:
         return []
     org = None
     if row[j].kind in ORG_TYPES + PLACE_TYPES and j + 1 < len(row) and row[j + 1].kind == "Title" \
-            and _gap(doc, row[j].end, row[j + 1].start) in ("", "的"):
+            and _gap(doc, row[j].end, row[j + 1].start) in ("", possessive):
         org, j = row[j], j + 1
     if row[j].kind != "Title" or org is None:
         return []
     end = row[j].end
     closing = doc.norm[end:end + 1]
-    if closing not in _CLOSE and closing not in "）)":
+    if closing not in zh("offices")["closing"] and closing not in "）)":
         return []
     if opener in ("，", ",") and closing not in ("，", ",", "。", "）", ")") \
-            or closing == "的" and opener not in _TAKES_OFFICE:
+            or closing == possessive and opener not in _words()["takes_office"]:
         return []
     return [Post(org.mention, row[j].title, row[j].title)]
 

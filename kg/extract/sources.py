@@ -3,20 +3,20 @@ that report (路透社近日报导) name what the article is based on."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .. import lexicon
+from ..language_data import zh
 from ..model import AnalysedArticle, EntityRef, Fact
-from .clauses import WHEN, inside_brackets, report_end
-from .common import AGENT_TYPES, ORG_TYPES, apposition_head, label_lang, ref_of
+from .clauses import inside_brackets, report_end, when_pattern
+from ..resolve import label_lang
+from .common import AGENT_TYPES, ORG_TYPES, apposition_head, ref_of
 
 _QUOTED = re.compile(r"^[“「\"]([^”」\"]{2,20})[”」\"]")
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
-    cues = lexicon.cues()
-    ends = "|".join(sorted(cues["source_end"], key=len, reverse=True))
-    pattern = re.compile("(?:" + "|".join(cues["source"]) + ")(?!报|悉|称|了解|信)([^，。；,]{1,30}?)(?:的)?(?:(" + ends + ")|(?=[，,]))")
-    media_verbs = re.compile("^(?:" + WHEN + "|[（(][^）)]*[）)]|[A-Za-z ]+)*(?:" + "|".join(_MEDIA_VERBS) + ")")
+    pattern, media_verbs = _citation(), _media_verbs()
     lang = label_lang(doc)
     facts: list[Fact] = []
 
@@ -28,7 +28,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
         for match in pattern.finditer(sentence.norm):
             start = sentence.start + match.start(1)
             end = sentence.start + match.end(1)
-            if doc.norm[end:end + 2] == "的话" or doc.norm[end:end + 3] == "的话说":
+            if any(doc.norm.startswith(words, end) for words in zh("sources")["not_a_source_after"]):
                 continue
             named = _named(doc, sentence, start, end)
             if match.group(2) is None and (end - start > 12 or sum(m.end - m.start for m in named) < 0.6 * (end - start)):
@@ -44,7 +44,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 cite(ref_of(doc, mention), sentence, 0.75)
             elif mention.type in ORG_TYPES and media_verbs.match(doc.norm[mention.end:mention.end + 16]):
                 verb = media_verbs.match(doc.norm[mention.end:mention.end + 16]).group()
-                if mention.type == "NewsMedia" or verb.endswith(("援引", "引述")):
+                if mention.type == "NewsMedia" or verb.endswith(zh("sources")["quoting_verbs"]):
                     cite(ref_of(doc, mention), sentence, 0.75)
     return facts
 
@@ -56,7 +56,7 @@ def _named(doc: AnalysedArticle, sentence, start: int, end: int):
               and not inside_brackets(doc.norm, m.start, end + 1)]
     named = []
     for i, mention in enumerate(inside):
-        if doc.norm[mention.end:mention.end + 3].startswith(("的", "媒体", "官媒", "旗下")) and i + 1 < len(inside):
+        if doc.norm[mention.end:mention.end + 3].startswith(zh("sources")["before_possessed"]) and i + 1 < len(inside):
             continue
         head = apposition_head(doc, mention)
         head = head if head.end <= end else mention
@@ -65,4 +65,17 @@ def _named(doc: AnalysedArticle, sentence, start: int, end: int):
     return [m for m in named if not any(o is not m and o.start <= m.start and m.end <= o.end for o in named)]
 
 
-_MEDIA_VERBS = ("报道", "报导", "援引", "引述", "报称", "消息", "称", "指出", "获得", "取得", "披露", "分析")
+@cache
+def _citation() -> re.Pattern:
+    """据/根据/援引 …, the words cited (group 1), and what ends them (group 2: 消息,
+    报道 …) or a comma."""
+    cues = lexicon.cues()
+    ends = "|".join(sorted(cues["source_end"], key=len, reverse=True))
+    return re.compile("(?:" + "|".join(cues["source"]) + ")(?!" + "|".join(zh("sources")["not_after_source"])
+                      + ")([^，。；,]{1,30}?)(?:" + zh("grammar")["possessive"] + ")?(?:(" + ends + ")|(?=[，,]))")
+
+
+@cache
+def _media_verbs() -> re.Pattern:
+    """A body's name followed by a reporting verb (路透社近日报导), times and glosses between."""
+    return re.compile("^(?:" + when_pattern() + "|[（(][^）)]*[）)]|[A-Za-z ]+)*(?:" + "|".join(zh("sources")["media_verbs"]) + ")")

@@ -3,10 +3,13 @@ marks; 他/她 refers to the last person named before."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .. import lexicon
+from ..language_data import pattern, zh
 from ..model import AnalysedArticle, EntityRef, Fact
-from .clauses import ADVERB, BETWEEN, QUOTE, WHEN, clause_end, clause_start, cues_in, is_word, last_person_subject, reported_by_body
+from .clauses import (QUOTE, adverb_pattern, between_pattern, clause_end, clause_start, cues_in, is_word, last_person_subject,
+                      reported_by_body, when_pattern)
 from .clauses import subject as clause_subject
 from .common import last_person_before, ref_of, sentence_date
 
@@ -31,7 +34,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
         for local, cue in found:
             if cue in strict and sentence.norm[local + len(cue): local + len(cue) + 1] not in _OPENERS:
                 continue
-            if sentence.norm[local - 1:local] == "被":
+            if sentence.norm[local - 1:local] == zh("grammar")["passive"]:
                 continue
             offset = sentence.start + local
             speaker = _speaker(doc, sentence, offset, speaker_here, said)
@@ -111,7 +114,7 @@ def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | 
     if subject is not None:
         return ref_of(doc, subject)
     head = _LEADING_QUOTE.sub("", doc.norm[start:offset]).strip()
-    head = _JOINERS.sub("", _WHEN_AT_START.sub("", head))
+    head = _joiners().sub("", _when_at_start().sub("", head))
     first = None
     if start > sentence.start:
         first = clause_subject(doc, sentence, sentence.start, sentence.start + clause_end(sentence.norm))
@@ -120,7 +123,7 @@ def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | 
             person = _described_before(doc, head[len(demonstrative):], start)
             return ref_of(doc, person) if person else None
     for pronoun in lexicon.cues()["person_pronouns"]:
-        if head.startswith(pronoun) and not head.startswith(pronoun + "们"):
+        if head.startswith(pronoun) and not head.startswith(pronoun + zh("grammar")["plural"]):
             if previous is not None and previous.type == "Person":
                 return previous
             if first is not None and first.type == "Person":
@@ -131,14 +134,14 @@ def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | 
             if speaking:  # 胡锡进称，钱文雄离世令人悲痛……。但他强调: a person told of in someone's words is not 他
                 return speaking[-1]
             return ref_of(doc, person) if person else None
-    if _SPOKESPERSON.match(head):
+    if _spokesperson().match(head):
         body = _last_body(doc, start)
         return ref_of(doc, body) if body else None
-    if not BETWEEN.match(_JOINERS.sub("", head)):
+    if not between_pattern().match(_joiners().sub("", head)):
         return None
     if previous is not None:
         return previous
-    if first is not None and not doc.norm[first.end:].startswith(_REPORTING):
+    if first is not None and not doc.norm[first.end:].startswith(zh("statements")["reporting"]):
         return ref_of(doc, first)
     return None
 
@@ -147,29 +150,49 @@ def _described_before(doc: AnalysedArticle, description: str, offset: int):
     """The person 这位/这名 + a description stands for: the last person named before
     with that title (中国工程院院士张伯礼 … 这位中国工程院院士称), none when no person was
     introduced so (这名警察表示: an unnamed officer)."""
-    title = ADVERB_AT_END.sub("", description)[-2:]
+    title = _adverbs_at_end().sub("", description)[-2:]
     if len(title) < 2:
         return None
     for person in reversed([m for m in doc.mentions if m.end <= offset and m.type == "Person"]):
         before = doc.norm[max(doc.sentence_at(person.start).start, person.start - 12):person.start]
-        if title in re.split("[，。；：,]", before)[-1]:
+        if title in _CLAUSE_BREAK.split(before)[-1]:
             return person
     return None
 
 
-ADVERB_AT_END = re.compile("(" + ADVERB + ")+$")
-_JOINERS = re.compile(r"^(并且|并|而且|而|但|但是|此外|另外|同时|随后|其后|接着|之后|后来|且)")
-_SPOKESPERSON = re.compile(r"^(其|该部|该署|该局|该委)?(新闻)?发言人(" + WHEN + r")?(还|也|又|则|亦|同时|进一步)?$")
+@cache
+def _adverbs_at_end() -> re.Pattern:
+    return re.compile("(" + adverb_pattern() + ")+$")
+
+
+_CLAUSE_BREAK = re.compile("[，。；：,]")
+
+
+@cache
+def _joiners() -> re.Pattern:
+    return re.compile("^(" + "|".join(zh("statements")["joiners"]) + ")")
+
+
+@cache
+def _spokesperson() -> re.Pattern:
+    """A bare 发言人 (其发言人, 该部发言人) as the speaker."""
+    words = zh("statements")
+    return re.compile(words["spokesperson"] + "(" + when_pattern() + ")?(" + "|".join(words["spokesperson_adverbs"]) + ")?$")
 
 
 def _last_body(doc: AnalysedArticle, offset: int):
     """The body a bare 发言人 speaks for: the last one named with its spokesperson
     before (商务部新闻发言人 … 发言人指出), none if the article never said whose."""
     bodies = [m for m in doc.mentions if m.end <= offset and m.type in ("GovernmentOrganization", "Organization")
-              and re.match(r"(的)?(新闻)?发言人", doc.norm[m.end:m.end + 5])]
+              and pattern("zh", "statements", "spokesperson_after_body").match(doc.norm[m.end:m.end + 5])]
     return bodies[-1] if bodies else None
-_WHEN_AT_START = re.compile(r"^(" + WHEN + r")")
-_REPORTING = ("报道", "报导", "消息", "援引", "引述", "引用")
+
+
+@cache
+def _when_at_start() -> re.Pattern:
+    return re.compile("^(" + when_pattern() + ")")
+
+
 def _quoted_before(head: str) -> str:
     """A quotation that opens the sentence before its speaker (“……，”毛宁说。)."""
     match = _LEADING_QUOTE.match(head)

@@ -3,18 +3,15 @@
 对X进行国事访问, and whoever an invitation names (邀请习近平访美)."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .. import lexicon
 from ..gazetteer import load as load_gazetteer
+from ..language_data import pattern, zh
 from ..model import AnalysedArticle, EntityRef, Fact
 from .clauses import clause_end, clause_start, cues_in, is_word, last_person_subject, pronoun_subject, subject
-from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, label_lang, event_day, ref_of
-
-_SHORT = re.compile(r"(访问|出访|到访|访|赴|抵)([\u4e00-\u9fff])(?=[^\u4e00-\u9fff]|期间|之|后|前|时|并|的|行|进行|访问|参加|出席|与|会|，|。)")
-_FORMAL = re.compile(r"对([^，。]{2,16}?)进行[^，。]{0,12}?访问")
-_INVITED = re.compile(r"邀请$")
+from ..resolve import label_lang
+from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, event_day, ref_of
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
@@ -29,16 +26,16 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             if not is_word(doc, offset, cue):
                 continue
             place = next((m for m in mentions if m.start == offset + len(cue) and m.type in PLACE_TYPES + AGENT_TYPES[1:]), None)
-            if place is not None and (place.type in PLACE_TYPES or cue in ("访问", "到访", "出访")):
+            if place is not None and (place.type in PLACE_TYPES or cue in zh("visits")["cues_for_bodies"]):
                 targets.append((offset, ref_of(doc, _innermost(doc, mentions, place))))
-        for match in _SHORT.finditer(sentence.norm):
+        for match in pattern("zh", "visits", "abbreviated_visit").finditer(sentence.norm):  # 访华, 赴美, 抵台
             offset = sentence.start + match.start(2)
             if any(m.start <= offset < m.end for m in mentions):
                 continue
             place = _abbreviated(match.group(2), doc)
             if place is not None:
                 targets.append((sentence.start + match.start(), place))
-        for match in _FORMAL.finditer(sentence.norm):
+        for match in pattern("zh", "visits", "formal_visit").finditer(sentence.norm):  # 对X进行国事访问
             inside = [m for m in mentions if sentence.start + match.start(1) <= m.start and m.end <= sentence.start + match.end(1)
                       and m.type in PLACE_TYPES + AGENT_TYPES[1:]]
             if inside:
@@ -60,12 +57,13 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
 def _visitor(doc: AnalysedArticle, sentence, start: int, offset: int) -> EntityRef | None:
     """Who travels: the one invited (邀请X访问), else the clause's subject, the person a
     leading 他/她 stands for, or the subject of the sentence's first clause."""
-    if "邀请" in doc.norm[start:offset]:
-        at = start + doc.norm[start:offset].rfind("邀请") + 2
+    invitation = zh("visits")["invitation"]
+    if invitation in doc.norm[start:offset]:
+        at = start + doc.norm[start:offset].rfind(invitation) + len(invitation)
         invited = [m for m in doc.mentions_in(sentence) if at <= m.start and m.end <= offset and m.type in AGENT_TYPES]
         if invited and invited[0].type == "Person" or invited and not doc.norm[at:invited[0].start].strip():
             return ref_of(doc, apposition_head(doc, invited[0]))
-        if doc.norm[at:at + 1] in ("他", "她") and doc.norm[at + 1:at + 2] != "们":
+        if doc.norm[at:at + 1] in lexicon.cues()["person_pronouns"] and doc.norm[at + 1:at + 2] != zh("grammar")["plural"]:
             person = last_person_subject(doc, sentence, start)
             return ref_of(doc, person) if person else None
         return None
@@ -83,7 +81,7 @@ def _innermost(doc: AnalysedArticle, mentions, place):
     for other in mentions:
         if other.start > place.end and other.type in PLACE_TYPES:
             gap = doc.norm[place.end:other.start]
-            if len(gap) <= 3 and not any(ch in gap for ch in "，。、和与及（()"):
+            if len(gap) <= 3 and not any(ch in gap for ch in zh("visits")["chain_breaks"]):
                 place = other
             else:
                 break
