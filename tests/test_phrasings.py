@@ -206,6 +206,12 @@ def test_a_name_a_title_introduces_may_be_a_word_jieba_knows_as_another_proper_n
     assert [(f["person"], f["organization"], f["role"]) for f in found] == [("万斯", "美国", "副总统")]
 
 
+def test_titles_of_inspectors_academicians_and_town_heads():
+    found = facts("國家衛健委疾控局副局長、一級巡視員雷正龍表示，上海和吉林疫情仍處於發展狀態。"
+                  "另外，中国工程院院士钟南山联同广州专家在本月上旬发表文章。", published="2022-04-20T10:00:00+08:00", kind="office")
+    assert [(f["person"], f["role"]) for f in found] == [("雷正龙", "副局长"), ("雷正龙", "一级巡视员"), ("钟南山", "院士")]
+
+
 def persons(text: str) -> list[str]:
     doc = analyse(Article("corpus sentence", text, published=datetime.fromisoformat(PUBLISHED)))
     return [m.text for m in doc.mentions if m.type == "Person"]
