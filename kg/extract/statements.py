@@ -43,6 +43,11 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             text = _said(sentence.text[local + len(cue):])
             if len(text) < 4:
                 text = _quoted_before(sentence.text[:local])
+            if len(text) < 4 and sentence.index:
+                text = _quotation_before(doc, sentence)
+                if text and facts and facts[-1].sentence.index == sentence.index - 1:
+                    facts[-1].args["speaker"] = speaker  # the quotation was read as continuing another's
+                    continue
             if len(text) < 4:
                 continue
             speaker_here, said_here = speaker, True
@@ -143,7 +148,22 @@ def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | 
         return previous
     if first is not None and not doc.norm[first.end:].startswith(zh("statements")["reporting"]):
         return ref_of(doc, first)
+    if not head and start > sentence.start:  # 另据上海发布，国务院副总理孙春兰……调研……，强调，……
+        nearest = _nearest_subject(doc, sentence, start)
+        return ref_of(doc, nearest) if nearest else None
     return None
+
+
+def _nearest_subject(doc: AnalysedArticle, sentence, offset: int):
+    """The subject of the nearest clause of the sentence before ``offset`` that has one."""
+    found, cut = None, 0
+    while sentence.start + cut < offset:
+        end = clause_end(sentence.norm[cut:]) + cut
+        opener = clause_subject(doc, sentence, sentence.start + cut, min(sentence.start + end, offset))
+        if opener is not None and opener.end <= offset:
+            found = opener
+        cut = end + 1
+    return found
 
 
 def _described_before(doc: AnalysedArticle, description: str, offset: int):
@@ -191,6 +211,15 @@ def _last_body(doc: AnalysedArticle, offset: int):
 @cache
 def _when_at_start() -> re.Pattern:
     return re.compile("^(" + when_pattern() + ")")
+
+
+def _quotation_before(doc: AnalysedArticle, sentence) -> str:
+    """A quotation standing as the sentence before one that only names its speaker
+    (“……，以快制快、兵贵神速。” | 孙春兰指出。)."""
+    before = doc.sentences[sentence.index - 1]
+    if before.paragraph != sentence.paragraph or not _WHOLE_QUOTE.match(before.norm):
+        return ""
+    return before.text.strip().strip("“”「」\" 。")
 
 
 def _quoted_before(head: str) -> str:
