@@ -216,7 +216,7 @@ def test_a_cue_opening_its_clause_is_said_by_the_nearest_subject_and_a_quotation
     found = facts("另据上海发布，国务院副总理孙春兰4月9日至10日在上海调研指导疫情防控工作，强调，要坚持“动态清零”总方针不犹豫不动摇，"
                   "坚定信心迎难而上。\n“作为拥有2,500万人口的超大城市，当前上海疫情防控正处在最紧要的关键阶段，要进一步统一思想。”孙春兰指出。",
                   published="2022-04-11T10:00:00+08:00", kind="statement")
-    assert [(f["speaker"], f["text"][:8]) for f in found] == [("孙春兰", "要坚持“动态清"), ("孙春兰", "作为拥有2,5")]
+    assert [(f["speaker"], f["text"][:8]) for f in found] == [("孙春兰", "要坚持“动态清零"), ("孙春兰", "作为拥有2,50")]
 
 
 def persons(text: str) -> list[str]:
