@@ -1,4 +1,4 @@
-"""Tests for the reading stage (kg/read.py). Fixtures under tests/fixtures/read/ are
+"""Tests for the reading stage (kg/read/). Fixtures under tests/fixtures/read/ are
 invented text in the shapes of the real outlets; the two seeds are the bundled samples."""
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from kg.read import (
     read_file_with_failures,
     read_paths,
 )
+from kg.read.formats import format_for
 
 HERE = Path(__file__).parent
 FIX = HERE / "fixtures" / "read"
@@ -439,3 +440,20 @@ def test_html_nested_a_hundred_thousand_deep_is_read_without_parsing_the_depth(t
     a = one(page)
     assert a.text == "浅层正文。\n深层正文。"
     assert a.extra["removed"]["nesting"] == 1
+
+
+@pytest.mark.parametrize("ext, text, name", [
+    (".jsonl", "---\ntitle: x\n---\n{}", "jsonl"),  # data: front matter is not looked for
+    (".json", "---\ntitle: x\n---\n{}", "json"),
+    (".md", "---\ntitle: x\n---\nBody.", "jekyll"),  # front matter wins over the extension
+    (".html", "---\ntitle: x\n---\n<p>Body.</p>", "jekyll"),
+    (".txt", "---\n\nA rule, then text.", "txt"),  # a --- without a key line is a rule
+    (".md", "<!DOCTYPE html><html><body><p>x</p></body></html>", "md"),  # the extension wins over a page test
+    (".txt", "<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),  # .txt names no format
+    ("", "<html lang=\"zh\"><body><p>x</p></body></html>", "html"),
+    (".htm", "plain words", "html"),
+    ("", "plain words", "txt"),
+])
+def test_the_format_comes_from_extension_and_content_in_order(ext, text, name):
+    assert format_for(ext, text).name == name
+
