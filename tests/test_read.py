@@ -2,6 +2,8 @@
 invented text in the shapes of the real outlets; the two seeds are the bundled samples."""
 from __future__ import annotations
 
+import ast
+import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from kg.read import (
     read_file_with_failures,
     read_paths,
 )
+from kg.read.data import boilerplate_rules
 from kg.read.formats import format_for
 
 HERE = Path(__file__).parent
@@ -457,3 +460,24 @@ def test_html_nested_a_hundred_thousand_deep_is_read_without_parsing_the_depth(t
 def test_the_format_comes_from_extension_and_content_in_order(ext, text, name):
     assert format_for(ext, text).name == name
 
+
+def test_outlet_rules_join_the_generic_ones():
+    rules = boilerplate_rules()
+    assert rules["notices"][:2] == ["©", "版权所有"]  # generic first
+    assert {"DW中文有Instagram", "追蹤中央社", "点击查看本文英文版"} <= set(rules["notices"])
+    assert rules["byline_block"]["author"] == "Author"  # set by one outlet (BBC)
+    assert "gmail" in rules["class_words"] and "ad" in rules["class_words"]
+
+
+def test_no_chinese_phrase_is_written_in_the_reader_code():
+    """The phrases and cue words are data in kg/resources; docstrings may quote examples."""
+    han = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+    found = []
+    for path in sorted((HERE.parent / "kg" / "read").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+        found += [f"{path.name}:{node.lineno}" for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and id(node) not in docstrings and han.search(node.value)]
+    assert len(list((HERE.parent / "kg" / "read").rglob("*.py"))) >= 10
+    assert found == []

@@ -24,8 +24,8 @@ Every failure carries one short reason, e.g. ``"binary file, not text"``,
 
 The parts: ``sources`` (which files), ``decode`` (bytes → text), ``formats`` (one
 reader per format, registered by name and extension), ``walker`` (HTML → paragraphs),
-``boilerplate`` (which paragraphs are no main text), ``metadata`` and ``dates``
-(title, date, address, outlet),
+``boilerplate`` (which paragraphs and elements are no main text; the phrases are in
+``kg/resources``), ``metadata`` and ``dates`` (title, date, address, outlet),
 ``article`` (paragraphs and metadata → Article).
 """
 from __future__ import annotations

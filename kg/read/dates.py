@@ -5,15 +5,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-_DATE_RE = re.compile(
-    r"""^\s*(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?
-        (?:[T\s]+(?P<H>\d{1,2})[:時时](?P<M>\d{2})(?:[:分](?P<S>\d{2})(?:[.,](?P<f>\d+))?)?秒?)?
-        \s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?\s*$""",
-    re.X | re.I,
-)
+from .data import any_of, chars, date_words
+
+
+@lru_cache(maxsize=1)
+def _date_pattern() -> re.Pattern:
+    """ISO dates and times, and the same written with the date words (2025年11月1日 01時36分)."""
+    w = date_words()
+    return re.compile(
+        rf"""^\s*(?P<y>\d{{4}})[-/.{chars(w["year"])}](?P<m>\d{{1,2}})[-/.{chars(w["month"])}](?P<d>\d{{1,2}}){any_of(w["day"])}?
+        (?:[T\s]+(?P<H>\d{{1,2}})[:{chars(w["hour"])}](?P<M>\d{{2}})(?:[:{chars(w["minute"])}](?P<S>\d{{2}})(?:[.,](?P<f>\d+))?)?{any_of(w["second"])}?)?
+        \s*(?P<tz>Z|UTC|GMT|[+-]\d{{2}}(?::?\d{{2}})?)?\s*$""",
+        re.X | re.I,
+    )
 
 
 def parse_date(value: Any) -> datetime | None:
@@ -38,7 +46,7 @@ def parse_date(value: Any) -> datetime | None:
     if not isinstance(value, str):
         return None
     value = "".join(c for c in value if unicodedata.category(c) != "Cf")  # BOM, bidi marks, zero widths
-    m = _DATE_RE.match(value)
+    m = _date_pattern().match(value)
     if not m:
         try:
             dt = datetime.fromisoformat(value.strip())

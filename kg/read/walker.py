@@ -9,6 +9,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .boilerplate import element_cues
 from .text import clean
 
 _HTML_BLOCK_HINT = re.compile(
@@ -37,29 +38,8 @@ _BLOCK_TAGS = frozenset({
     "hr", "center", "fieldset", "details", "summary", "body", "html", "figure", "figcaption",
     "hgroup", "legend",
 })
-# id/class words that mark ads, paywalls, share widgets, related/recommended blocks, captions
-_BOILER_WORDS = frozenset("""
-ad ads adv advert adverts advertisement advertising adslot adunit dfp gpt innity imu mpu
-sponsor sponsored promo promos promotion paywall subscribe subscription newsletter
-share sharing sharebar social socials gmail related recommend recommended recommendation
-recommendations readmore morearticle more seemore seearticlemore insert insertgroup
-dictionary picinfo caption credit credits byline author breadcrumb breadcrumbs
-comment comments disqus outbrain taboola twitter tweet facebook fb instagram youtube
-linkedin weibo wechat whatsapp toolbar banner popup modal cookie consent
-""".split())
 _ID_SPLIT = re.compile(r"[-_\s:/.]+|(?<=[a-z])(?=[A-Z])|\d+")
-_ARIA_BOILER = re.compile(r"^(?:广告|廣告|advertisement|sponsored|更多相关内容|更多相關內容|相关|相關|related|share|分享)", re.I)
-_ROLE_BOILER = frozenset({"navigation", "banner", "complementary", "contentinfo", "search", "dialog", "alert"})
-_E2E_BOILER = re.compile(r"advert|promo|recommend|media-loader|media-player|share|social|embed", re.I)
-_TESTID_BOILER = re.compile(r"consent|banner|newsletter|share|caption|promo|recommend|related|byline|advert", re.I)
-_LABELLED_BOILER = re.compile(r"byline|recommend|related|promo|advert|share", re.I)
-_CREDIT_START = re.compile(r"^\s*(?:图像来源|圖像來源|图片来源|圖片來源|Image source|圖片：|图片：|圖／|图／)")
 _ISO_BYLINE = re.compile(r"^\s*(?P<who>[^\n]{0,60}?)\s*\d{4}-\d\d-\d\dT\d\d:\d\d[\d:.]*Z?\s*$")
-_READ_MORE_HEAD = re.compile(
-    r"^\s*(?:阅读更多|閱讀更多|延伸閱讀|延伸阅读|相关报道|相關報導|相關新聞|相关新闻|相关阅读|相關閱讀|热读|熱讀"
-    r"|推荐阅读|推薦閱讀|更多相关内容|更多相關內容|Read more|Related(?: articles| stories| content)?|More on this"
-    r"|Most read|Recommended)\s*[:：]?\s*$", re.I)
-_LIST_OF_ITEMS = re.compile(r"^\s*list of \d+ items\s*$")
 
 
 @lru_cache(maxsize=4096)
@@ -71,41 +51,44 @@ _INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "u", "sup", "su
 
 
 def _attr_boiler(attrs: dict, tag: str = "div") -> bool:
+    cues = element_cues()
     inline = tag in _INLINE_TAGS
     for key in ("id", "class"):
         v = attrs.get(key)
-        if v and not _words(v).isdisjoint(_BOILER_WORDS):
+        if v and not _words(v).isdisjoint(cues.class_words):
             return True
     v = attrs.get("aria-label")
-    if v and not inline and _ARIA_BOILER.match(v):
+    if v and not inline and cues.aria_label.match(v):
         return True
     if attrs.get("aria-hidden") == "true":
         return True
-    if attrs.get("role") in _ROLE_BOILER:
+    if attrs.get("role") in cues.roles:
         return True
     v = attrs.get("data-e2e")
-    if v and _E2E_BOILER.search(v):
+    if v and cues.data_e2e.search(v):
         return True
     v = attrs.get("data-testid")
-    if v and _TESTID_BOILER.search(v):
+    if v and cues.data_testid.search(v):
         return True
     v = attrs.get("aria-labelledby")
-    if v and _LABELLED_BOILER.search(v):
+    if v and cues.labelledby.search(v):
         return True
     # embedded social posts (Threads, Instagram, TikTok) carry a permalink attribute
-    if any("permalink" in k or k.startswith("data-instgrm") for k in attrs):
+    if any(any(part in k for part in cues.embed_attribute_parts) or k.startswith(cues.embed_attribute_prefixes)
+           for k in attrs):
         return True
     return False
 
 
 def _byline_text(raw: str) -> str:
     """"Article Information Author, 甲 Role, BBC中文 2025年11月18日" → "甲, BBC中文"."""
+    cues = element_cues()
     txt = clean(raw)
-    author = re.search(r"Author,\s*(.*?)(?=\s*(?:Role,|Reporting from|$))", txt)
-    role = re.search(r"Role,\s*(.*?)(?=\s*(?:Author,|Reporting from|\d{4}年|\d+ ?(?:分钟|小时|天)前|$))", txt)
+    author = cues.byline_author.search(txt)
+    role = cues.byline_role.search(txt)
     if author:
         return ", ".join(clean(x.group(1)) for x in (author, role) if x and clean(x.group(1)))
-    return re.sub(r"^Article Information\s*", "", txt)
+    return cues.byline_heading.sub("", txt)
 
 
 def _prev_element(node):
@@ -208,16 +191,19 @@ class _Walker:
 
     @staticmethod
     def _figure_paragraphs(figure):
+        credit_start = element_cues().credit_start
         for p in figure.css("p"):
             if p.parent is not None and p.parent.tag != "p" and not _is_boiler_element(p):
-                if not _CREDIT_START.match(_first_text(p)):
+                if not credit_start.match(_first_text(p)):
                     yield p
 
     def _boiler(self, node, tag: str) -> bool:
+        cues = element_cues()
         attrs = node.attributes
         if attrs and _attr_boiler(attrs, tag):
             lab = attrs.get("aria-labelledby") or ""
-            if "byline" in lab or "byline" in (attrs.get("id") or "").lower():
+            node_id = (attrs.get("id") or "").lower()
+            if any(word in lab or word in node_id for word in cues.byline_ids):
                 txt = _byline_text(node.text(separator=" ") or "")
                 if txt:
                     self.info.setdefault("byline", txt)
@@ -229,7 +215,7 @@ class _Walker:
         if (tag in ("h1", "h2", "h3", "h4", "h5", "h6") or (
                 tag in ("strong", "b") and node.parent is not None
                 and clean(node.parent.text() or "") == clean(node.text() or ""))) \
-                and _READ_MORE_HEAD.match(node.text() or ""):
+                and cues.read_more_heading.match(node.text() or ""):
             # a bare "related" heading followed by a list: drop the heading and the list after it
             nxt = node.next
             while nxt is not None and nxt.tag in ("-text", "-comment") and not (nxt.text_content or "").strip():
@@ -251,7 +237,7 @@ class _Walker:
                 self._drop("caption")
                 return True
             if ((tag in ("p", "span") or (tag == "div" and node.css_first("p, div, li") is None))
-                    and _CREDIT_START.match(_first_text(node)) and len(node.text() or "") < 300):
+                    and cues.credit_start.match(_first_text(node)) and len(node.text() or "") < 300):
                 self._drop("caption")
                 return True
         if tag == "small" and self._small_caption(node):
@@ -268,18 +254,18 @@ class _Walker:
 
         Al Jazeera: <section><h2>阅读更多</h2><span>list of 4 items</span><ul>…</ul></section>
         """
+        cues = element_cues()
         kids = [c for c in node.iter() if c.tag not in ("-text", "-comment")]
         if not kids:
             return False
         head = kids[0]
-        if not (_LIST_OF_ITEMS.match(head.text() or "") or _READ_MORE_HEAD.match(head.text() or "")
-                or any(_LIST_OF_ITEMS.match(k.text() or "") for k in kids[1:3] if k.tag == "span")):
+        if not (cues.list_heading.match(head.text() or "") or cues.read_more_heading.match(head.text() or "")
+                or any(cues.list_heading.match(k.text() or "") for k in kids[1:3] if k.tag == "span")):
             return False
         if _first_text(node) != _first_text(head):
             return False
         text = clean(node.text() or "")
-        rest = len(re.sub(r"list (?:\d+ )?of \d+(?: items)?|end of list|\s", "", text)) - len(
-            re.sub(r"\s", "", head.text() or ""))
+        rest = len(cues.list_marks_or_space.sub("", text)) - len(re.sub(r"\s", "", head.text() or ""))
         links = sum(len(re.sub(r"\s", "", a.text() or "")) for a in node.css("a"))
         return len(text) <= 2000 and links >= 0.5 * rest
 
@@ -296,7 +282,7 @@ class _Walker:
         parent = node.parent
         if parent is not None and clean(parent.text() or "") == text and _is_image(_prev_element(parent)):
             return True
-        return len(text) <= 200 and bool(re.match(r"^(?:告知|Notice|注意|Note)\s*[:：]", text))
+        return len(text) <= 200 and bool(element_cues().small_notice.match(text))
 
     @staticmethod
     def _caption_like(node, tag: str) -> bool:
