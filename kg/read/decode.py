@@ -56,9 +56,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     Order: BOM; binary check; strict UTF-8; UTF-8 with a handful of bad bytes replaced
     (only when the rest is plainly UTF-8); strict GB18030 and Big5(-HKSCS), the one whose
-    text has more common CJK characters wins (measured on corpus snippets: right on
-    99.3% of 8-character snippets, 100% from 30 characters; charset-normalizer picks
-    cp949 for many short Simplified texts).
+    text has more common CJK characters wins (``benchmarks/encoding.py``: right on 99.9%
+    of 8-character GBK snippets of corpus text and on all Big5 ones, on all from 16
+    characters; charset-normalizer picks cp949 for many short Simplified texts).
     """
     if not data.strip():
         raise ReadError(EMPTY)
