@@ -83,7 +83,8 @@ def main() -> int:
     latin = [m.group().strip() for t in texts for m in LATIN_RUN.finditer(t)]
     latin = [t for t in latin if not t.isascii() and LETTER.search(t)]
     print(f"{len(texts):,} articles read, {len(latin):,} Latin-script stretches with a non-ASCII character "
-          f"({time.perf_counter() - started:.0f} s); charset-normalizer {charset_normalizer.__version__}, seed {args.seed}")
+          f"({time.perf_counter() - started:.0f} s); charset-normalizer {charset_normalizer.__version__}, "
+          f"seed {args.seed}")
     rng = random.Random(args.seed)
     detectors = (("newskg", newskg_right), ("charset-normalizer", charset_normalizer_right))
     header = "| characters | " + " | ".join(f"{name} ({d})" for name, _ in ENCODINGS for d, _ in detectors) + " |"

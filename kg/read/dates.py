@@ -16,9 +16,11 @@ from .data import any_of, chars, date_words
 def _date_pattern() -> re.Pattern:
     """ISO dates and times, and the same written with the date words (2025年11月1日 01時36分)."""
     w = date_words()
+    year, month, hour, minute = (chars(w[k]) for k in ("year", "month", "hour", "minute"))
+    day, second = any_of(w["day"]), any_of(w["second"])
     return re.compile(
-        rf"""^\s*(?P<y>\d{{4}})[-/.{chars(w["year"])}](?P<m>\d{{1,2}})[-/.{chars(w["month"])}](?P<d>\d{{1,2}}){any_of(w["day"])}?
-        (?:[T\s]+(?P<H>\d{{1,2}})[:{chars(w["hour"])}](?P<M>\d{{2}})(?:[:{chars(w["minute"])}](?P<S>\d{{2}})(?:[.,](?P<f>\d+))?)?{any_of(w["second"])}?)?
+        rf"""^\s*(?P<y>\d{{4}})[-/.{year}](?P<m>\d{{1,2}})[-/.{month}](?P<d>\d{{1,2}}){day}?
+        (?:[T\s]+(?P<H>\d{{1,2}})[:{hour}](?P<M>\d{{2}})(?:[:{minute}](?P<S>\d{{2}})(?:[.,](?P<f>\d+))?)?{second}?)?
         \s*(?P<tz>Z|UTC|GMT|[+-]\d{{2}}(?::?\d{{2}})?)?\s*$""",
         re.X | re.I,
     )
