@@ -22,11 +22,12 @@ Every failure carries one short reason, e.g. ``"binary file, not text"``,
 ``"unreadable encoding (not UTF-8, GB18030, Big5 or Windows-1252)"``, ``"cannot read: ..."``,
 ``"line 7: not JSON (...)"``.
 
-The parts: ``sources`` (which files), ``decode`` (bytes → text), ``formats`` (one
-reader per format, registered by name and extension), ``walker`` (HTML → paragraphs),
-``boilerplate`` (which paragraphs and elements are no main text; the phrases are in
-``kg/resources``), ``metadata`` and ``dates`` (title, date, address, outlet),
-``article`` (paragraphs and metadata → Article).
+The parts: ``sources`` (which files), ``decode`` (bytes → text), ``errors`` (ReadError
+and its reasons), ``formats`` (one reader per format, registered by name and extension),
+``text`` (cleaning, plain-text paragraphs), ``walker`` (HTML → paragraphs),
+``boilerplate`` (which paragraphs and elements are no main text; the phrases are data in
+``kg/resources``, read once by ``data``), ``metadata`` and ``dates`` (title, date,
+address, outlet), ``article`` (paragraphs and metadata → Article).
 """
 from __future__ import annotations
 

@@ -20,6 +20,8 @@ Reader = Callable[[str, str, str, dict], "tuple[list[Article], list[ReadFailure]
 
 @dataclass(frozen=True)
 class Format:
+    """A format the reader knows: its name, its reader, and how it claims a file."""
+
     name: str
     read: Reader
     extensions: tuple[str, ...] = ()
