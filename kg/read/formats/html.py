@@ -7,7 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..article import make_article
 from ..metadata import page_meta
 from ..walker import html_to_paragraphs, shallow
-from . import Format, register
+from .registry import Format, register
 
 EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 

@@ -11,7 +11,7 @@ from ..errors import ReadError
 from ..metadata import meta_from_mapping
 from ..text import clean
 from ..walker import html_to_paragraphs, looks_like_html_body
-from . import Format, register
+from .registry import Format, register
 from .html import EXTENSIONS as HTML_EXTENSIONS
 from .md import HEADING, SETEXT, markdown_to_paragraphs, md_inline
 

@@ -11,7 +11,7 @@ from ..errors import EMPTY, ReadError
 from ..metadata import meta_from_mapping
 from ..text import text_to_paragraphs
 from ..walker import html_to_paragraphs, looks_like_html_body
-from . import Format, register
+from .registry import Format, register
 
 
 def _article_from_object(obj: Any, path: str, extra: dict) -> Article:

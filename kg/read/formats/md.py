@@ -7,7 +7,7 @@ import re
 
 from ..article import make_article
 from ..text import LIST_ITEM, clean, text_to_paragraphs
-from . import Format, register
+from .registry import Format, register
 
 EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..article import make_article
 from ..text import text_to_paragraphs
-from . import Format, register
+from .registry import Format, register
 
 
 def read(text: str, path: str, ext: str, extra: dict):
