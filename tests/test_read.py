@@ -1,7 +1,9 @@
-"""Tests for the reading stage (kg/read.py). Fixtures under tests/fixtures/read/ are
+"""Tests for the reading stage (kg/read/). Fixtures under tests/fixtures/read/ are
 invented text in the shapes of the real outlets; the two seeds are the bundled samples."""
 from __future__ import annotations
 
+import ast
+import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -18,6 +20,8 @@ from kg.read import (
     read_file_with_failures,
     read_paths,
 )
+from kg.read.data import boilerplate_rules
+from kg.read.formats import format_for
 
 HERE = Path(__file__).parent
 FIX = HERE / "fixtures" / "read"
@@ -439,3 +443,41 @@ def test_html_nested_a_hundred_thousand_deep_is_read_without_parsing_the_depth(t
     a = one(page)
     assert a.text == "浅层正文。\n深层正文。"
     assert a.extra["removed"]["nesting"] == 1
+
+
+@pytest.mark.parametrize("ext, text, name", [
+    (".jsonl", "---\ntitle: x\n---\n{}", "jsonl"),  # data: front matter is not looked for
+    (".json", "---\ntitle: x\n---\n{}", "json"),
+    (".md", "---\ntitle: x\n---\nBody.", "jekyll"),  # front matter wins over the extension
+    (".html", "---\ntitle: x\n---\n<p>Body.</p>", "jekyll"),
+    (".txt", "---\n\nA rule, then text.", "txt"),  # a --- without a key line is a rule
+    (".md", "<!DOCTYPE html><html><body><p>x</p></body></html>", "md"),  # the extension wins over a page test
+    (".txt", "<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),  # .txt names no format
+    ("", "<html lang=\"zh\"><body><p>x</p></body></html>", "html"),
+    (".htm", "plain words", "html"),
+    ("", "plain words", "txt"),
+])
+def test_the_format_comes_from_extension_and_content_in_order(ext, text, name):
+    assert format_for(ext, text).name == name
+
+
+def test_outlet_rules_join_the_generic_ones():
+    rules = boilerplate_rules()
+    assert rules["notices"][:2] == ["©", "版权所有"]  # generic first
+    assert {"DW中文有Instagram", "追蹤中央社", "点击查看本文英文版"} <= set(rules["notices"])
+    assert rules["byline_block"]["author"] == "Author"  # set by one outlet (BBC)
+    assert "gmail" in rules["class_words"] and "ad" in rules["class_words"]
+
+
+def test_no_chinese_phrase_is_written_in_the_reader_code():
+    """The phrases and cue words are data in kg/resources; docstrings may quote examples."""
+    han = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+    found = []
+    for path in sorted((HERE.parent / "kg" / "read").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+        found += [f"{path.name}:{node.lineno}" for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and id(node) not in docstrings and han.search(node.value)]
+    assert len(list((HERE.parent / "kg" / "read").rglob("*.py"))) >= 10
+    assert found == []

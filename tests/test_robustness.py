@@ -120,9 +120,10 @@ def test_a_memory_build_into_an_earlier_builds_folder_is_refused(tmp_path):
 
 def test_an_article_over_the_length_limit_is_cut_and_said_so(tmp_path, monkeypatch):
     import kg.read
+    import kg.read.article
 
     assert kg.read.MAX_ARTICLE == 200_000
-    monkeypatch.setattr(kg.read, "MAX_ARTICLE", 1000)
+    monkeypatch.setattr(kg.read.article, "MAX_ARTICLE", 1000)
     paragraph = "国家卫生健康委员会副主任雷海潮率工作组抵达乌鲁木齐。" * 4  # 104 characters
     long = tmp_path / "long.txt"
     long.write_text("\n\n".join([paragraph] * 30), encoding="utf-8")  # 3,149 characters of text
