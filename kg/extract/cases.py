@@ -9,7 +9,8 @@ is about, else the running one; its date is the last date stated before it in th
 sentence or paragraph, else the date of the figure before it, else the article's day
 (the day before, for a health commission's bulletin). Sub-totals (转归, 在隔离管控中发现),
 rates, doses, places of origin, sites smaller than a district and deaths with no
-disease in sight are no case reports. The words live in ``kg/resources/bulletins.json``.
+disease in sight are no case reports. The words live in ``kg/resources/bulletins.json``,
+the function words and weekdays other rules read too in ``kg/resources/zh/``.
 """
 from __future__ import annotations
 
@@ -22,14 +23,12 @@ from importlib import resources
 
 from ..dates import resolve
 from ..gazetteer import load as load_gazetteer
+from ..language_data import zh
 from ..model import AnalysedArticle, EntityRef, Fact, Mention
 from ..resolve import label_lang
 from .common import ORG_TYPES, PLACE_TYPES, ref_of
 
 _CLAUSE = re.compile(r"(?:[^，。；：！？,;!?]|(?<=\d),(?=\d))+")
-_LIST_JOINERS = "、及和与跟"
-_CHINESE_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_SCALES = {"万": 10_000, "千": 1_000, "百": 100}
 
 
 @lru_cache(maxsize=1)
@@ -38,15 +37,46 @@ def words() -> dict:
         return json.load(fh)
 
 
+def _either(phrases) -> str:
+    """Phrases as the alternatives of a pattern, in the order given."""
+    return "|".join(map(re.escape, phrases))
+
+
+def _any_of(characters) -> str:
+    """Characters as the inside of a character class."""
+    return "".join(map(re.escape, characters))
+
+
+def _perfective() -> str:
+    """了, which may follow a verb of reaching or of change (上升至了, 增加了)."""
+    return re.escape(zh("grammar")["perfective"])
+
+
 @lru_cache(maxsize=1)
 def _figure() -> re.Pattern:
     w = words()
+    numerals, around = w["numerals"], w["figure"]
     pre = "|".join(sorted(map(re.escape, w["at_least"] + w["at_most"]), key=len, reverse=True))
     units = "".join(w["units"])
+    scales, chinese = _any_of(numerals["scales"]), _any_of([*numerals["digits"], numerals["ten"]])
+    more, above = _either(around["more"]), _either(around["above"])
     # one reading per figure (each repeat opens with its scale), so no run of digits can
     # make the matcher backtrack without end
-    return re.compile(rf"(?P<pre>{pre})?(?P<num>\d[\d,]*(?:\.\d+)?(?:[万千百](?:\d+(?:\.\d+)?)?)*|[零一二两三四五六七八九十]{{1,3}})"
-                      rf"(?P<more>余|多)?\s*(?P<unit>[{units}])(?P<above>以上)?")
+    return re.compile(rf"(?P<pre>{pre})?(?P<num>\d[\d,]*(?:\.\d+)?(?:[{scales}](?:\d+(?:\.\d+)?)?)*|[{chinese}]{{1,3}})"
+                      rf"(?P<more>{more})?\s*(?P<unit>[{units}])(?P<above>{above})?")
+
+
+@lru_cache(maxsize=1)
+def _scaled_numbers() -> re.Pattern:
+    """The runs of digits of a figure's number, each with the scale after it (116万5千)."""
+    return re.compile(rf"(\d[\d,]*(?:\.\d+)?)([{_any_of(words()['numerals']['scales'])}]?)")
+
+
+@lru_cache(maxsize=1)
+def _paired_figure() -> re.Pattern:
+    """The first of two numbers joined before one unit of cases (7和4宗)."""
+    around = words()["figure"]
+    return re.compile(rf"(?<![\d.])(\d+)(?=[{_any_of(around['pair_joiners'])}](\d+)([{_any_of(around['case_units'])}]))")
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +84,8 @@ def _level_words() -> tuple[str, str, str]:
     """The alternations of a level a count has reached (死亡人数已经超过): count nouns,
     adverbs, verbs of reaching."""
     w = words()
-    nouns, adverbs = ("|".join(map(re.escape, w[key])) for key in ("level_nouns", "level_adverbs"))
-    return nouns, adverbs, "|".join(map(re.escape, sorted(w["level_verbs"] + w["at_least"], key=len, reverse=True)))
+    nouns, adverbs = (_either(w[key]) for key in ("level_nouns", "level_adverbs"))
+    return nouns, adverbs, _either(sorted(w["level_verbs"] + w["at_least"], key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -63,22 +93,25 @@ def _level_figure() -> re.Pattern:
     """A count's level given without a unit (上海感染数已超过40万, 确诊人数达到1.3万): only
     after a count noun and a verb of reaching, and a figure with a scale."""
     nouns, adverbs, verbs = _level_words()
-    return re.compile(rf"(?:{nouns})(?:{adverbs})*(?P<verb>{verbs})了?"
-                      rf"(?P<num>\d[\d,]*(?:\.\d+)?万)(?![\d万亿例宗名人%元次剂])")
+    scale, not_followed = re.escape(words()["numerals"]["level_scale"]), _any_of(words()["figure"]["level_not_followed_by"])
+    return re.compile(rf"(?:{nouns})(?:{adverbs})*(?P<verb>{verbs}){_perfective()}?"
+                      rf"(?P<num>\d[\d,]*(?:\.\d+)?{scale})(?![\d{not_followed}])")
 
 
 @lru_cache(maxsize=1)
 def _level_end() -> re.Pattern:
     """A clause that ends with a count noun, and perhaps a verb of reaching, right before its figure."""
     nouns, adverbs, verbs = _level_words()
-    return re.compile(f"(?:{nouns})(?:{adverbs})*((?:{verbs})了?)?$")
+    return re.compile(f"(?:{nouns})(?:{adverbs})*((?:{verbs}){_perfective()}?)?$")
 
 
 @lru_cache(maxsize=1)
 def _none_new() -> re.Pattern:
     """没有新增个案, 无新增本土病例: a count of zero (never 抢救无效死亡)."""
-    return re.compile(r"(?:没有|并无|未有|无|零)(?!症状|效)再?(?:(?:录得|新增|出现|发现|报告)+[^，。；\d]{0,10}?|[^，。；\d]{0,2}?)"
-                      r"(?:个案|病例|确诊|感染者|死亡)")
+    none = words()["none_new"]
+    return re.compile(rf"(?:{_either(none['none'])})(?!{_either(none['not_after'])}){re.escape(none['again'])}?"
+                      rf"(?:(?:{_either(none['reporting'])})+[^，。；\d]{{0,10}}?|[^，。；\d]{{0,2}}?)"
+                      rf"(?:{_either(none['nouns'])})")
 
 
 @dataclass
@@ -242,14 +275,14 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
         value = _value(match.group("num"))
         if value is not None:
             bound = "atLeast" if match.group("verb") in w["at_least"] else None
-            out.append(_Figure(match.start("num"), match.end("num"), value, "例", bound))
-    for match in re.finditer(r"(?<![\d.])(\d+)(?=[和及、](\d+)([例宗]))", text[start:end]):
+            out.append(_Figure(match.start("num"), match.end("num"), value, w["figure"]["unwritten_unit"], bound))
+    for match in _paired_figure().finditer(text[start:end]):
         out.append(_Figure(start + match.start(1), start + match.end(1), int(match.group(1)), match.group(3), None))
     if not any(word in text for word in w["not_zero"]):  # 防范区是指…没有阳性感染者: a definition
         for match in _none_new().finditer(text, start, end):
             if text[max(start, match.start() - 3):match.start()].endswith(tuple(w["almost"])):  # 几乎没有: not none
                 continue
-            out.append(_Figure(match.start(), match.start(), 0, "例", None))
+            out.append(_Figure(match.start(), match.start(), 0, w["figure"]["unwritten_unit"], None))
     return sorted(out, key=lambda f: f.start)
 
 
@@ -289,18 +322,20 @@ def _mainland(region: EntityRef | None) -> bool:
 
 def _value(number: str) -> int | None:
     """3,056 → 3056; 30万 → 300000; 7万100 → 70100; 116万5千 → 1165000; 两 → 2."""
-    if number[0] in _CHINESE_DIGITS or number[0] == "十":
-        if number == "十":
+    numerals = words()["numerals"]
+    chinese, ten = numerals["digits"], numerals["ten"]
+    if number[0] in chinese or number[0] == ten:
+        if number == ten:
             return 10
-        if "十" in number:
-            tens, _, ones = number.partition("十")
-            return _CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(ones, 0)
-        return _CHINESE_DIGITS[number] if len(number) == 1 else None
+        if ten in number:
+            tens, _, ones = number.partition(ten)
+            return chinese.get(tens, 1) * 10 + chinese.get(ones, 0)
+        return chinese[number] if len(number) == 1 else None
     total = 0.0
-    for digits, scale in re.findall(r"(\d[\d,]*(?:\.\d+)?)([万千百]?)", number):
+    for digits, scale in _scaled_numbers().findall(number):
         if len(digits) > 15:
             return None  # a run of digits no count is written as
-        total += float(digits.replace(",", "")) * _SCALES.get(scale, 1)
+        total += float(digits.replace(",", "")) * numerals["scales"].get(scale, 1)
     return int(round(total))
 
 
@@ -322,8 +357,8 @@ def _found(text: str, table: dict[str, list[str]]) -> list[tuple[int, int, str]]
 def _since() -> re.Pattern:
     """A count since a day (从3月开始, 自2月26日以来): a running total."""
     since = words()["since"]
-    opening, closing = ("|".join(map(re.escape, since[key])) for key in ("open", "close"))
-    return re.compile(rf"(?:{opening})[^，。；]{{1,10}}?(?:月|日|年)(?:初|底|中|中旬|下旬|上旬)?(?:{closing})")
+    opening, closing, units, parts = (_either(since[key]) for key in ("open", "close", "date_units", "date_parts"))
+    return re.compile(rf"(?:{opening})[^，。；]{{1,10}}?(?:{units})(?:{parts})?(?:{closing})")
 
 
 def _cumulative(clause_before: str, sentence_before: str) -> bool:
@@ -363,17 +398,19 @@ def _category(clause_before: str, sentence_before: str, before: str, after: str,
     if any(word in clause_before or word in after for word in w["combined"]):
         kind = "infections"
     inherited = False
-    if kind is None and running.kind and (scope or weak or figure.unit in "例宗"):
+    case_units = w["figure"]["case_units"]
+    if kind is None and running.kind and (scope or weak or figure.unit in case_units):
         kind, inherited = running.kind, True
-    if kind is None and weak and figure.unit in "例宗":
-        kind = "infections" if mainland and "个案" in after[:8] + before else "confirmed"
+    if kind is None and weak and figure.unit in case_units:
+        near = after[:8] + before
+        kind = "infections" if mainland and any(word in near for word in w["weak_kinds"]["mainland_infections"]) else "confirmed"
     if kind is None:
         return None, None, None, False
     explicit_scope = scope is not None
     if scope is None and (inherited or running.scope_sentence == sentence or kind == running.kind and running.header_scope):
         scope = running.scope
     in_clause = any(word in clause_before for word in w["cumulative"]) or inherited and running.cumulative and not explicit_scope
-    if clause_before.lstrip().startswith("其中") and running.cumulative and kind != running.kind:
+    if clause_before.lstrip().startswith(w["among_them"]) and running.cumulative and kind != running.kind:
         # 累计…13万1524例，其中无症状感染者12万7131例: a part of another kind of a running
         # total is a running total too, and none where no category holds it
         return _CATEGORIES.get((kind, None, True)), kind, scope, inherited
@@ -409,8 +446,8 @@ def _difference(clause_before: str) -> bool:
 @lru_cache(maxsize=1)
 def _change_end() -> re.Pattern:
     w = words()
-    opening, change = ("|".join(map(re.escape, sorted(w[key], key=len, reverse=True))) for key in ("comparisons", "change_verbs"))
-    return re.compile(rf"(?:{opening})[^，。；]{{0,16}}?(?:{change})了?$")
+    opening, change = (_either(sorted(w[key], key=len, reverse=True)) for key in ("comparisons", "change_verbs"))
+    return re.compile(rf"(?:{opening})[^，。；]{{0,16}}?(?:{change}){_perfective()}?$")
 
 
 def _not_a_count(before: str, after: str) -> bool:
@@ -461,16 +498,18 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
     clause that names no place gives its figures to the place of the body the sentence
     names as announcing them (上海卫健委2日通报，新增…), before the paragraph's."""
     w = words()
-    following = [m for m in mentions if _is_region(m) and m.start - offset == figure.end + 1 and text[figure.end] == "在"]
+    following = [m for m in mentions if _is_region(m) and m.start - offset == figure.end + 1 and text[figure.end] == w["at"]]
     if following:
         return [_region_ref(doc, following[0])]
     imported = any(word in text for word in w["scopes"]["imported"])
+    origins = tuple(w["origin"]["before"])
+    site_openers = (w["at"], zh("grammar")["possessive"])
     candidates = [m for m in mentions if _is_region(m) and not (
-        imported and text[max(c_start, m.start - offset - 2):m.start - offset].endswith(("来自", "自", "从"))
-        or text[m.end - offset:m.end - offset + 2].startswith("输入"))]
+        imported and text[max(c_start, m.start - offset - 2):m.start - offset].endswith(origins)
+        or text[m.end - offset:m.end - offset + 2].startswith(w["origin"]["after"]))]
     chain = _chain(text, offset, c_start, figure.start, candidates)
     sites = [m for m in mentions if c_start <= m.start - offset and m.end - offset <= figure.start and (
-        m.type in PLACE_TYPES and not _is_region(m) or m.type in ORG_TYPES and text[m.start - offset - 1:m.start - offset] in ("在", "的")
+        m.type in PLACE_TYPES and not _is_region(m) or m.type in ORG_TYPES and text[m.start - offset - 1:m.start - offset] in site_openers
         and m.norm.endswith(tuple(w["site_endings"])))]
     if sites and (not chain or sites[-1].start > chain[-1].start):
         return []
@@ -487,7 +526,7 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
     local = [m for m in mentions if _is_region(m)]
     if any(word in text[c_start:figure.start] for word in w["nationwide"]):
         countries = [m for m in local if m.type == "Country" and m.end - offset <= figure.start]
-        return [_region_ref(doc, countries[-1])] if countries else [_place_ref(doc, "中国")]
+        return [_region_ref(doc, countries[-1])] if countries else [_place_ref(doc, w["home_country"])]
     if running.region and running.region_sentence == running.sentence:
         return running.region[:1]
     earlier = [m for m in local if m.end - offset <= c_start]
@@ -514,8 +553,9 @@ def _likened(before: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _likeness_end() -> re.Pattern:
-    likeness = "|".join(map(re.escape, words()["likeness"]))
-    return re.compile(rf"(?:{likeness})[一两二三四五六七八九十几\d]*个?$")
+    w = words()
+    likeness, numerals, measure = _either(w["likeness"]), _any_of(w["likeness_numerals"]), re.escape(w["likeness_measure"])
+    return re.compile(rf"(?:{likeness})[{numerals}\d]*{measure}?$")
 
 
 def _lead_region(doc: AnalysedArticle) -> Mention | None:
@@ -567,10 +607,11 @@ def _chain(text: str, offset: int, c_start: int, end: int, mentions: list[Mentio
              if _is_region(m) and c_start <= m.start - offset and m.end - offset <= end]
     if not local:
         return []
+    joiners = words()["list_joiners"]
     chain = [local[-1]]
     for prev in reversed(local[:-1]):
         joiner = text[prev[2]:chain[0][1]]
-        if not joiner or not all(ch in _LIST_JOINERS for ch in joiner):
+        if not joiner or not all(ch in joiners for ch in joiner):
             break
         chain.insert(0, prev)
     return [m for m, _, _ in chain]
@@ -593,7 +634,7 @@ def _jurisdiction(doc: AnalysedArticle, reporter: EntityRef | None) -> EntityRef
 
 def _place_of_name(doc: AnalysedArticle, name: str) -> EntityRef | None:
     if name.startswith(tuple(words()["national_bodies"])):
-        return _place_ref(doc, "中国")
+        return _place_ref(doc, words()["home_country"])
     for end in range(min(len(name) - 1, 8), 1, -1):
         place = _place_ref(doc, name[:end])
         if place is not None:
@@ -605,7 +646,7 @@ def _place_of_name(doc: AnalysedArticle, name: str) -> EntityRef | None:
 def _reporter(doc: AnalysedArticle, text: str, start: int, mentions: list[Mention]) -> EntityRef | None:
     """The body the sentence names as announcing figures: X公布/通报/表示, 据X, 根据X消息;
     a gloss in brackets after its name is passed over (X（隶属非盟的…）表示)."""
-    verbs = words()["report_verbs"]
+    verbs, citing = words()["report_verbs"], zh("clauses")["citing_markers"]
     for m in mentions:
         if m.type not in ORG_TYPES:
             continue
@@ -614,13 +655,26 @@ def _reporter(doc: AnalysedArticle, text: str, start: int, mentions: list[Mentio
             close = min((i for i in (text.find("）", e), text.find(")", e)) if i != -1), default=-1)
             e = close + 1 if close != -1 else e
         following = text[e:e + 8]
-        if any(following.find(v) != -1 and following.find(v) <= 6 for v in verbs) or text[max(0, s - 2):s].endswith(("据", "根据")):
+        if any(following.find(v) != -1 and following.find(v) <= 6 for v in verbs) or text[max(0, s - 2):s].endswith(citing):
             return ref_of(doc, m)
     return None
 
 
-_COMPARED = re.compile(r"(?:比|较|低于|高于|多于|少于)(?:昨日|昨天|前一日|前一天|前日|上周[一二三四五六日天]?)")
-_ANNOUNCED_ON = re.compile(r"(?:周|星期)[一二三四五六日天]|今日|今天")
+@lru_cache(maxsize=1)
+def _compared_day() -> re.Pattern:
+    """A day a figure is compared with (比昨日, 较上周五), which dates no figure."""
+    w = words()
+    compared = w["compared_day"]
+    weekdays = _any_of(zh("dates")["weekdays"])
+    return re.compile(rf"(?:{_either(compared['comparisons'])})"
+                      rf"(?:{_either(w['previous_day'])}|{re.escape(compared['last_week'])}[{weekdays}]?)")
+
+
+@lru_cache(maxsize=1)
+def _announced_on() -> re.Pattern:
+    """A weekday or today a bulletin was announced on (上海周四公布), the whole of a date found."""
+    announced = words()["announced_on"]
+    return re.compile(rf"(?:{_either(announced['week'])})[{_any_of(zh('dates')['weekdays'])}]|{_either(announced['today'])}")
 
 
 def _stated_date(doc: AnalysedArticle, sentence, before: str, reporter: EntityRef | None, region: EntityRef,
@@ -629,7 +683,7 @@ def _stated_date(doc: AnalysedArticle, sentence, before: str, reporter: EntityRe
     比昨日), else the one its paragraph carries. A weekday or 今日 the mainland's
     bulletin was announced on (上海周四公布，新增…) is the day after the one it covers."""
     w = words()
-    before = _COMPARED.sub(lambda m: "　" * len(m.group()), before)
+    before = _compared_day().sub(lambda m: "　" * len(m.group()), before)
     found, announced, position = None, False, 0
     while True:
         value, span = resolve(before[position:], doc.day, previous)
@@ -637,7 +691,7 @@ def _stated_date(doc: AnalysedArticle, sentence, before: str, reporter: EntityRe
             break
         start, end = position + span[0], position + span[1]
         found, position = value, end
-        announced = bool(_ANNOUNCED_ON.fullmatch(before[start:end])) and any(
+        announced = bool(_announced_on().fullmatch(before[start:end])) and any(
             0 <= before.find(verb, end) - end <= 4 for verb in w["announce_verbs"])
     if found is not None:
         mainland = _mainland(region) or reporter is not None and any(word in reporter.name for word in w["morning_reporters"])
