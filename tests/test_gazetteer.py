@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -318,11 +317,9 @@ def test_parse_rejects_bad_header():
     assert parse("# comment only\n") == []
 
 
-def test_load_is_cached_and_fast():
+def test_load_is_cached():
+    """Loaded once a process (how long it takes is a benchmark's business, not a test's)."""
     load.cache_clear()
-    start = time.perf_counter()
     first = load()
-    elapsed = time.perf_counter() - start
-    print(f"\ngazetteer load: {elapsed * 1000:.1f} ms for {len(first)} places")
-    assert elapsed < 0.5
+    assert len(first) > 4000
     assert load() is first
