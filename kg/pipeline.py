@@ -18,10 +18,10 @@ import pyoxigraph as ox
 
 from . import export
 from .analyse import DEFAULT_NER, analyse
-from .extract import extract_all
 from .files import atomic_path
 from .model import Article, ReadFailure
 from .normalise import normalise_text
+from .kinds import extract_all, write_fact
 from .rdf import article_quads
 from .read import ReadError, iter_sources, read_file_with_failures
 from .resolve import Resolver
@@ -112,7 +112,7 @@ def process(article: Article, resolver: Resolver, language: str | None = None, *
     Raises :class:`StageError` naming the stage that failed."""
     doc = _stage("analysis", analyse, article, language, anchor, ner=ner)
     facts = _stage("extraction", extract_all, doc)
-    graph, quads = _stage("RDF", article_quads, doc, facts, resolver, translation_of=original)
+    graph, quads = _stage("RDF", article_quads, doc, facts, resolver, write_fact, translation_of=original)
     return graph, quads, facts, doc
 
 

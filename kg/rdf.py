@@ -6,6 +6,7 @@ building the same input twice yields the same quads.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date, timezone
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -94,8 +95,10 @@ class ArticleGraph:
         self.add(node, NKG.confidence, Literal(f"{fact.confidence:.2f}", datatype=_XSD_DECIMAL))
 
 
-def article_quads(doc: AnalysedArticle, facts: list[Fact], resolver: Resolver, translation_of: str | None = None) -> tuple[str, list[Quad]]:
-    """The named graph IRI of the article and every quad it yields."""
+def article_quads(doc: AnalysedArticle, facts: list[Fact], resolver: Resolver, write: Callable[[ArticleGraph, Fact], None],
+                  translation_of: str | None = None) -> tuple[str, list[Quad]]:
+    """The named graph IRI of the article and every quad it yields; ``write`` adds the
+    quads of one fact (``kg.kinds.write_fact``, which picks the writer of its kind)."""
     graph = ArticleGraph(doc, resolver)
     _article(graph)
     if translation_of:
@@ -106,7 +109,7 @@ def article_quads(doc: AnalysedArticle, facts: list[Fact], resolver: Resolver, t
             if ref is not None:
                 graph.entity(ref)
     for fact in facts:
-        WRITERS[fact.kind](graph, fact)
+        write(graph, fact)
     graph.flush_entities()
     return graph.iri.value, sorted(graph.quads, key=str)
 
@@ -208,16 +211,16 @@ def _membership(graph: ArticleGraph, fact: Fact) -> tuple[NamedNode, NamedNode, 
     return person, org, post
 
 
-def _office(graph: ArticleGraph, fact: Fact) -> None:
+def write_office(graph: ArticleGraph, fact: Fact) -> None:
     _membership(graph, fact)
 
 
-def _leads(graph: ArticleGraph, fact: Fact) -> None:
+def write_leads(graph: ArticleGraph, fact: Fact) -> None:
     person, org, _ = _membership(graph, fact)
     graph.add(person, NKG.leads, org)
 
 
-def _post_change(graph: ArticleGraph, fact: Fact) -> None:
+def write_post_change(graph: ArticleGraph, fact: Fact) -> None:
     """An appointment or a departure: the event, dated, and the membership it begins or
     ends; whom an appointee replaces (nkg:replaces, and nkg:succeeded between persons)."""
     person, org, post = _membership(graph, fact)
@@ -246,7 +249,7 @@ def _event(graph: ArticleGraph, fact: Fact, kind: str, cls, *parts) -> NamedNode
     return event
 
 
-def _dispatch(graph: ArticleGraph, fact: Fact) -> None:
+def write_dispatch(graph: ArticleGraph, fact: Fact) -> None:
     sender = graph.entity(fact.args["sender"])
     group = graph.entity(fact.args["group"])
     destination = graph.entity(fact.args["destination"]) if fact.args.get("destination") else None
@@ -259,7 +262,7 @@ def _dispatch(graph: ArticleGraph, fact: Fact) -> None:
         graph.add(event, NKG.destination, destination)
 
 
-def _visit(graph: ArticleGraph, fact: Fact) -> None:
+def write_visit(graph: ArticleGraph, fact: Fact) -> None:
     visitor = graph.entity(fact.args["visitor"])
     place = graph.entity(fact.args["place"])
     graph.add(visitor, NKG.visits, place)
@@ -268,7 +271,7 @@ def _visit(graph: ArticleGraph, fact: Fact) -> None:
     graph.add(event, SCHEMA.location, place)
 
 
-def _meeting(graph: ArticleGraph, fact: Fact) -> None:
+def write_meeting(graph: ArticleGraph, fact: Fact) -> None:
     parties = [graph.entity(ref) for ref in fact.args["parties"]]
     for a in parties:
         for b in parties:
@@ -280,7 +283,7 @@ def _meeting(graph: ArticleGraph, fact: Fact) -> None:
     graph.add(event, SCHEMA.name, Literal(fact.args.get("name", "meeting"), language=_lang(graph)))
 
 
-def _statement(graph: ArticleGraph, fact: Fact) -> None:
+def write_statement(graph: ArticleGraph, fact: Fact) -> None:
     speaker = graph.entity(fact.args["speaker"])
     quote = graph.node("quote", speaker.value, fact.args["text"], str(fact.args.get("date") or ""))
     graph.add(quote, A, _n(SCHEMA.Quotation))
@@ -291,7 +294,7 @@ def _statement(graph: ArticleGraph, fact: Fact) -> None:
     graph.provenance(quote, fact)
 
 
-def _cases(graph: ArticleGraph, fact: Fact) -> None:
+def write_cases(graph: ArticleGraph, fact: Fact) -> None:
     place = graph.entity(fact.args["place"])
     when = fact.args.get("date")
     category = fact.args["category"]
@@ -321,23 +324,10 @@ def _category(graph: ArticleGraph, concept: str) -> NamedNode:
     return node
 
 
-def _source(graph: ArticleGraph, fact: Fact) -> None:
+def write_source(graph: ArticleGraph, fact: Fact) -> None:
     graph.add(graph.iri, SCHEMA.isBasedOn, graph.entity(fact.args["source"]))
 
 
 def _lang(graph: ArticleGraph) -> str:
     return graph.doc.language
 
-
-WRITERS = {
-    "office": _office,
-    "leads": _leads,
-    "dispatch": _dispatch,
-    "visit": _visit,
-    "meeting": _meeting,
-    "statement": _statement,
-    "cases": _cases,
-    "source": _source,
-    "appointment": _post_change,
-    "departure": _post_change,
-}
