@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analyse import DEFAULT_NER, NER_BACKENDS, analyse
-from .kinds import KINDS, extract_all
+from .kinds import KINDS, MENTION_TYPES, extract_all, mention_ref
 from .language_data import pattern, zh
 from .model import EntityRef
 from .normalise import normalise_text
-from .rdf import _TYPES_OF_MENTIONS, mention_ref
 from .read import read_file
 from .resolve import Resolver
 from .vocab import ENTITY_FAMILY
@@ -158,7 +157,7 @@ def evaluate_article(gold: dict, path: Path, resolver: Resolver, ner: str = DEFA
     kinds = gold.get("kinds")  # a set annotated for some fact kinds only scores those
     predicted_entities: dict[str, tuple[str, set[str], str]] = {}
     for mention in doc.mentions:
-        if mention.type not in _TYPES_OF_MENTIONS or mention.source == "jieba" and ner != "jieba":
+        if mention.type not in MENTION_TYPES or mention.source == "jieba" and ner != "jieba":
             continue
         ref = mention_ref(doc, mention)
         if ref is None:

@@ -21,8 +21,7 @@ from .analyse import DEFAULT_NER, analyse
 from .files import atomic_path
 from .model import Article, ReadFailure
 from .normalise import normalise_text
-from .kinds import extract_all, extractor_names, write_fact
-from .rdf import article_quads
+from .kinds import article_quads, extract_all, extractor_names
 from .read import ReadError, iter_sources, read_file_with_failures
 from .resolve import Resolver
 from .store import CONTENT_HASH, DEFAULT_OUT, MEMORY, STORE_DIR, GraphStore, content_hash_quads, open_store
@@ -113,7 +112,7 @@ def process(article: Article, resolver: Resolver, language: str | None = None, *
     Raises :class:`StageError` naming the stage that failed."""
     doc = _stage("analysis", analyse, article, language, anchor, ner=ner)
     facts = _stage("extraction", extract_all, doc, extractors)
-    graph, quads = _stage("RDF", article_quads, doc, facts, resolver, write_fact, translation_of=original)
+    graph, quads = _stage("RDF", article_quads, doc, facts, resolver, translation_of=original)
     return graph, quads, facts, doc
 
 

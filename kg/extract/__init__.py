@@ -1,5 +1,6 @@
-"""Extractors, one module per fact kind, each a pure function from an analysed article
-to facts. ``kg.kinds`` registers them with the rest of each kind and runs them.
+"""One module per fact kind (and ``common`` and ``clauses``, what they share): its extractor (a pure function from an analysed article to
+facts), its RDF writer, its evaluation matcher and its ``FactKind`` entry, which
+``kg.kinds`` registers and runs.
 
 The dispatch extractor is loaded with the package: ``common.ref_of`` keys a bare 工作组
 as the group the article reports sent, which needs the dispatches (see
