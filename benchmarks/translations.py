@@ -26,7 +26,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from kg.analyse import analyse
-    from kg.extract import extract_all
+    from kg.kinds import extract_all
     from kg.model import Article
     from kg.pipeline import sample_corpus
     from kg.read import read_paths

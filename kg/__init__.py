@@ -23,9 +23,9 @@ from . import stats as _stats_module  # noqa: E402
 def build(paths=None, out="exports", **options):
     """Build ``paths`` (files, folders, globs; default: the sample corpus) into the
     folder ``out``, as ``kg build`` does (options: ``memory``, ``base``, ``language``,
-    ``ner``, ``jobs``, ``viewer``, ``progress``, ``force``, ``exports``), and return the
-    graph of the whole store as an ``rdflib.Dataset`` (one named graph per article);
-    the build's summary is its ``summary`` attribute."""
+    ``ner``, ``extractors``, ``jobs``, ``viewer``, ``progress``, ``force``, ``exports``),
+    and return the graph of the whole store as an ``rdflib.Dataset`` (one named graph
+    per article); the build's summary is its ``summary`` attribute."""
     import pyoxigraph as ox
     import rdflib
 

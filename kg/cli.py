@@ -7,6 +7,7 @@ import sys
 from . import __version__
 from .analyse import DEFAULT_NER, NER_BACKENDS
 from .formats import listing
+from .kinds import EXTRACTORS, KINDS, extractor_names
 from .query import result_formats
 from .store import DEFAULT_OUT
 from .viewer import DEFAULT_MAX_NODES
@@ -46,7 +47,8 @@ def _parser() -> argparse.ArgumentParser:
                              "graph.html and summary.json. A file whose bytes the store already holds is skipped. Into a "
                              "store that already held articles, the exports are left as they were and said to be stale "
                              "(`kg export` rewrites them) unless --exports is given. Exits 1 when any file failed; the "
-                             "others are built all the same.")
+                             "others are built all the same.",
+                             formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_build_epilog())
     build.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (recursive) or globs; default: the bundled sample corpus")
     build.add_argument("--out", default=str(DEFAULT_OUT), help="output folder, holding the store and the exports (default: %(default)s)")
     build.add_argument("--memory", action="store_true", help="keep the store in memory only: the exports hold exactly this build's articles "
@@ -54,12 +56,14 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--base", default=DEFAULT_BASE, help="base IRI of entities and facts (default: %(default)s)")
     build.add_argument("--language", choices=["zh-Hans", "zh-Hant", "en"], help="force the language of every article instead of detecting it")
     build.add_argument("--ner", default=DEFAULT_NER, choices=NER_BACKENDS,
-                       help="statistical entity recogniser beside the lexicons and rules (default: %(default)s)")
+                       help="statistical entity recogniser beside the lexicons and rules, listed below (default: %(default)s)")
+    build.add_argument("--extractors", type=_extractors, metavar="NAME,...",
+                       help="the extractors to run, by name, separated by commas (listed below; default: all)")
     build.add_argument("--jobs", type=int, help="worker processes (default: one per core for more than 50 files)")
     build.add_argument("--no-viewer", action="store_true", help="do not write graph.html")
     build.add_argument("--force", action="store_true",
-                       help="read every file, also those whose bytes the store already holds (after changing --ner or "
-                       "--language, or upgrading newskg)")
+                       help="read every file, also those whose bytes the store already holds (after changing --ner, "
+                       "--extractors or --language, or upgrading newskg)")
     build.add_argument("--exports", action="store_true",
                        help="rewrite graph.ttl, graph.trig and graph.html of the whole store also when adding to a store "
                        "that held articles (the default then is to leave them, stale)")
@@ -121,11 +125,31 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def _build_epilog() -> str:
+    """The extractors and recognisers ``kg build`` chooses from, as their registries
+    list them."""
+    width = max(map(len, EXTRACTORS))
+    lines = ["extractors (--extractors):"]
+    for name, kind in EXTRACTORS.items():
+        also = [k.name for k in KINDS.values() if k.made_by == name]
+        lines.append(f"  {name:{width}}  {kind.about}" + (f" (facts: {', '.join([name, *also])})" if also else ""))
+    lines.append("recognisers (--ner): " + ", ".join(NER_BACKENDS))
+    return "\n".join(lines) + "\n"
+
+
+def _extractors(text: str) -> list[str]:
+    """``--extractors office,statement``: the names, checked against the registry."""
+    try:
+        return extractor_names(n.strip() for n in text.split(",") if n.strip())
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _build(args) -> int:
     from .pipeline import build
 
     summary, store = build(args.paths, args.out, memory=args.memory, base=args.base, language=args.language,
-                           ner=args.ner, jobs=args.jobs, viewer=not args.no_viewer, progress=args.progress,
+                           ner=args.ner, extractors=args.extractors, jobs=args.jobs, viewer=not args.no_viewer, progress=args.progress,
                            force=args.force, exports=True if args.exports else None)
     store.close()
     for line in summary.lines():

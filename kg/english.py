@@ -175,19 +175,12 @@ _AGENTS = ("Person", "Organization", "GovernmentOrganization", "WorkingGroup", "
 _PLACES = ("AdministrativeArea", "Country", "Place")
 
 
-def extract_en(doc: AnalysedArticle) -> list[Fact]:
-    facts: list[Fact] = []
-    for extractor in (_offices, _dispatches, _visits, _meetings, _statements, _cases, _sources):
-        facts.extend(extractor(doc))
-    return facts
-
-
 def _date(doc: AnalysedArticle, sentence: Sentence):
     return (doc.dates[sentence.index] if doc.dates else None) or doc.day
 
 
 def _group(doc: AnalysedArticle) -> EntityRef | None:
-    dispatches = [f for f in _dispatches(doc)]
+    dispatches = [f for f in find_dispatches(doc)]
     return dispatches[0].args["group"] if dispatches else None
 
 
@@ -199,7 +192,7 @@ def agent_ref(doc: AnalysedArticle, mention: Mention) -> EntityRef:
     return _ref(mention)
 
 
-def _offices(doc: AnalysedArticle) -> list[Fact]:
+def find_offices(doc: AnalysedArticle) -> list[Fact]:
     """Appositions: "Lei Haichao, the leader of the working group and deputy director
     of the China Health and Health Commission, …"."""
     titles = cues()["titles"]
@@ -249,7 +242,7 @@ def _unique(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-def _dispatches(doc: AnalysedArticle) -> list[Fact]:
+def find_dispatches(doc: AnalysedArticle) -> list[Fact]:
     if "en_dispatches" in doc.notes:
         return doc.notes["en_dispatches"]
     facts = []
@@ -276,7 +269,7 @@ def _sends() -> re.Pattern:
     return re.compile(_filled("dispatch", verbs=verbs, groups=groups), re.I)
 
 
-def _visits(doc: AnalysedArticle) -> list[Fact]:
+def find_visits(doc: AnalysedArticle) -> list[Fact]:
     verbs = "|".join(map(re.escape, cues()["visit"]))
     pattern = re.compile(r"\b(?:" + verbs + r")\s+", re.I)
     facts = []
@@ -291,7 +284,7 @@ def _visits(doc: AnalysedArticle) -> list[Fact]:
     return facts
 
 
-def _meetings(doc: AnalysedArticle) -> list[Fact]:
+def find_meetings(doc: AnalysedArticle) -> list[Fact]:
     """"A met (with) B", "A held talks with B", "A spoke by phone with B", "A and B met"."""
     verbs = "|".join(sorted(map(re.escape, cues()["meeting"]), key=len, reverse=True))
     meets = re.compile(r"\b(?:" + verbs + r")\b", re.I)
@@ -317,7 +310,7 @@ def _meetings(doc: AnalysedArticle) -> list[Fact]:
     return facts
 
 
-def _statements(doc: AnalysedArticle) -> list[Fact]:
+def find_statements(doc: AnalysedArticle) -> list[Fact]:
     says = _says()
     facts = []
     last_person: Mention | None = None
@@ -348,7 +341,7 @@ def _statement(doc, sentence, speaker, text):
     return Fact("statement", {"speaker": speaker, "text": text.strip().rstrip("."), "date": _date(doc, sentence)}, sentence, 0.7)
 
 
-def _sources(doc: AnalysedArticle) -> list[Fact]:
+def find_sources(doc: AnalysedArticle) -> list[Fact]:
     facts = []
     for sentence in doc.sentences:
         match = re.search(en("phrases")["source"], sentence.norm, re.I)
@@ -377,7 +370,7 @@ def _category(phrase_text: str) -> str | None:
     return best[0] if best else None
 
 
-def _cases(doc: AnalysedArticle) -> list[Fact]:
+def find_cases(doc: AnalysedArticle) -> list[Fact]:
     """Numbers followed by a case category, with the place given by "in X"/"of X"
     right after, or else the running region of the paragraph."""
     phrases = en("phrases")

@@ -10,18 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analyse import DEFAULT_NER, NER_BACKENDS, analyse
-from .extract import extract_all
+from .kinds import KINDS, MENTION_TYPES, extract_all, mention_ref
 from .language_data import pattern, zh
 from .model import EntityRef
 from .normalise import normalise_text
-from .rdf import _TYPES_OF_MENTIONS, mention_ref
 from .read import read_file
 from .resolve import Resolver
 from .vocab import ENTITY_FAMILY
 
 DEFAULT_CORPUS = Path("../shared/corpus/news-2025-11")
 FAMILY_TYPE = {"person": "Person", "org": "Organization", "place": "Place"}
-FACT_KINDS = ("office", "leads", "dispatch", "visit", "meeting", "statement", "cases", "source", "appointment", "departure")
+FACT_KINDS = tuple(KINDS)
 _SPACES = re.compile(r"[\s\u3000·・.\-]+")
 
 
@@ -158,7 +157,7 @@ def evaluate_article(gold: dict, path: Path, resolver: Resolver, ner: str = DEFA
     kinds = gold.get("kinds")  # a set annotated for some fact kinds only scores those
     predicted_entities: dict[str, tuple[str, set[str], str]] = {}
     for mention in doc.mentions:
-        if mention.type not in _TYPES_OF_MENTIONS or mention.source == "jieba" and ner != "jieba":
+        if mention.type not in MENTION_TYPES or mention.source == "jieba" and ner != "jieba":
             continue
         ref = mention_ref(doc, mention)
         if ref is None:
@@ -298,48 +297,36 @@ def _fused(post: str) -> str:
     return post
 
 
-def _same_fact(kind: str, gold: dict, fact, names: Names, aliases: dict) -> bool:
-    args = fact.args
+class Matching:
+    """The tests a kind's matcher (``FactKind.match``) asks: names of one article's gold
+    set against the names a predicted entity goes by."""
 
-    def party(gold_name: str, ref, loose=True) -> bool:
+    def __init__(self, names: Names, aliases: dict[str, set[str]]):
+        self.names = names
+        self.aliases = aliases
+
+    def party(self, gold_name: str, ref, loose: bool = True) -> bool:
+        """No name in gold, or the gold name among the entity's (loose: one holds the other)."""
         if not gold_name:
             return True
-        return _matches(gold_name, names.of(ref)[1], aliases, loose)
+        return _matches(gold_name, self.names.of(ref)[1], self.aliases, loose)
 
-    def same_date() -> bool:
+    def same_date(self, gold: dict, args: dict) -> bool:
         when = args.get("date")
         return not gold.get("date") or (when is not None and (when if isinstance(when, str) else when.isoformat()) == gold["date"])
 
-    if kind in ("office", "leads"):
-        if not party(gold["person"], args["person"], loose=False):
-            return False
-        if party(gold["organization"], args["organization"]) and (kind == "leads" or _role(gold.get("role", "")) == _role(args["role"])):
-            return True
-        return kind == "office" and _same_post(gold, names.of(args["organization"])[1], args["role"], aliases)
-    if kind == "dispatch":
-        return party(gold.get("sender", ""), args["sender"]) and party(gold.get("destination", ""), args.get("destination"))
-    if kind == "visit":
-        return party(gold["visitor"], args["visitor"]) and party(gold["place"], args["place"]) and same_date()
-    if kind == "meeting":
-        wanted = gold.get("parties", [])
-        found = sum(any(party(w, ref) for ref in args["parties"]) for w in wanted)
-        return found >= min(2, len(wanted))
-    if kind == "statement":
-        return party(gold["speaker"], args["speaker"]) and _text_overlap(gold.get("text", ""), args["text"])
-    if kind == "cases":
-        return (party(gold.get("place", ""), args["place"]) and gold["category"] == args["category"]
-                and int(gold["value"]) == int(args["value"]) and same_date())
-    if kind == "source":
-        return party(gold["source"], args["source"])
-    if kind in ("appointment", "departure"):
-        if not party(gold["person"], args["person"], loose=False) or not same_date():
-            return False
-        if gold.get("replaces") and (args.get("replaces") is None or not party(gold["replaces"], args["replaces"], loose=False)):
-            return False
-        return not gold.get("organization") or party(gold["organization"], args["organization"]) and (
-            not gold.get("role") or _role(gold["role"]) == _role(args["role"])) or _same_post(
-            gold, names.of(args["organization"])[1], args["role"], aliases)
-    return False
+    def same_role(self, gold_role: str, role: str) -> bool:
+        return _role(gold_role) == _role(role)
+
+    def same_post(self, gold: dict, args: dict) -> bool:
+        return _same_post(gold, self.names.of(args["organization"])[1], args["role"], self.aliases)
+
+    def text_overlap(self, gold_text: str, text: str) -> bool:
+        return _text_overlap(gold_text, text)
+
+
+def _same_fact(kind: str, gold: dict, fact, names: Names, aliases: dict) -> bool:
+    return KINDS[kind].match(gold, fact.args, Matching(names, aliases))
 
 
 def evaluate(gold_dir: Path, corpus: Path = DEFAULT_CORPUS, *, errors: bool = False, ner: str = DEFAULT_NER) -> Report:

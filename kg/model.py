@@ -1,4 +1,5 @@
-"""The records every stage passes on: one article, its sentences, mentions and facts.
+"""The records every stage passes on: one article, its sentences, mentions and facts;
+and what a kind of fact is (``FactKind``, registered in ``kg.kinds``).
 
 Offsets are character offsets into ``Article.text`` (the main text in its original
 script). Normalised text has the same length as the original, so an offset found in
@@ -8,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 
 @dataclass
@@ -146,3 +148,51 @@ class AnalysedArticle:
             self.mentions.sort(key=lambda m: m.start)
             starts = self.notes["mention_starts"] = [m.start for m in self.mentions]
         return starts
+
+
+class Matching(Protocol):
+    """What a kind's matcher asks of the evaluation (``kg.evaluate.Matching``): whether a
+    gold name is among an entity's names, and the dates, roles, posts and texts agree."""
+
+    def party(self, gold_name: str, ref: EntityRef | None, loose: bool = True) -> bool: ...
+
+    def same_date(self, gold: dict, args: dict) -> bool: ...
+
+    def same_role(self, gold_role: str, role: str) -> bool: ...
+
+    def same_post(self, gold: dict, args: dict) -> bool: ...
+
+    def text_overlap(self, gold_text: str, text: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class FactKind:
+    """One kind of fact and everything kg does with it: the module of ``kg/extract/``
+    that finds it defines it, beside its extractor, writer and matcher."""
+
+    name: str
+    about: str
+    """A line for ``kg build --help``."""
+    write: Callable[[Any, Fact], None]
+    """Adds the quads of one fact to its article's graph (a ``kg.rdf.ArticleGraph``)."""
+    match: Callable[[dict, dict, Matching], bool]
+    """Whether a gold item (a dict of eval/README.md) and a fact's ``args`` are one fact."""
+    extract: Mapping[str, Callable[[AnalysedArticle], list[Fact]]] = field(default_factory=dict)
+    """The extractor per language ("zh", "en"); one function may make several kinds
+    (the English offices make ``office`` and ``leads`` facts)."""
+    made_by: str | None = None
+    """The kind whose extractor makes this one, when it has none of its own."""
+    node_class: str | None = None
+    """The class of the node a fact becomes (a CURIE of ``kg.vocab.PREFIXES``)."""
+    properties: tuple[str, ...] = ()
+    """The ``nkg:`` properties its writer uses (declared in ``kg.vocab.NKG_TERMS``)."""
+    edges: tuple[str, ...] = ()
+    """The ``nkg:`` properties between two entities the viewer draws as edges, labelled
+    under "relations" in ``kg/resources/viewer_style.json``."""
+    symmetric: bool = False
+    """Whether its edges have no direction (drawn once, without an arrow)."""
+
+    @property
+    def extractor(self) -> str:
+        """The name of the extractor that makes facts of this kind."""
+        return self.made_by or self.name

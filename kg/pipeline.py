@@ -18,11 +18,10 @@ import pyoxigraph as ox
 
 from . import export
 from .analyse import DEFAULT_NER, analyse
-from .extract import extract_all
 from .files import atomic_path
 from .model import Article, ReadFailure
 from .normalise import normalise_text
-from .rdf import article_quads
+from .kinds import article_quads, extract_all, extractor_names
 from .read import ReadError, iter_sources, read_file_with_failures
 from .resolve import Resolver
 from .store import CONTENT_HASH, DEFAULT_OUT, MEMORY, STORE_DIR, GraphStore, content_hash_quads, open_store
@@ -106,12 +105,13 @@ class BuildSummary:
 
 
 def process(article: Article, resolver: Resolver, language: str | None = None, *, anchor=None,
-            original: str | None = None, ner: str = DEFAULT_NER):
-    """One article through analysis, extraction and RDF: its graph IRI, quads, facts
-    and analysis. ``original`` is the graph IRI of the article it translates.
+            original: str | None = None, ner: str = DEFAULT_NER, extractors: list[str] | None = None):
+    """One article through analysis, extraction (by ``extractors``, default all) and
+    RDF: its graph IRI, quads, facts and analysis. ``original`` is the graph IRI of the
+    article it translates.
     Raises :class:`StageError` naming the stage that failed."""
     doc = _stage("analysis", analyse, article, language, anchor, ner=ner)
-    facts = _stage("extraction", extract_all, doc)
+    facts = _stage("extraction", extract_all, doc, extractors)
     graph, quads = _stage("RDF", article_quads, doc, facts, resolver, translation_of=original)
     return graph, quads, facts, doc
 
@@ -152,14 +152,14 @@ class Built:
 _WORKER: dict = {}
 
 
-def _start_worker(base: str, language: str | None, ner: str) -> None:
-    _WORKER.update(resolver=Resolver(base), language=language, ner=ner)
+def _start_worker(base: str, language: str | None, ner: str, extractors: list[str]) -> None:
+    _WORKER.update(resolver=Resolver(base), language=language, ner=ner, extractors=extractors)
 
 
 def _process_file(source: Path) -> tuple[list[Built], list[ReadFailure]]:
     """Read one file and process each of its articles; every failure is returned,
     never raised."""
-    resolver, language, ner = _WORKER["resolver"], _WORKER["language"], _WORKER["ner"]
+    resolver, language, ner, extractors = (_WORKER[k] for k in ("resolver", "language", "ner", "extractors"))
     try:
         articles, failures = read_file_with_failures(source)
     except ReadError as error:
@@ -169,7 +169,7 @@ def _process_file(source: Path) -> tuple[list[Built], list[ReadFailure]]:
     built = []
     for article in articles:
         try:
-            graph, quads, facts, doc = process(article, resolver, language, ner=ner)
+            graph, quads, facts, doc = process(article, resolver, language, ner=ner, extractors=extractors)
         except StageError as error:
             failures.append(ReadFailure(article.path, str(error)))
             continue
@@ -187,6 +187,7 @@ def build(
     base: str = DEFAULT_BASE,
     language: str | None = None,
     ner: str = DEFAULT_NER,
+    extractors: Iterable[str] | None = None,
     jobs: int | None = None,
     viewer: bool = True,
     progress: bool | None = None,
@@ -206,9 +207,11 @@ def build(
     ``nkg:contentHash``) is skipped before it is read, unless ``force``; see
     :func:`_plan` for what a translation needs of the files skipped. The exports
     (graph.ttl, graph.trig, graph.html) are written when the store held no article
-    before, or when ``exports`` is true; otherwise ``summary.stale`` names them."""
+    before, or when ``exports`` is true; otherwise ``summary.stale`` names them.
+    ``extractors`` names the extractors to run (``kg.kinds.EXTRACTORS``; default: all)."""
     started = time.perf_counter()
     check_base(base)
+    extractors = extractor_names(extractors)
     report = report or (lambda line: print(line, file=sys.stderr))
     paths = list(paths) if paths else sample_corpus()
     out_dir = Path(out) if out is not None else None
@@ -235,7 +238,7 @@ def build(
     contents: dict[str, set[str]] = {}  # article graph → the hashes of this build's files that give it
     changed = False
     stored = 0
-    for position, (built, failures) in zip(plan.todo, _each_file(todo, jobs, base, language, ner)):
+    for position, (built, failures) in zip(plan.todo, _each_file(todo, jobs, base, language, ner, extractors)):
         bar.update(1)
         for failure in failures:
             _fail(summary, failure, report)
@@ -276,7 +279,7 @@ def build(
     if english and plan.skipped:
         skipped = [files[i] for i in sorted(plan.skipped)]
         persons.update(_persons_in_store(store, set().union(*plan.skipped.values())))
-        for original, day in _originals_among(skipped, [prints[key] for key in english], language, ner):
+        for original, day in _originals_among(skipped, [prints[key] for key in english], language, ner, extractors):
             prints.setdefault(original.key, original)
             days.setdefault(original.key, day)
     resolver.learn_persons(sorted(persons))
@@ -286,7 +289,8 @@ def build(
         summary.facts.subtract(kinds)
         try:
             graph, quads, facts, _ = process(article, resolver, "en", anchor=days[original] if original else None,
-                                             original=f"{resolver.base}article/{original}" if original else None, ner=ner)
+                                             original=f"{resolver.base}article/{original}" if original else None, ner=ner,
+                                             extractors=extractors)
             changed |= store.replace_graph(graph, quads + content_hash_quads(graph, contents.get(graph, set())))
         except Exception as error:  # noqa: BLE001 - the second reading fails this article alone
             changed |= store.replace_graph(first, [])
@@ -391,7 +395,8 @@ def _persons_in_store(store: GraphStore, graphs: set[str]) -> set[str]:
     return names
 
 
-def _originals_among(files: list[Path], translations: list[Fingerprint], language: str | None, ner: str):
+def _originals_among(files: list[Path], translations: list[Fingerprint], language: str | None, ner: str,
+                     extractors: list[str]):
     """Fingerprints of the articles of skipped files that could be the original of one
     of ``translations``: each file is read again and only an article that shares
     enough numbers with a translation (without which it scores 0) is analysed, so a
@@ -400,7 +405,7 @@ def _originals_among(files: list[Path], translations: list[Fingerprint], languag
         for article in _articles_of(path):
             numbers = numbers_of(normalise_text(article.text))
             if any(numbers_match(t.numbers, numbers) for t in translations if t.numbers):
-                found = _fingerprint_of(article, language, ner)
+                found = _fingerprint_of(article, language, ner, extractors)
                 if found is not None and found[0].language != "en":
                     yield found
 
@@ -412,12 +417,12 @@ def _articles_of(path: Path) -> list[Article]:
         return []
 
 
-def _fingerprint_of(article: Article, language: str | None, ner: str) -> tuple[Fingerprint, object] | None:
+def _fingerprint_of(article: Article, language: str | None, ner: str, extractors: list[str]) -> tuple[Fingerprint, object] | None:
     """An article's fingerprint and day, or None where its analysis fails (as in a
     full build, an article that fails is no original)."""
     try:
         doc = analyse(article, language, ner=ner)
-        return fingerprint(doc, extract_all(doc)), doc.day
+        return fingerprint(doc, extract_all(doc, extractors)), doc.day
     except Exception:  # noqa: BLE001 - that article's failure, reported when it was built
         return None
 
@@ -432,17 +437,17 @@ def check_base(base: str) -> None:
         raise ValueError(f"--base {base!r} is not an absolute IRI (no scheme such as https:)")
 
 
-def _each_file(files: list[Path], jobs: int, base: str, language: str | None, ner: str):
+def _each_file(files: list[Path], jobs: int, base: str, language: str | None, ner: str, extractors: list[str]):
     """Results file by file, in input order, from this process or from a pool."""
     if jobs <= 1:
-        _start_worker(base, language, ner)
+        _start_worker(base, language, ner, extractors)
         yield from map(_process_file, files)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     window = 32 * jobs
-    with context.Pool(jobs, initializer=_start_worker, initargs=(base, language, ner)) as pool:
+    with context.Pool(jobs, initializer=_start_worker, initargs=(base, language, ner, extractors)) as pool:
         pending = None
         for begin in range(0, len(files), window):
             batch = pool.imap(_process_file, files[begin:begin + window], chunksize=4)

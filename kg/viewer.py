@@ -59,6 +59,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 
 from kg.files import write_text
+from kg.kinds import KINDS
 from kg.normalise import to_simplified, to_traditional
 from kg.vocab import ENTITY_CLASSES, ENTITY_FAMILY, NKG, SCHEMA
 
@@ -78,17 +79,12 @@ _STYLE_PATH = Path(__file__).resolve().parent / "resources" / "viewer_style.json
 # or more relations.
 DEFAULT_MAX_NODES = 500
 
-# Direct entity-to-entity predicates and the relation id each gives an edge.
-_DIRECT = {
-    NKG.leads: "leads",
-    NKG.sends: "sends",
-    NKG.sentTo: "sentTo",
-    NKG.visits: "visits",
-    NKG.meets: "meets",
-    SCHEMA.containedInPlace: "containedInPlace",
-}
+# Direct entity-to-entity predicates and the relation id each gives an edge: the edges
+# of each fact kind (kg.kinds), and a place within another.
+_DIRECT = {NKG[edge]: edge for kind in KINDS.values() for edge in kind.edges} | {
+    SCHEMA.containedInPlace: "containedInPlace"}
 # Relations without a direction: drawn once, without an arrow.
-_SYMMETRIC = {"meets"}
+_SYMMETRIC = {edge for kind in KINDS.values() if kind.symmetric for edge in kind.edges}
 # Predicates implied by a more specific one drawn already (org:headOf by nkg:leads).
 _IMPLIED_BY = {ORG.headOf: NKG.leads}
 # Predicates never drawn as entity edges.

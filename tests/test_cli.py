@@ -230,3 +230,45 @@ def test_case_counts_as_a_terminal_chart(built):
         "海南省 · local confirmed cases",
         "  2022-08-12 " + "█" * 29 + " 594",
     ]
+
+
+def test_build_help_lists_the_extractors_and_recognisers():
+    result = kg("build", "--help")
+    assert result.returncode == 0
+    help_text = result.stdout.split("extractors (--extractors):\n")[1]
+    assert help_text.splitlines() == [
+        "  office       a person holds a post in a body or polity",
+        "  leads        a person heads a body or polity",
+        "  dispatch     a body sends a group, somewhere",
+        "  visit        a person or body visits a place",
+        "  meeting      two or more parties meet",
+        "  statement    what a person or body said",
+        "  cases        a count of cases a place reports, by category",
+        "  source       a medium or body the article cites",
+        "  appointment  a person is appointed to a post (facts: appointment, departure)",
+        "recognisers (--ner): charcrf, lac, charcrf+lac, jieba, none",
+    ]
+
+
+def test_build_with_the_case_extractor_alone_gives_case_reports_alone(tmp_path):
+    out = tmp_path / "out"
+    result = kg("build", "--extractors", "cases", "--out", out, "--no-viewer")
+    assert result.returncode == 0, result.stderr
+    assert json.loads((out / "summary.json").read_text())["facts"] == {"cases": 14}
+    kinds = kg("query", "SELECT DISTINCT ?kind WHERE { ?fact prov:wasDerivedFrom ?article ; a ?kind } ORDER BY ?kind",
+               "--format", "csv", "--store", out)
+    assert kinds.stdout.split() == ["kind", "https://w3id.org/newskg/ontology#CaseReport"]
+    assert "nkg:leads" not in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("names, message", [
+    ("cases,case", "unknown extractor 'case'"),
+    ("visits,office,meetings", "unknown extractors 'visits', 'meetings'"),
+    (",", "no extractor named"),
+])
+def test_an_unknown_extractor_is_refused_before_anything_is_built(tmp_path, names, message):
+    result = kg("build", "--extractors", names, "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (f"kg build: error: argument --extractors: {message}; the extractors are "
+                                              "office, leads, dispatch, visit, meeting, statement, cases, source, appointment")
+    assert not (tmp_path / "out").exists()

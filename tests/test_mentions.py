@@ -40,7 +40,7 @@ def test_a_side_of_talks_is_no_person():
 
 
 def test_the_paper_and_the_spokesperson_speak_for_the_body_named_before():
-    from kg.extract import extract_all
+    from kg.kinds import extract_all
 
     text = ("進步派媒體《韓民族新聞》的社論指出，正如李在明向習近平所說的，「韓中經濟關係正『從垂直分工結構轉向水平合作結構』。\n"
             "該報還稱，美中兩國在峰會期間相當於「實質結束」自今年2月以來的貿易戰，但這次未觸及台灣議題。")
@@ -90,7 +90,7 @@ def test_a_taiwanese_outlets_bare_foreign_ministry_is_taiwans():
 
 
 def test_a_quotation_running_over_two_sentences_is_said_by_one_speaker():
-    from kg.extract import extract_all
+    from kg.kinds import extract_all
 
     text = ("负责该案的高等法院三位法官之一的李运腾（Alex Lee）表示，检方的指控定义宽泛，但并不模糊，"
             "“基本上，任何试图结束一党专政的行为都被视为违宪。这就是他们的立场。”\n三位法官驳回了邹幸彤申请，并宣布将于1月22日开庭前一天公布裁决理由。")
@@ -117,7 +117,7 @@ def test_a_gloss_after_a_place_the_gazetteer_does_not_hold_builds():
 
 
 def test_a_taiwanese_outlets_ministry_after_a_foreign_country_and_a_chain_of_titles_is_not_taiwans():
-    from kg.extract import extract_all
+    from kg.kinds import extract_all
     from kg.resolve import Resolver
 
     text = ("瑞士副總統兼經濟部長帕姆蘭（Guy Parmelin）正在華府訪問，期盼能降低美國總統川普所實施的高額關稅；"
@@ -130,7 +130,7 @@ def test_a_taiwanese_outlets_ministry_after_a_foreign_country_and_a_chain_of_tit
 
 
 def test_an_agency_that_reports_is_no_party_to_what_it_reports():
-    from kg.extract import extract_all
+    from kg.kinds import extract_all
 
     doc = analyse(Article("corpus sentence", "法新社報導，帕姆蘭此行，與美國貿易代表葛里爾（Jamieson Greer）會面。"))
     assert not [f for f in extract_all(doc) if f.kind in ("meeting", "statement")]

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from kg.analyse import analyse
-from kg.extract import extract_all
+from kg.kinds import extract_all
 from kg.model import Article
 from kg.resolve import Resolver
 

@@ -66,18 +66,19 @@ def test_a_reader_crash_is_that_files_failure_and_the_build_goes_on(tmp_path):
 def test_a_failure_in_the_last_stage_of_a_translation_is_that_files_failure(tmp_path, monkeypatch):
     """English articles are read twice, the second time once every Chinese name is
     known; a failure there fails that article alone and leaves no graph of it."""
-    import kg.english
+    import kg.pipeline
 
-    real = kg.english.extract_en
+    real = kg.pipeline.extract_all
     calls = []
 
-    def second_time_fails(doc):
-        calls.append(doc.article.path)
-        if len(calls) > 1:
-            raise RuntimeError("extractor broke\nsecond line")
-        return real(doc)
+    def second_time_fails(doc, names=None):
+        if doc.language == "en":
+            calls.append(doc.article.path)
+            if len(calls) > 1:
+                raise RuntimeError("extractor broke\nsecond line")
+        return real(doc, names)
 
-    monkeypatch.setattr(kg.english, "extract_en", second_time_fails)
+    monkeypatch.setattr(kg.pipeline, "extract_all", second_time_fails)
     chinese, english = sample_corpus()
     lines = []
     summary, store = build([chinese, english], tmp_path, jobs=1, viewer=False, report=lines.append)

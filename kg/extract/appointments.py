@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..language_data import zh
-from ..model import AnalysedArticle, Fact, Mention
+from ..model import AnalysedArticle, Fact, FactKind, Matching, Mention
+from ..rdf import A, ArticleGraph, add_membership, date_literal, named
+from ..vocab import NKG, SCHEMA
 from .clauses import clause_end, clause_start, cues_in, is_word, pronoun_subject, subject
 from .common import event_day, find_all, items, ref_of
 from .office import Post, _post_ending, appositions
@@ -169,3 +171,40 @@ def _held(doc: AnalysedArticle, held: dict, person: Mention, named: Post | None)
     if named is not None:
         posts = [p for p in posts if p.title == named.title]
     return posts[0] if len(posts) == 1 else None
+
+
+def write_post_change(graph: ArticleGraph, fact: Fact) -> None:
+    """An appointment or a departure: the event, dated, and the membership it begins or
+    ends; whom an appointee replaces (nkg:replaces, and nkg:succeeded between persons)."""
+    person, org, post = add_membership(graph, fact)
+    cls = NKG.Appointment if fact.kind == "appointment" else NKG.Departure
+    event = graph.node(fact.kind, person.value, post.value, str(fact.args.get("date") or ""))
+    graph.add(event, A, named(cls))
+    graph.add(event, NKG.holder, person)
+    graph.add(event, NKG.post, post)
+    if fact.args.get("date"):
+        graph.add(event, SCHEMA.startDate, date_literal(fact.args["date"]))
+    if fact.args.get("replaces") is not None:
+        replaced = graph.entity(fact.args["replaces"])
+        graph.add(event, NKG.replaces, replaced)
+        graph.add(person, NKG.succeeded, replaced)
+    graph.provenance(event, fact)
+
+
+def _match_post_change(gold: dict, args: dict, m: Matching) -> bool:
+    """An appointment or a departure: the person and the date; whom it replaces where
+    gold says; the post where gold names one."""
+    if not m.party(gold["person"], args["person"], loose=False) or not m.same_date(gold, args):
+        return False
+    if gold.get("replaces") and (args.get("replaces") is None or not m.party(gold["replaces"], args["replaces"], loose=False)):
+        return False
+    return not gold.get("organization") or m.party(gold["organization"], args["organization"]) and (
+        not gold.get("role") or m.same_role(gold["role"], args["role"])) or m.same_post(gold, args)
+
+
+APPOINTMENT = FactKind("appointment", "a person is appointed to a post", write_post_change, _match_post_change,
+                       {"zh": extract}, node_class="nkg:Appointment",
+                       properties=("holder", "post", "replaces", "succeeded", "heldSince", "evidence", "confidence"))
+DEPARTURE = FactKind("departure", "a person leaves a post", write_post_change, _match_post_change,
+                     made_by="appointment", node_class="nkg:Departure",
+                     properties=("holder", "post", "heldUntil", "evidence", "confidence"))

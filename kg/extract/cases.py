@@ -21,11 +21,16 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from pyoxigraph import Literal, NamedNode
+
+from .. import english, lexicon
 from ..dates import resolve
 from ..gazetteer import load as load_gazetteer
 from ..language_data import zh
-from ..model import AnalysedArticle, EntityRef, Fact, Mention
+from ..model import AnalysedArticle, EntityRef, Fact, FactKind, Matching, Mention
+from ..rdf import A, XSD_INTEGER, ArticleGraph, date_literal, named
 from ..resolve import label_lang
+from ..vocab import NKG, SCHEMA, SKOS
 from .common import ORG_TYPES, PLACE_TYPES, ref_of
 
 _CLAUSE = re.compile(r"(?:[^，。；：！？,;!?]|(?<=\d),(?=\d))+")
@@ -713,3 +718,43 @@ def _default_day(doc: AnalysedArticle, reporter: EntityRef | None, region: Entit
     if reporter is None and _mainland(region):
         return doc.day - timedelta(days=1)
     return doc.day
+
+
+def write_cases(graph: ArticleGraph, fact: Fact) -> None:
+    place = graph.entity(fact.args["place"])
+    when = fact.args.get("date")
+    category = fact.args["category"]
+    bound = fact.args.get("bound")
+    report = graph.node("casereport", place.value, category, when, fact.args["value"], *([bound] if bound else []))
+    graph.add(place, NKG.reports, report)
+    graph.add(report, A, named(NKG.CaseReport))
+    graph.add(report, SCHEMA.observationAbout, place)
+    graph.add(report, NKG.caseCategory, _category_node(graph, category))
+    graph.add(report, SCHEMA.value, Literal(str(fact.args["value"]), datatype=XSD_INTEGER))
+    if when:
+        graph.add(report, SCHEMA.observationDate, date_literal(when))
+    if fact.args.get("reporter"):
+        graph.add(report, NKG.reportedBy, graph.entity(fact.args["reporter"]))
+    if bound:
+        graph.add(report, NKG.bound, named(NKG[bound[0].upper() + bound[1:]]))
+    graph.provenance(report, fact)
+
+
+def _category_node(graph: ArticleGraph, concept: str) -> NamedNode:
+    """The category concept, with its labels, so queries need not load the ontology."""
+    node = named(NKG[concept])
+    known = {c.concept: c for c in lexicon.case_categories()}[concept]
+    graph.add(node, A, named(NKG.CaseCategory))
+    graph.add(node, SKOS.prefLabel, Literal(known.label_en, language="en"))
+    graph.add(node, SKOS.prefLabel, Literal(known.label_zh, language="zh-Hans"))
+    return node
+
+
+def _match_cases(gold: dict, args: dict, m: Matching) -> bool:
+    return (m.party(gold.get("place", ""), args["place"]) and gold["category"] == args["category"]
+            and int(gold["value"]) == int(args["value"]) and m.same_date(gold, args))
+
+
+KIND = FactKind("cases", "a count of cases a place reports, by category", write_cases, _match_cases,
+                {"zh": extract, "en": english.find_cases}, node_class="nkg:CaseReport",
+                properties=("reports", "caseCategory", "reportedBy", "bound", "evidence", "confidence"))

@@ -108,7 +108,7 @@ def finds_dispatches(finder: Callable[[AnalysedArticle], list[Fact]]) -> Callabl
     """Make ``finder`` (an article's dispatch facts) the one :func:`dispatched_group`
     reads. The dispatch extractor keys its senders and destinations with
     :func:`ref_of`, so it builds on this module and hands its finder down when it is
-    loaded (``kg.extract`` loads it with every extractor) instead of being imported
+    loaded (``kg.extract`` loads it with the package) instead of being imported
     here."""
     global _dispatches_of
     _dispatches_of = finder

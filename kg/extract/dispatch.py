@@ -1,10 +1,12 @@
 """Dispatch: a body sends a group somewhere (X派出工作组到新疆, 派工作组赴…)."""
 from __future__ import annotations
 
-from .. import lexicon
+from .. import english, lexicon
 from ..language_data import zh
-from ..model import AnalysedArticle, Fact
+from ..model import AnalysedArticle, Fact, FactKind, Matching
+from ..rdf import ArticleGraph, add_event
 from ..resolve import group_ref
+from ..vocab import NKG
 from .common import ORG_TYPES, PLACE_TYPES, clause_of, find_all, event_day, finds_dispatches, ref_of
 
 
@@ -60,3 +62,26 @@ def _dispatch_at(doc, sentence, local, cue):
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
     return find_dispatches(doc)
+
+
+def write_dispatch(graph: ArticleGraph, fact: Fact) -> None:
+    sender = graph.entity(fact.args["sender"])
+    group = graph.entity(fact.args["group"])
+    destination = graph.entity(fact.args["destination"]) if fact.args.get("destination") else None
+    graph.add(sender, NKG.sends, group)
+    event = add_event(graph, fact, "dispatch", NKG.Dispatch, sender.value, group.value, destination.value if destination else "")
+    graph.add(event, NKG.sender, sender)
+    graph.add(event, NKG.dispatched, group)
+    if destination is not None:
+        graph.add(group, NKG.sentTo, destination)
+        graph.add(event, NKG.destination, destination)
+
+
+def _match_dispatch(gold: dict, args: dict, m: Matching) -> bool:
+    return m.party(gold.get("sender", ""), args["sender"]) and m.party(gold.get("destination", ""), args.get("destination"))
+
+
+KIND = FactKind("dispatch", "a body sends a group, somewhere", write_dispatch, _match_dispatch,
+                {"zh": extract, "en": english.find_dispatches}, node_class="nkg:Dispatch",
+                properties=("sends", "sentTo", "sender", "dispatched", "destination", "evidence", "confidence"),
+                edges=("sends", "sentTo"))

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .. import lexicon
+from pyoxigraph import Literal
+
+from .. import english, lexicon
 from ..analyse import find_titles
 from ..language_data import pattern, zh
-from ..model import AnalysedArticle, Fact, Mention
+from ..model import AnalysedArticle, Fact, FactKind, Matching, Mention
+from ..rdf import ArticleGraph, add_event
+from ..vocab import NKG, SCHEMA
 from .clauses import (BRACKETED, clause_end, clause_start, cues_in, inside_brackets, is_word,
                       pronoun_subject, quoted_spans, subject, when_pattern)
 from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, apposition_start, event_day, ref_of
@@ -131,3 +135,27 @@ def _refs(doc, mentions):
         if ref not in refs:
             refs.append(ref)
     return refs
+
+
+def write_meeting(graph: ArticleGraph, fact: Fact) -> None:
+    parties = [graph.entity(ref) for ref in fact.args["parties"]]
+    for a in parties:
+        for b in parties:
+            if a != b:
+                graph.add(a, NKG.meets, b)
+    event = add_event(graph, fact, "meeting", NKG.Meeting, *sorted(p.value for p in parties))
+    for party in parties:
+        graph.add(event, SCHEMA.attendee, party)
+    graph.add(event, SCHEMA.name, Literal(fact.args.get("name", "meeting"), language=graph.doc.language))
+
+
+def _match_meeting(gold: dict, args: dict, m: Matching) -> bool:
+    """Two of the gold parties found (or the one, when gold names one)."""
+    wanted = gold.get("parties", [])
+    found = sum(any(m.party(w, ref) for ref in args["parties"]) for w in wanted)
+    return found >= min(2, len(wanted))
+
+
+KIND = FactKind("meeting", "two or more parties meet", write_meeting, _match_meeting,
+                {"zh": extract, "en": english.find_meetings}, node_class="nkg:Meeting",
+                properties=("meets", "evidence", "confidence"), edges=("meets",), symmetric=True)

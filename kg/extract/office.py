@@ -11,10 +11,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .. import lexicon
+from .. import english, lexicon
 from ..gazetteer import load as load_gazetteer
 from ..language_data import zh
-from ..model import AnalysedArticle, Fact, Mention
+from ..model import AnalysedArticle, Fact, FactKind, Matching, Mention
+from ..rdf import ArticleGraph, add_membership
 from .common import ORG_TYPES, PLACE_TYPES, Item, full_name, items, ref_of, sentence_date
 
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
@@ -361,3 +362,23 @@ def post_facts(doc: AnalysedArticle, kind: str, keep=lambda post: True) -> list[
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
     return post_facts(doc, "office")
+
+
+def write_office(graph: ArticleGraph, fact: Fact) -> None:
+    add_membership(graph, fact)
+
+
+def _match_office(gold: dict, args: dict, m: Matching) -> bool:
+    """The person, and the body with the role, or the post written fused or split."""
+    if not m.party(gold["person"], args["person"], loose=False):
+        return False
+    return (m.party(gold["organization"], args["organization"]) and m.same_role(gold.get("role", ""), args["role"])
+            or m.same_post(gold, args))
+
+
+POST_PROPERTIES = ("attestedOn", "formerOn", "evidence", "confidence")
+"""The properties of a membership: held on the article's day, or over by then."""
+
+KIND = FactKind("office", "a person holds a post in a body or polity", write_office, _match_office,
+                {"zh": extract, "en": english.find_offices}, node_class="org:Membership",
+                properties=POST_PROPERTIES)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .. import lexicon
+from .. import english, lexicon
 from ..language_data import zh
-from ..model import AnalysedArticle, EntityRef, Fact
+from ..model import AnalysedArticle, EntityRef, Fact, FactKind, Matching
+from ..rdf import ArticleGraph
+from ..vocab import SCHEMA
 from .clauses import inside_brackets, report_end, when_pattern
 from ..resolve import label_lang
 from .common import AGENT_TYPES, ORG_TYPES, apposition_head, ref_of
@@ -79,3 +81,15 @@ def _citation() -> re.Pattern:
 def _media_verbs() -> re.Pattern:
     """A body's name followed by a reporting verb (路透社近日报导), times and glosses between."""
     return re.compile("^(?:" + when_pattern() + "|[（(][^）)]*[）)]|[A-Za-z ]+)*(?:" + "|".join(zh("sources")["media_verbs"]) + ")")
+
+
+def write_source(graph: ArticleGraph, fact: Fact) -> None:
+    graph.add(graph.iri, SCHEMA.isBasedOn, graph.entity(fact.args["source"]))
+
+
+def _match_source(gold: dict, args: dict, m: Matching) -> bool:
+    return m.party(gold["source"], args["source"])
+
+
+KIND = FactKind("source", "a medium or body the article cites", write_source, _match_source,
+                {"zh": extract, "en": english.find_sources})

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .. import lexicon
+from pyoxigraph import Literal
+
+from .. import english, lexicon
 from ..language_data import pattern, zh
-from ..model import AnalysedArticle, EntityRef, Fact
+from ..model import AnalysedArticle, EntityRef, Fact, FactKind, Matching
+from ..rdf import A, ArticleGraph, date_literal, named
+from ..vocab import SCHEMA
 from .clauses import (QUOTE, adverb_pattern, between_pattern, clause_end, clause_start, cues_in, is_word, last_person_subject,
                       reported_by_body, when_pattern)
 from .clauses import subject as clause_subject
@@ -237,3 +241,23 @@ def _said(rest: str) -> str:
     if quoted:
         return quoted.group(1).strip()
     return rest.strip().rstrip("。")
+
+
+def write_statement(graph: ArticleGraph, fact: Fact) -> None:
+    speaker = graph.entity(fact.args["speaker"])
+    quote = graph.node("quote", speaker.value, fact.args["text"], str(fact.args.get("date") or ""))
+    graph.add(quote, A, named(SCHEMA.Quotation))
+    graph.add(quote, SCHEMA.creator, speaker)
+    graph.add(quote, SCHEMA.text, Literal(fact.args["text"], language=graph.doc.language))
+    if fact.args.get("date"):
+        graph.add(quote, SCHEMA.dateCreated, date_literal(fact.args["date"]))
+    graph.provenance(quote, fact)
+
+
+def _match_statement(gold: dict, args: dict, m: Matching) -> bool:
+    return m.party(gold["speaker"], args["speaker"]) and m.text_overlap(gold.get("text", ""), args["text"])
+
+
+KIND = FactKind("statement", "what a person or body said", write_statement, _match_statement,
+                {"zh": extract, "en": english.find_statements}, node_class="schema:Quotation",
+                properties=("evidence", "confidence"))

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .. import lexicon
+from .. import english, lexicon
 from ..gazetteer import load as load_gazetteer
 from ..language_data import pattern, zh
-from ..model import AnalysedArticle, EntityRef, Fact
+from ..model import AnalysedArticle, EntityRef, Fact, FactKind, Matching
+from ..rdf import ArticleGraph, add_event
+from ..vocab import NKG, SCHEMA
 from .clauses import clause_end, clause_start, cues_in, is_word, last_person_subject, pronoun_subject, subject
 from ..resolve import label_lang
 from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, event_day, ref_of
@@ -105,3 +107,21 @@ def _abbreviations() -> dict:
         if found:
             table[char] = found[0]
     return table
+
+
+def write_visit(graph: ArticleGraph, fact: Fact) -> None:
+    visitor = graph.entity(fact.args["visitor"])
+    place = graph.entity(fact.args["place"])
+    graph.add(visitor, NKG.visits, place)
+    event = add_event(graph, fact, "visit", NKG.Visit, visitor.value, place.value)
+    graph.add(event, SCHEMA.attendee, visitor)
+    graph.add(event, SCHEMA.location, place)
+
+
+def _match_visit(gold: dict, args: dict, m: Matching) -> bool:
+    return m.party(gold["visitor"], args["visitor"]) and m.party(gold["place"], args["place"]) and m.same_date(gold, args)
+
+
+KIND = FactKind("visit", "a person or body visits a place", write_visit, _match_visit,
+                {"zh": extract, "en": english.find_visits}, node_class="nkg:Visit",
+                properties=("visits", "evidence", "confidence"), edges=("visits",))
