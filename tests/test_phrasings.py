@@ -219,6 +219,12 @@ def test_a_cue_opening_its_clause_is_said_by_the_nearest_subject_and_a_quotation
     assert [(f["speaker"], f["text"][:8]) for f in found] == [("孙春兰", "要坚持“动态清零"), ("孙春兰", "作为拥有2,50")]
 
 
+def test_a_working_group_that_sends_a_group_of_its_own_is_the_group_sent_before():
+    found = facts("国务院派出工作组赴新疆。工作组派出专家组到喀什。", kind="dispatch")
+    assert [(f["sender"], f["destination"]) for f in found] == [("中华人民共和国国务院", "新疆维吾尔自治区"),
+                                                              (found[0]["group"], "喀什地区")]
+
+
 def persons(text: str) -> list[str]:
     doc = analyse(Article("corpus sentence", text, published=datetime.fromisoformat(PUBLISHED)))
     return [m.text for m in doc.mentions if m.type == "Person"]

@@ -94,11 +94,19 @@ def dispatched_group(doc: AnalysedArticle, offset: int) -> EntityRef | None:
     else the first one at all)."""
     groups = doc.notes.get("groups")
     if groups is None:
-        groups = doc.notes["groups"] = [(d.sentence.start, d.args["group"]) for d in _dispatches_of(doc)]
-    before = [g for start, g in groups if start <= offset]
+        doc.notes["groups"] = []  # while the dispatches are read, a bare 工作组 sending one names none yet
+        groups = doc.notes["groups"] = [(_group_at(d), d.args["group"]) for d in _dispatches_of(doc)]
+    before = [g for at, g in groups if at < offset]
     if before:
         return before[-1]
     return groups[0][1] if groups else None
+
+
+def _group_at(dispatch: Fact) -> int:
+    """Where the group a dispatch sends is named: a bare 工作组 after it is that group,
+    one before it (工作组派出专家组) is an earlier one."""
+    found = dispatch.sentence.norm.find(dispatch.args["group"].surface)
+    return dispatch.sentence.start + max(found, 0)
 
 
 _dispatches_of: Callable[[AnalysedArticle], list[Fact]]
