@@ -94,11 +94,16 @@ def literal(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def bind(text: str, values: dict[str, str]) -> str:
+def bind(text: str, values: dict[str, str | int]) -> str:
     """``text`` with each variable ``$name`` of ``values`` replaced by its value as a
-    string literal, in one pass over the query's own code: values are never read as
-    SPARQL, and ``$name`` inside a string, an IRI or a comment is left alone."""
-    return "".join(literal(values[token[1:]]) if kind == "variable" and token[0] == "$" and token[1:] in values else token
+    string literal (an ``int`` as an integer, for LIMIT and OFFSET), in one pass over the
+    query's own code: values are never read as SPARQL, and ``$name`` inside a string, an
+    IRI or a comment is left alone."""
+    def value(name: str) -> str:
+        given = values[name]
+        return str(int(given)) if isinstance(given, int) else literal(given)
+
+    return "".join(value(token[1:]) if kind == "variable" and token[0] == "$" and token[1:] in values else token
                    for kind, token in tokens(text))
 
 
