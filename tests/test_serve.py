@@ -741,7 +741,7 @@ def test_named_queries_are_served_with_their_parameters_and_pages(base, local):
         assert status == 200, body
         return list(csv.reader(io.StringIO(body.decode("utf-8"))))
 
-    everything = served("officials", limit="1000")
+    everything = served("officials", limit="1000")  # all 7
     assert everything[0] == ["personLabel", "role", "orgLabel", "date", "evidence", "person", "org", "article"]
     assert len(everything) - 1 == len(list(local.query(resolve_query("officials"))))
     pages = [served("officials", limit="3", offset=str(offset))[1:] for offset in range(0, len(everything), 3)]
