@@ -6,7 +6,9 @@ Each :class:`Summary` is one named query's rows, ranked in a fixed order: row
 ``SUMMARY_BASE + "officials/17"`` has ``nkg:rank 17`` and one triple per bound column
 (predicates in the query's own namespace, ``…/summary/officials#orgLabel``), and, for
 each parameter the query filters on, the texts the parameter is matched against
-(``…#match-org``: the body's label and its other names). The rows come from the
+(``…#match-org``: the body's label and its other names); the graph's own node lists each
+of those texts once (``…#text-org``), so that a filter reads each text once and then
+finds its rows by the text. The rows come from the
 queries in ``kg/queries/summaries/`` (the shipped queries as they were, without their
 filters), or from Python where SPARQL is too slow (``comentions``: every pair of
 entities in every article).
@@ -27,7 +29,7 @@ import pyoxigraph as ox
 from .store import SUMMARY_BASE, GraphStore
 from .vocab import NKG, RDF, XSD
 
-VERSION = "1"
+VERSION = "2"
 """The layout of the summaries; a store whose summaries state another is summarised again."""
 
 COMENTION_ROWS = 1000
@@ -80,6 +82,7 @@ class Summary:
         columns, rows = self.rows(store)
         others = _other_names(store) if any(entity for _, entity in self.matches.values()) else {}
         quads = [ox.Quad(graph, self.term("version"), ox.Literal(VERSION), graph)]
+        texts_of: dict[str, set[str]] = {param: set() for param in self.matches}
         for rank, row in enumerate(rows):
             node = ox.NamedNode(f"{self.graph}/{rank}")
             quads.append(ox.Quad(node, _TYPE, _RESULT_ROW, graph))
@@ -89,6 +92,9 @@ class Summary:
                 texts = {row[column].value} if row[column] is not None else set()
                 texts.update(others.get(row[entity], ()) if entity else ())
                 quads += [ox.Quad(node, self.term(f"match-{param}"), ox.Literal(t), graph) for t in sorted(texts)]
+                texts_of[param].update(texts)
+        for param, texts in texts_of.items():  # each text once, so that a filter reads each once
+            quads += [ox.Quad(graph, self.term(f"text-{param}"), ox.Literal(t), graph) for t in sorted(texts)]
         return quads
 
 
