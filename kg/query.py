@@ -105,6 +105,10 @@ PAGING = ("limit", "offset")
 skipping ``offset``; each states its default in its description, as ``(default N)``."""
 
 _DEFAULT = re.compile(r"\(default (\d+)\)")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
+"""The datatype a parameter described as ``YYYY-MM-DD`` is bound with, when its value is
+one: the query can then look the day up as a term (``?m nkg:attestedOn $day``)."""
 
 
 def page(named: NamedQuery, params: dict[str, str]) -> dict[str, int]:
@@ -141,6 +145,8 @@ def resolve_query(query: str, params: dict[str, str] | None = None) -> str:
             raise QueryError(f"query {query!r} has no parameter {unknown[0]!r} (it takes: {', '.join(named[query].params) or 'none'})")
         values: dict[str, str | int] = {name: params.get(name, "") for name in named[query].params}
         values.update(page(named[query], params))
+        values.update({name: sparql.Typed(values[name], XSD_DATE) for name, description in named[query].params.items()
+                       if "YYYY-MM-DD" in description and _DAY.fullmatch(values[name])})
         return sparql.bind(text, values)
     if query.endswith(".rq") or (len(query) < 255 and Path(query).suffix == ".rq"):
         path = Path(query)

@@ -136,6 +136,7 @@ SUMMARIES = {s.name: s for s in (
     Summary("statements", ("date", "speakerLabel"), {"person": ("speakerLabel", None)}),
     Summary("sources", ("fact", "article"), {"text": ("evidence", None)}),
     Summary("comentions", compute=comention_rows),
+    Summary("entity", ("name", "entity")),
 )}
 """The summaries each build keeps, by the name of the query that reads them."""
 
