@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 
-from . import export
+from . import export, summaries
 from .analyse import DEFAULT_NER, analyse
 from .files import atomic_path
 from .model import Article, ReadFailure
@@ -302,6 +302,8 @@ def build(
         summary.facts.update(f.kind for f in facts)
         summary.translations += original is not None
     summary.facts = +summary.facts
+    if changed or not summaries.current(store):
+        summaries.refresh(store)
     store.flush()
     if summary.articles > 500:
         store.optimize()

@@ -100,6 +100,33 @@ def named_queries() -> dict[str, NamedQuery]:
     return found
 
 
+PAGING = ("limit", "offset")
+"""The parameters of a named query that page its rows: ``limit`` rows at most, after
+skipping ``offset``; each states its default in its description, as ``(default N)``."""
+
+_DEFAULT = re.compile(r"\(default (\d+)\)")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
+"""The datatype a parameter described as ``YYYY-MM-DD`` is bound with, when its value is
+one: the query can then look the day up as a term (``?m nkg:attestedOn $day``)."""
+
+
+def page(named: NamedQuery, params: dict[str, str]) -> dict[str, int]:
+    """The paging parameters of ``named`` as numbers: those given, else their defaults."""
+    found = {}
+    for name in PAGING:
+        if name not in named.params:
+            continue
+        given = params.get(name)
+        if given is None:
+            default = _DEFAULT.search(named.params[name])
+            given = default.group(1) if default else "0"
+        if not given.strip().isdigit():
+            raise QueryError(f"--param {name}={given}: give a whole number of rows (0 or more)")
+        found[name] = int(given.strip())
+    return found
+
+
 def resolve_query(query: str, params: dict[str, str] | None = None) -> str:
     """The SPARQL text of a named query, an ``.rq`` file, or the string itself, with
     ``$name`` parameters bound to string literals in one pass (a named query's
@@ -116,7 +143,11 @@ def resolve_query(query: str, params: dict[str, str] | None = None) -> str:
         unknown = sorted(set(params) - set(named[query].params))
         if unknown:
             raise QueryError(f"query {query!r} has no parameter {unknown[0]!r} (it takes: {', '.join(named[query].params) or 'none'})")
-        return sparql.bind(text, {name: params.get(name, "") for name in named[query].params})
+        values: dict[str, str | int] = {name: params.get(name, "") for name in named[query].params}
+        values.update(page(named[query], params))
+        values.update({name: sparql.Typed(values[name], XSD_DATE) for name, description in named[query].params.items()
+                       if "YYYY-MM-DD" in description and _DAY.fullmatch(values[name])})
+        return sparql.bind(text, values)
     if query.endswith(".rq") or (len(query) < 255 and Path(query).suffix == ".rq"):
         path = Path(query)
         if not path.is_file():

@@ -45,12 +45,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from multiprocessing.connection import Connection
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
 
 from . import __version__
-from .query import result_formats
+from .query import QueryError, named_queries, resolve_query, result_formats
 from .sparql import QueryRefused, check, on_large_stack
 from .store import DEFAULT_OUT, GraphStore, open_store
 
@@ -72,6 +72,8 @@ _UPDATE = re.compile(
 )
 _ORIGIN = re.compile(r"\A[a-z][a-z0-9+.-]*://[A-Za-z0-9._~%!$&'()*+,;=:\[\]-]+\Z")
 
+NAMED_ROUTE = "/queries/"
+"""Where a named query is served: ``/queries/officials?org=外交部&limit=50&offset=100``."""
 UPDATE_REFUSED = "SPARQL Update is not allowed: this endpoint is read-only (the store is opened read-only)"
 
 
@@ -451,7 +453,7 @@ class _Handler(BaseHTTPRequestHandler):
     # ------------------------------------------------------------------ verbs
 
     def do_OPTIONS(self) -> None:
-        if self._route() not in ("/", "/sparql", "/viewer"):
+        if self._route() not in ("/", "/sparql", "/viewer") and not self._route().startswith(NAMED_ROUTE):
             return self._error(404, f"no such page: {self._route()} (try / or /sparql)")
         self.send_response(204)
         self.send_header("Allow", "GET, HEAD, POST, OPTIONS")
@@ -477,7 +479,26 @@ class _Handler(BaseHTTPRequestHandler):
         if route == "/sparql":
             params = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
             return self._sparql(params)
-        self._error(404, f"no such page: {route} (the query page is /, the SPARQL endpoint /sparql, the viewer /viewer)")
+        if route.startswith(NAMED_ROUTE):
+            return self._named(route[len(NAMED_ROUTE):], parse_qs(urlsplit(self.path).query, keep_blank_values=True))
+        self._error(404, f"no such page: {route} (the query page is /, the SPARQL endpoint /sparql, the named queries "
+                         f"{NAMED_ROUTE}NAME, the viewer /viewer)")
+
+    def _named(self, name: str, params: dict[str, list[str]]) -> None:
+        """A named query, its parameters (``limit`` and ``offset`` among them) given in the
+        query string as ``kg query --param`` takes them; ``format`` as for /sparql."""
+        name = unquote(name)
+        if name not in named_queries():
+            return self._error(404, f"no named query {name!r} (they are: {', '.join(named_queries())})")
+        formats = params.pop("format", [])
+        repeated = sorted(key for key, values in params.items() if len(values) > 1)
+        if repeated:
+            return self._error(400, f"parameter {repeated[0]!r} given more than once")
+        try:
+            text = resolve_query(name, {key: values[0] for key, values in params.items()})
+        except QueryError as error:
+            return self._error(400, str(error))
+        self._sparql({"query": [text], "format": formats})
 
     def do_POST(self) -> None:
         route = self._route()

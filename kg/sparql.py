@@ -94,11 +94,32 @@ def literal(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def bind(text: str, values: dict[str, str]) -> str:
+class Typed(str):
+    """A parameter value to bind as a literal of ``datatype`` (an IRI), so that the store
+    can look it up as a term instead of comparing every value as text."""
+
+    datatype: str
+
+    def __new__(cls, value: str, datatype: str) -> "Typed":
+        made = super().__new__(cls, value)
+        made.datatype = datatype
+        return made
+
+
+def bind(text: str, values: dict[str, str | int]) -> str:
     """``text`` with each variable ``$name`` of ``values`` replaced by its value as a
-    string literal, in one pass over the query's own code: values are never read as
-    SPARQL, and ``$name`` inside a string, an IRI or a comment is left alone."""
-    return "".join(literal(values[token[1:]]) if kind == "variable" and token[0] == "$" and token[1:] in values else token
+    string literal (an ``int`` as an integer, for LIMIT and OFFSET; a :class:`Typed` as a
+    literal of its datatype), in one pass over the query's own code: values are never read
+    as SPARQL, and ``$name`` inside a string, an IRI or a comment is left alone."""
+    def value(name: str) -> str:
+        given = values[name]
+        if isinstance(given, int):
+            return str(int(given))
+        if isinstance(given, Typed) and re.fullmatch(r"[^<>\"{}|^`\\\x00-\x20]+", given.datatype):
+            return f"{literal(given)}^^<{given.datatype}>"
+        return literal(given)
+
+    return "".join(value(token[1:]) if kind == "variable" and token[0] == "$" and token[1:] in values else token
                    for kind, token in tokens(text))
 
 

@@ -13,8 +13,13 @@ article replaces its graph, so building the same input twice leaves the store as
 Each article states the SHA-256 of the file it was read from (``nkg:contentHash``, in
 its own graph), which is how a later build knows a file it is given is already in the
 store: the hash lives and dies with the article's graph (replaced with it, removed with
-it), so no other record can fall out of step with the articles, and every named graph
-stays an article graph.
+it), so no other record can fall out of step with the articles.
+
+Besides the article graphs, the store keeps summary graphs (IRIs under
+:data:`SUMMARY_BASE`): what the slow named queries aggregate, precomputed by each build
+(``kg.summaries``). They are not article graphs: not in the merged default graph, not
+listed by :meth:`GraphStore.graphs`, not in :meth:`GraphStore.quads` (so not in the
+exports), not counted.
 """
 from __future__ import annotations
 
@@ -29,6 +34,8 @@ from .vocab import NKG, PREFIXES, SCHEMA
 
 STORE_DIR = "store"
 """The folder inside a build folder that holds its store."""
+SUMMARY_BASE = "https://w3id.org/newskg/summary/"
+"""The IRIs of the summary graphs start with this; no article graph's does."""
 DEFAULT_OUT = Path("exports")
 """The build folder of every command given none."""
 MEMORY = ":memory:"
@@ -50,6 +57,11 @@ class GraphStore(ABC):
     def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> bool:
         """Make ``quads`` the article graph ``graph_iri`` (an empty list removes it) and
         keep the merged graph in step. Returns whether the graph changed."""
+
+    @abstractmethod
+    def replace_summary(self, graph_iri: str, quads: Iterable[ox.Quad]) -> None:
+        """Make ``quads`` the summary graph ``graph_iri`` (under :data:`SUMMARY_BASE`),
+        outside the merged graph."""
 
     @abstractmethod
     def has_articles(self) -> bool:
@@ -89,7 +101,8 @@ class GraphStore(ABC):
 
     @abstractmethod
     def counts(self) -> tuple[int, int, int]:
-        """(article graphs, quads in them, triples in the merged graph)."""
+        """(article graphs, quads in them, triples in the merged graph); summary graphs
+        are not counted."""
 
     def __len__(self) -> int:
         """Quads in the article graphs."""
@@ -164,8 +177,19 @@ class OxigraphStore(GraphStore):
         self._store.extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in new)
         return True
 
+    def replace_summary(self, graph_iri: str, quads: Iterable[ox.Quad]) -> None:
+        if not graph_iri.startswith(SUMMARY_BASE):
+            raise ValueError(f"{graph_iri} is not a summary graph (under {SUMMARY_BASE})")
+        graph = ox.NamedNode(graph_iri)
+        if self._store.contains_named_graph(graph):
+            self._store.remove_graph(graph)
+        self._store.extend(quads)
+
+    def _article_graphs(self) -> Iterator[ox.NamedNode]:
+        return (g for g in self._store.named_graphs() if is_article_graph(g))
+
     def has_articles(self) -> bool:
-        return next(iter(self._store.named_graphs()), None) is not None
+        return next(self._article_graphs(), None) is not None
 
     def content_hashes(self, prefix: str = "") -> dict[str, set[str]]:
         found: dict[str, set[str]] = {}
@@ -184,7 +208,7 @@ class OxigraphStore(GraphStore):
         return found
 
     def _stated_elsewhere(self, s, p, o) -> bool:
-        return any(not isinstance(q.graph_name, ox.DefaultGraph) for q in self._store.quads_for_pattern(s, p, o, None))
+        return any(is_article_graph(q.graph_name) for q in self._store.quads_for_pattern(s, p, o, None))
 
     def query(self, sparql: str, substitutions: dict | None = None, *, default_graph: list | None = None,
               named_graphs: list | None = None):
@@ -192,10 +216,10 @@ class OxigraphStore(GraphStore):
                                  named_graphs=named_graphs)
 
     def graphs(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs())
+        return sorted(g.value for g in self._article_graphs())
 
     def quads(self) -> Iterator[ox.Quad]:
-        return (q for q in self._store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+        return (q for q in self._store.quads_for_pattern(None, None, None, None) if is_article_graph(q.graph_name))
 
     def quads_of(self, graph_iri: str) -> Iterator[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))
@@ -204,12 +228,17 @@ class OxigraphStore(GraphStore):
         return (q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def counts(self) -> tuple[int, int, int]:
-        """Counted by the store: Oxigraph counts every quad (the merged graph's among
-        them) and, by SPARQL, the merged graph's triples, without a quad crossing into
-        Python."""
-        graphs = sum(1 for _ in self._store.named_graphs())
-        triples = int(next(iter(self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
-        return graphs, len(self._store) - triples, triples
+        """Counted by the store: Oxigraph counts every quad (the merged graph's and the
+        summaries' among them) and, by SPARQL, the merged graph's triples and the summaries'
+        quads, without a quad crossing into Python."""
+        graphs = sum(1 for _ in self._article_graphs())
+        triples = self._count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        summaries = [g for g in self._store.named_graphs() if not is_article_graph(g)]
+        held = sum(self._count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g.value}> {{ ?s ?p ?o }} }}") for g in summaries)
+        return graphs, len(self._store) - triples - held, triples
+
+    def _count(self, sparql: str) -> int:
+        return int(next(iter(self._store.query(sparql)))["n"].value)
 
     def flush(self) -> None:
         if self.location is not None:
@@ -249,6 +278,12 @@ def open_store(where: str | Path, *, read_only: bool = False) -> GraphStore:
 
 CONTENT_HASH = ox.NamedNode(str(NKG.contentHash))
 _IN_LANGUAGE = ox.NamedNode(str(SCHEMA.inLanguage))
+
+
+def is_article_graph(graph) -> bool:
+    """Whether ``graph`` (a quad's graph name) is an article graph: named, and not a
+    summary graph."""
+    return isinstance(graph, ox.NamedNode) and not graph.value.startswith(SUMMARY_BASE)
 
 
 def content_hash_quads(graph_iri: str, hashes: Iterable[str]) -> list[ox.Quad]:

@@ -49,14 +49,16 @@ ENTITY_FAMILY = {
 }
 
 NKG_TERMS = {
-    "classes": ["WorkingGroup", "Dispatch", "Visit", "CaseReport", "Meeting", "CaseCategory", "Bound", "Appointment", "Departure"],
+    "classes": ["WorkingGroup", "Dispatch", "Visit", "CaseReport", "Meeting", "CaseCategory", "Bound", "Appointment", "Departure",
+                "ResultRow"],
     "object_properties": [
         "leads", "sends", "sentTo", "sender", "dispatched", "destination",
         "visits", "reports", "caseCategory", "reportedBy", "bound", "meets",
         "holder", "post", "replaces", "succeeded",
     ],
     "individuals": ["AtLeast", "AtMost"],
-    "datatype_properties": ["evidence", "attestedOn", "confidence", "sourceFile", "contentHash", "heldSince", "heldUntil", "formerOn"],
+    "datatype_properties": ["evidence", "attestedOn", "confidence", "sourceFile", "contentHash", "heldSince", "heldUntil", "formerOn",
+                            "rank"],
 }
 
 

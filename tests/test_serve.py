@@ -24,6 +24,7 @@ import rdflib
 from kg.pipeline import build, sample_corpus
 from kg.serve import choose_format, is_update, make_server
 from kg.store import open_store
+from kg.summaries import SUMMARIES
 from kg.vocab import PREFIXES
 
 LEADS = "SELECT ?p ?o WHERE { ?p nkg:leads ?o } ORDER BY ?p ?o"
@@ -359,7 +360,8 @@ def test_named_graphs_are_queryable(base, local):
     graphs = local.graphs()
     status, _, body = get(base, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert status == 200
-    assert sorted(b["g"]["value"] for b in json.loads(body)["results"]["bindings"]) == graphs
+    summaries = sorted(s.graph for s in SUMMARIES.values())
+    assert sorted(b["g"]["value"] for b in json.loads(body)["results"]["bindings"]) == sorted(graphs + summaries)
     status, _, body = get(base, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", **{"default-graph-uri": graphs[0]})
     assert status == 200
     in_graph = sum(1 for q in local.quads() if q.graph_name.value == graphs[0])
@@ -647,7 +649,7 @@ link: https://example.org/news/extra
 ---
 国家卫生健康委员会副主任雷海潮星期六在海口表示，海南的疫情防控工作取得进展。
 """
-GRAPHS = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+GRAPHS = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a schema:NewsArticle } }"  # article graphs
 
 
 def test_a_build_while_serving_is_visible_without_a_restart(out, tmp_path):
@@ -726,3 +728,31 @@ def test_query_page_runs_a_query_in_chromium(base, tmp_path):
     dom = dump('SELECT ?x WHERE { BIND("<img src=x onerror=alert(1)>" AS ?x) }')
     assert "&lt;img src=x onerror=alert(1)&gt;" in dom
     assert "<img" not in dom
+
+
+# --------------------------------------------------------------------------- named queries
+
+
+def test_named_queries_are_served_with_their_parameters_and_pages(base, local):
+    from kg.query import resolve_query
+
+    def served(name, **params):
+        status, headers, body = request(base, "GET", f"/queries/{name}?" + urlencode({**params, "format": "csv"}))
+        assert status == 200, body
+        return list(csv.reader(io.StringIO(body.decode("utf-8"))))
+
+    everything = served("officials", limit="1000")  # all 7
+    assert everything[0] == ["personLabel", "role", "orgLabel", "date", "evidence", "person", "org", "article"]
+    assert len(everything) - 1 == len(list(local.query(resolve_query("officials"))))
+    pages = [served("officials", limit="3", offset=str(offset))[1:] for offset in range(0, len(everything), 3)]
+    assert [row for page in pages for row in page] == everything[1:]
+    assert {row[0] for row in served("officials", person="马兴瑞")[1:]} == {"马兴瑞"}
+
+
+def test_named_query_errors(base):
+    assert request(base, "GET", "/queries/nosuch")[0] == 404
+    status, _, body = request(base, "GET", "/queries/officials?limit=-2")
+    assert status == 400 and b"whole number" in body
+    status, _, body = request(base, "GET", "/queries/officials?colour=red")
+    assert status == 400 and b"no parameter 'colour'" in body
+    assert request(base, "GET", "/queries/entity")[0] == 400  # name is required
