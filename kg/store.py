@@ -183,7 +183,10 @@ class OxigraphStore(GraphStore):
         graph = ox.NamedNode(graph_iri)
         if self._store.contains_named_graph(graph):
             self._store.remove_graph(graph)
-        self._store.extend(quads)
+        # the bulk loader writes a summary in about a quarter of the time a transaction
+        # takes (0.4 s against 2.7 s for 59,000 quads); it is not atomic, so a summary's
+        # version comes last and one cut short is written again by the next build
+        self._store.bulk_extend(quads)
 
     def _article_graphs(self) -> Iterator[ox.NamedNode]:
         return (g for g in self._store.named_graphs() if is_article_graph(g))

@@ -77,11 +77,11 @@ class Summary:
         return columns, rows
 
     def quads(self, store: GraphStore) -> list[ox.Quad]:
-        """The summary graph: every row, ranked, with its match texts, and the version."""
+        """The summary graph: every row, ranked, with its match texts, and the version last."""
         graph = ox.NamedNode(self.graph)
         columns, rows = self.rows(store)
         others = _other_names(store) if any(entity for _, entity in self.matches.values()) else {}
-        quads = [ox.Quad(graph, self.term("version"), ox.Literal(VERSION), graph)]
+        quads = []
         texts_of: dict[str, set[str]] = {param: set() for param in self.matches}
         for rank, row in enumerate(rows):
             node = ox.NamedNode(f"{self.graph}/{rank}")
@@ -95,7 +95,8 @@ class Summary:
                 texts_of[param].update(texts)
         for param, texts in texts_of.items():  # each text once, so that a filter reads each once
             quads += [ox.Quad(graph, self.term(f"text-{param}"), ox.Literal(t), graph) for t in sorted(texts)]
-        return quads
+        # the version last: a summary written only in part states none, and is written again
+        return quads + [ox.Quad(graph, self.term("version"), ox.Literal(VERSION), graph)]
 
 
 def _other_names(store: GraphStore) -> dict:
