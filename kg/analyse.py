@@ -614,8 +614,9 @@ def _before_title(m: Mention, title_spans, norm: str) -> Mention | None:
     return Mention(m.start, title[0], m.text[:title[0] - m.start], short, m.type, m.source, m.ref or entry.ref, m.confidence)
 
 
-def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = DEFAULT_NER) -> list[Mention]:
-    titles = find_titles(norm)
+def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = DEFAULT_NER,
+                  titles: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+    titles = find_titles(norm) if titles is None else titles
     title_spans = Spans(titles)
     taken = _outside_non_names(norm, decide(propose_mentions(norm, text, tokens, titles, ner), title_spans, norm, ner))
     taken = _glosses_as_aliases(norm, _throughout(norm, text, tokens, _placed(taken), title_spans))
@@ -1115,18 +1116,20 @@ def analyse(article: Article, language: str | None = None, anchor: date | None =
         mentions = find_mentions_en(article.text, sentences)
         return AnalysedArticle(article, norm, lang, sentences, [], mentions, day, sentence_dates(sentences, day))
     tokens = tokenize(norm, hmm=not any(name in RECOGNISERS for name in ner.split("+")))
-    mentions = _home_bodies(article, norm, _without_fused_titles(norm, find_mentions(norm, article.text, tokens, ner)))
+    titles = find_titles(norm)  # once: the recognisers, the fused titles and the home bodies read them
+    mentions = _without_fused_titles(norm, find_mentions(norm, article.text, tokens, ner, titles), titles)
+    mentions = _home_bodies(article, norm, mentions, titles)
     return AnalysedArticle(article, norm, lang, sentences, tokens, mentions, day, sentence_dates(sentences, day, mentions))
 
 
 _TAIWAN = "cn-710000"
 
 
-def _after_places(norm: str, mentions: list[Mention]) -> set[int]:
+def _after_places(norm: str, mentions: list[Mention], titles: list[tuple[int, int, str]]) -> set[int]:
     """Where a place ends, or a chain of titles after it (瑞士|副总统兼|经济部长帕姆兰): a
     body or a title starting there is the place's."""
     ends = {m.end for m in mentions if FAMILY.get(m.type) == "LOC"}
-    for start, end, _ in find_titles(norm):  # left to right, so a chain carries on
+    for start, end, _ in titles:  # left to right, so a chain carries on
         if start in ends:
             ends.add(end + 1 if norm[end:end + 1] in zh("mentions")["title_chain_joiners"] else end)
     return ends | {end + 1 for end in ends if norm[end:end + 1] in zh("mentions")["title_chain_joiners"]}
@@ -1140,17 +1143,17 @@ def _outside_non_names(norm: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in inside)]
 
 
-def _without_fused_titles(norm: str, mentions: list[Mention]) -> list[Mention]:
+def _without_fused_titles(norm: str, mentions: list[Mention], titles: list[tuple[int, int, str]]) -> list[Mention]:
     """A body that only begins a title after a place (埃及|外交部长, 澳大利亚副总理兼|国防部长)
     is no body of its own: the title is the country's post, and a bare 外交部 would name
     another country's ministry by default."""
-    after = _after_places(norm, mentions)
-    title_end = {s: e for s, e, _ in find_titles(norm)}
+    after = _after_places(norm, mentions, titles)
+    title_end = {s: e for s, e, _ in titles}
     return [m for m in mentions
             if not (FAMILY.get(m.type) == "ORG" and m.start in after and m.end < title_end.get(m.start, -1))]
 
 
-def _home_bodies(article: Article, norm: str, mentions: list[Mention]) -> list[Mention]:
+def _home_bodies(article: Article, norm: str, mentions: list[Mention], titles: list[tuple[int, int, str]]) -> list[Mention]:
     """A Taiwanese outlet's bare 外交部 is Taiwan's ministry, not the PRC's one the alias
     table gives by default (home_bodies.tsv), unless another country or place is named
     right before (埃及外交部); its
@@ -1159,7 +1162,7 @@ def _home_bodies(article: Article, norm: str, mentions: list[Mention]) -> list[M
     table = lexicon.home_bodies()
     if not outlet or not any(key[0] == outlet for key in table):
         return mentions
-    places_end = _after_places(norm, [o for o in mentions if o.ref != _TAIWAN])
+    places_end = _after_places(norm, [o for o in mentions if o.ref != _TAIWAN], titles)
     foreign_before = pattern("zh", "mentions", "foreign_before")
     out = []
     for m in mentions:

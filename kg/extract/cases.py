@@ -250,14 +250,12 @@ def _infections_by_sum(facts: list[Fact]) -> None:
             if fact.args["category"] not in sums["ambiguous"] or not fact.args["value"]:
                 continue
             value, bound = fact.args["value"], fact.args["bound"]
-            for c in confirmed:
-                pair = next((a for a in asymptomatic if c is not fact and (
-                    c.args["value"] + a.args["value"] == value
-                    or bound == "atLeast" and value <= c.args["value"] + a.args["value"] < value * 1.1)), None)
-                if pair is not None:
-                    local = any(f.args["category"].startswith("Local") for f in (fact, c, pair))
-                    fact.args["category"] = _infections("LocalConfirmed" if local else "Confirmed")
-                    break
+            parts = next(((c, a) for c in confirmed if c is not fact for a in asymptomatic
+                          if c.args["value"] + a.args["value"] == value
+                          or bound == "atLeast" and value <= c.args["value"] + a.args["value"] < value * 1.1), None)
+            if parts is not None:
+                local = any(f.args["category"].startswith("Local") for f in (fact, *parts))
+                fact.args["category"] = sums["local"] if local else sums["any"]
 
 
 # --------------------------------------------------------------------------- figures

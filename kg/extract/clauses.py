@@ -224,22 +224,27 @@ def clause_end(text: str) -> int:
 _BREAKS = "，。；：！？,;:"
 
 
+def clause_subjects(doc: AnalysedArticle, sentence, offset: int):
+    """The subject of each clause of ``sentence`` that starts before ``offset``, in
+    order (None for a clause without one), each clause read up to ``offset`` at most."""
+    cut = 0
+    while cut < len(sentence.norm):
+        end = clause_end(sentence.norm[cut:]) + cut
+        yield subject(doc, sentence, sentence.start + cut, min(sentence.start + end, offset))
+        cut = end + 1
+        if sentence.start + cut >= offset:
+            break
+
+
 def last_person_subject(doc: AnalysedArticle, sentence, offset: int):
     """The last person before ``offset``, in this sentence or the two before, who was
     the subject of a clause: 他 continues a subject far more often than an object
     (……接受主持人劳拉·英格拉恩采访时…… 他说 is not the host speaking)."""
     found = None
     for index in range(max(0, sentence.index - 2), sentence.index + 1):
-        here = doc.sentences[index]
-        cut = 0
-        while cut < len(here.norm):
-            end = clause_end(here.norm[cut:]) + cut
-            opener = subject(doc, here, here.start + cut, min(here.start + end, offset))
+        for opener in clause_subjects(doc, doc.sentences[index], offset):
             if opener is not None and opener.type == "Person" and opener.end <= offset:
                 found = opener
-            cut = end + 1
-            if here.start + cut >= offset:
-                break
     return found
 
 
@@ -272,12 +277,18 @@ def _reports_to(doc: AnalysedArticle, mention, offset: int) -> bool:
     return not rest or rest in cues["speech"] or rest in cues["speech_needs_punctuation"]
 
 
+@cache
+def _listed_words() -> re.Pattern:
+    """The joiners and words between bodies listed before report words (、和一些境外媒体)."""
+    return re.compile("^(?:" + "|".join(map(re.escape, lexicon.cues()["reporting"]["list_words"])) + ")+")
+
+
 def report_end(doc: AnalysedArticle, mention, reach: int = 40) -> int | None:
     """Where the report words after a body end, when it reports what follows (德新社报道|称),
     past the other bodies it is listed with (香港01、头条日报和一些境外媒体报导|); None when
     it does not report."""
     end = mention.end
-    listed = re.compile("^(?:" + "|".join(map(re.escape, lexicon.cues()["reporting"]["list_words"])) + ")+")
+    listed = _listed_words()
     others = sorted((m for m in doc.mentions_within(end, end + reach) if m.type in ORG_TYPES), key=lambda m: m.start)
     for other in others:
         between = doc.norm[end:other.start]

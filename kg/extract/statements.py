@@ -12,10 +12,10 @@ from ..language_data import pattern, zh
 from ..model import AnalysedArticle, EntityRef, Fact, FactKind, Matching
 from ..rdf import A, ArticleGraph, date_literal, named
 from ..vocab import SCHEMA
-from .clauses import (QUOTE, adverb_pattern, between_pattern, clause_end, clause_start, cues_in, is_word, last_person_subject,
-                      reported_by_body, when_pattern)
+from .clauses import (QUOTE, adverb_pattern, between_pattern, clause_end, clause_start, clause_subjects, cues_in, is_word,
+                      last_person_subject, reported_by_body, when_pattern)
 from .clauses import subject as clause_subject
-from .common import last_person_before, ref_of, sentence_date
+from .common import clause_of, last_person_before, ref_of, sentence_date
 
 _OPENERS = ("，", ",", "：", ":", "“", "「", '"')
 
@@ -160,14 +160,8 @@ def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | 
 
 def _nearest_subject(doc: AnalysedArticle, sentence, offset: int):
     """The subject of the nearest clause of the sentence before ``offset`` that has one."""
-    found, cut = None, 0
-    while sentence.start + cut < offset:
-        end = clause_end(sentence.norm[cut:]) + cut
-        opener = clause_subject(doc, sentence, sentence.start + cut, min(sentence.start + end, offset))
-        if opener is not None and opener.end <= offset:
-            found = opener
-        cut = end + 1
-    return found
+    openers = [m for m in clause_subjects(doc, sentence, offset) if m is not None and m.end <= offset]
+    return openers[-1] if openers else None
 
 
 def _described_before(doc: AnalysedArticle, description: str, offset: int):
@@ -178,8 +172,7 @@ def _described_before(doc: AnalysedArticle, description: str, offset: int):
     if len(title) < 2:
         return None
     for person in reversed([m for m in doc.mentions if m.end <= offset and m.type == "Person"]):
-        before = doc.norm[max(doc.sentence_at(person.start).start, person.start - 12):person.start]
-        if title in _CLAUSE_BREAK.split(before)[-1]:
+        if title in doc.norm[max(clause_of(doc, person.start)[0], person.start - 12):person.start]:
             return person
     return None
 
@@ -187,9 +180,6 @@ def _described_before(doc: AnalysedArticle, description: str, offset: int):
 @cache
 def _adverbs_at_end() -> re.Pattern:
     return re.compile("(" + adverb_pattern() + ")+$")
-
-
-_CLAUSE_BREAK = re.compile("[，。；：,]")
 
 
 @cache
