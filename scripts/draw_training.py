@@ -1,27 +1,27 @@
-"""Draw the articles annotated (entities only) as training data of the tagger, from
-``../shared/corpus/news-2025-11``, mechanically: the month the development gold comes from,
-so that the April 2022 held-out sets stay news of another period.
+"""Draw the articles annotated (entities only) as training data of the tagger, mechanically.
 
-60 articles, 8 per outlet (fewer where an outlet has fewer left), main text 300–1,500
-characters, never an article of any set under ``eval/``. One ``random.Random(2511)``
-generator, outlets in sorted order, files sorted by name. Prints one corpus file name a
-line, prefixed by its batch (three batches of 20, for three annotators).
-
-    python scripts/draw_training.py [CORPUS_DIR]
+``train/ner-2025-11``: ``python scripts/draw_training.py`` (60 articles of
+``../shared/corpus/news-2025-11``, seed 2511, three batches). ``train/ner-2022-04``:
+``python scripts/draw_training.py ../shared/corpus/news-2022-04 --total 120
+--per-outlet 17 --batches 6 --seed 2204`` and ``python scripts/draw_training.py
+../shared/corpus/news-2022-04 --bulletins --total 60 --batches 3 --seed 2205 --not-in
+train/ner-2022-04``; ``train/ner-2025-11`` again: ``python scripts/draw_training.py --total 60
+--batches 3 --seed 2512 --not-in train/ner-2025-11``. Per outlet the same number (fewer where an outlet has fewer left), main text
+300–1,500 characters, never an article of any set under ``eval/``. One
+``random.Random(seed)`` generator, outlets in sorted order, files sorted by name. Prints
+one corpus file name a line, prefixed by its batch (one batch per annotator).
 """
 from __future__ import annotations
 
+import argparse
 import json
 import random
-import sys
 from pathlib import Path
 
+from draw_heldout import CASE_FIGURE
 from kg.read import ReadError, read_file
 
 ROOT = Path(__file__).resolve().parents[1]
-PER_OUTLET = 8
-TOTAL = 60
-BATCHES = 3
 
 
 def outlet_of(name: str) -> str:
@@ -32,8 +32,12 @@ def in_eval_sets() -> set[str]:
     return {json.loads(p.read_text(encoding="utf-8"))["article"] for p in (ROOT / "eval").glob("*/*.json")}
 
 
-def main(corpus: Path) -> None:
-    taken = in_eval_sets()
+def in_folders(folders: list[str]) -> set[str]:
+    return {json.loads(p.read_text(encoding="utf-8"))["article"] for f in folders for p in (ROOT / f).glob("*.json")}
+
+
+def main(corpus: Path, total: int, per_outlet: int, batches: int, seed: int, bulletins: bool, not_in: list[str]) -> None:
+    taken = in_eval_sets() | in_folders(not_in)
     by_outlet: dict[str, list[Path]] = {}
     for p in sorted(q for q in corpus.iterdir() if q.is_file()):
         if p.name in taken:
@@ -42,19 +46,30 @@ def main(corpus: Path) -> None:
             arts = read_file(p)
         except ReadError:
             continue
-        if len(arts) == 1 and 300 <= len(arts[0].text) <= 1500:
+        shortest, longest = (150, 2500) if bulletins else (300, 1500)
+        if len(arts) == 1 and shortest <= len(arts[0].text) <= longest and (not bulletins or len(CASE_FIGURE.findall(arts[0].text)) >= 2):
             by_outlet.setdefault(outlet_of(p.name), []).append(p)
-    rng = random.Random(2511)
+    rng = random.Random(seed)
     drawn: list[Path] = []
     for outlet in sorted(by_outlet):
-        drawn += rng.sample(by_outlet[outlet], min(PER_OUTLET, len(by_outlet[outlet])))
+        drawn += rng.sample(by_outlet[outlet], min(per_outlet, len(by_outlet[outlet])))
     rest = [p for o in sorted(by_outlet) for p in by_outlet[o] if p not in drawn]
-    drawn += rng.sample(rest, max(0, TOTAL - len(drawn)))
-    drawn = drawn[:TOTAL]
+    drawn += rng.sample(rest, max(0, total - len(drawn)))
+    drawn = drawn[:total]
     rng.shuffle(drawn)
     for i, p in enumerate(drawn):
-        print(f"batch{i % BATCHES + 1}\t{p.name}")
+        print(f"batch{i % batches + 1}\t{p.name}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "news-2025-11")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "news-2025-11"))
+    parser.add_argument("--total", type=int, default=60)
+    parser.add_argument("--per-outlet", type=int, default=8)
+    parser.add_argument("--batches", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=2511)
+    parser.add_argument("--bulletins", action="store_true", help="only posts stating two case figures or more, main text 150–2,500 characters (as draw_heldout.py)")
+    parser.add_argument("--not-in", default="", help="folders under the project whose articles are not drawn again, comma-separated")
+    args = parser.parse_args()
+    main(Path(args.corpus), args.total, args.per_outlet, args.batches, args.seed, args.bulletins,
+         [f for f in args.not_in.split(",") if f])
