@@ -6,7 +6,8 @@ For each recogniser beside the lexicons and rules, through the whole analysis st
 
 - entity P/R/F1 (and F1 by type) on the project's gold sets: `eval/gold` (development,
   Nov 2025, and training data of the tagger), `eval/bulletins-dev-2022` and
-  `eval/bulletins-dev2-2022` (development, Apr 2022), `eval/heldout` (Nov 2025),
+  `eval/bulletins-dev2-2022` (development, Apr 2022), `eval/entities-dev-2025-11`
+  (development, Nov 2025, entities only), `eval/heldout` (Nov 2025),
   `eval/heldout-2022` and `eval/bulletins-2022`
   (Apr 2022), with the Traditional-script articles (RTHK, CNA) and the others apart on
   the held-out sets;
@@ -30,6 +31,7 @@ ROOT = HERE.parent
 SHARED = ROOT.parent / "shared"
 SETS = (("dev", "eval/gold", "news-2025-11"), ("dev bulletins", "eval/bulletins-dev-2022", "news-2022-04"),
         ("dev bulletins 2", "eval/bulletins-dev2-2022", "news-2022-04"),
+        ("dev entities", "eval/entities-dev-2025-11", "news-2025-11"),
         ("held-out", "eval/heldout", "news-2025-11"),
         ("held-out 2022", "eval/heldout-2022", "news-2022-04"), ("bulletins 2022", "eval/bulletins-2022", "news-2022-04"))
 TRADITIONAL = ("-RTHK-", "-CNA-")

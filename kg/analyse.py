@@ -283,12 +283,27 @@ def lac_entities(norm: str):
 _PUNCTUATION = re.compile(r"[。！？；，：、“”「」『』\"\n!?;,:]")
 
 
+def _within_brackets(start: int, end: int, norm: str) -> tuple[int, int]:
+    """安世（荷兰） may be a name; 中国国际金融有限公司（中金公司 is 中国国际金融有限公司: a span
+    ends before a bracket it opens and does not close, and starts after one it closes
+    and did not open."""
+    word = norm[start:end]
+    for opening, closing in (("（", "）"), ("(", ")")):
+        if word.count(opening) > word.count(closing):
+            end = start + word.rindex(opening)
+        elif word.count(closing) > word.count(opening):
+            start += word.index(closing) + 1
+        word = norm[start:end]
+    return start, end
+
+
 def charcrf_entities(norm: str):
     """(start, end, type, confidence) of the project's character tagger, mended like
     LAC's spans."""
     from .ner.charcrf import entities
 
     for start, end, kind, confidence in entities(norm):
+        start, end = _within_brackets(start, end, norm)
         if end - start >= 2 and not _PUNCTUATION.search(norm, start, end):
             for s, e, k in _mended(start, norm[start:end], kind):
                 yield s, e, k, confidence
@@ -464,6 +479,8 @@ def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str
             word = norm[start:end]
             if word in org_stop or len(word) <= 4 and all(c in abbreviations for c in word):
                 continue
+            if kind == "Organization" and any(norm.startswith(w, start) and len(w) > len(word) for w in org_stop):
+                continue  # 微信|公众号: the head of a generic phrase is no name either
             add(start, end, kind, name, confidence=confidence)
 
     for tok in tokens if ner == "jieba" else ():

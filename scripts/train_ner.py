@@ -4,18 +4,23 @@ tag scores) and ``charcrf.npz`` (vocabularies, CRF transitions, tag names).
 
     python scripts/train_ner.py [--data ../shared/data/ner] [--epochs 4] [--seed 13] [--threads 2]
 
-Training data (read from ``--data`` at run time, never copied into the project):
-MSRA train, CLUENER2020 train (name → PER; organization, government, company → ORG;
-address, scene → LOC), Weibo train and dev (names only), Resume train and dev (NAME,
-ORG, EDU → ORG, LOC), and the project's annotated news of November 2025 (``--gold``): the
-development gold (``eval/gold``, the shipped weights' only news), optionally with the articles
-annotated for training alone (``train/ner-2025-11``, entities only; drawn by
-``scripts/draw_training.py``), names projected onto the articles' text, three copies. Sentences equal to one of People's Daily's dev or
-test split are dropped, so those stay unseen. People's Daily dev chooses the epoch. Held
+Two stages. **First**, the public corpora (read from ``--data`` at run time, never copied
+into the project): MSRA train, CLUENER2020 train (name → PER; organization, government,
+company → ORG; address, scene → LOC), Weibo train and dev (names only), Resume train and
+dev (NAME, ORG, EDU → ORG, LOC), with the development gold ``eval/gold`` (``--gold``)
+three times; People's Daily dev chooses the epoch; the weights are kept in ``--base``
+(``build/ner/base.pt``) and read from there by later runs. **Second**, adaptation to news
+as this project annotates it: the annotated articles of ``--news`` (``eval/gold`` and
+the articles annotated for training alone under ``train/``, of any month), four times an
+epoch beside as many public sentences drawn afresh, at half the rate; the development
+bulletins and `eval/entities-dev-2025-11` (``--news-dev``, never trained on) choose the epoch, the first stage's
+weights counting as epoch 0. Names are projected onto the articles' text. Sentences
+equal to one of People's Daily's dev or test split are dropped, and a training article
+that shares a third of its text with an evaluation article is left out, so those stay unseen. Held
 out from training: People's Daily dev and test, CLUENER dev, Weibo and Resume test, and
 every other set under ``eval/``.
 
-Needs PyTorch (``pip install torch``), used only here: inference runs on ONNX Runtime.
+Needs PyTorch (``pip install -e '.[train]'``), used only here: inference runs on ONNX Runtime.
 """
 from __future__ import annotations
 
@@ -41,6 +46,8 @@ MAX_LEN = 150
 OUT = ROOT / "kg" / "resources" / "ner"
 
 Sentence = tuple[str, list[tuple[int, int, str]]]
+NEWS = ("eval/gold", "train/ner-2025-11", "train/ner-2022-04")
+NEWS_DEV = ("eval/entities-dev-2025-11", "eval/bulletins-dev-2022", "eval/bulletins-dev2-2022")
 
 
 # --------------------------------------------------------------------------- corpora
@@ -90,19 +97,29 @@ def read_cluener(path: Path) -> list[Sentence]:
     return out
 
 
-def read_gold_articles(gold_dir: Path, corpus: Path) -> list[Sentence]:
-    """The development gold's entities, projected onto its articles: every occurrence of
-    a name or alias, longest first, one paragraph a sentence."""
+def pieces(text: str, size: int = 20) -> set[str]:
+    return {text[i : i + size] for i in range(0, max(1, len(text) - size + 1))}
+
+
+def read_gold_articles(gold_dir: Path, corpus: Path, prefix: str = "", unseen: frozenset[str] = frozenset()) -> list[Sentence]:
+    """Annotated articles' entities, projected onto their text: every occurrence of a name
+    or alias, longest first, one paragraph a sentence. An article that shares a third of
+    its 20-character pieces with ``unseen`` (an evaluation article posted twice under two
+    names, or a bulletin repeated) is left out."""
     from kg.evaluate import gold_spans
     from kg.read import read_file
 
     out = []
-    for gold_file in sorted(gold_dir.glob("*.json")):
+    for gold_file in sorted(gold_dir.glob(f"{prefix}*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         path = corpus / gold["article"]
         if not path.is_file():
             continue
         norm = normalise_text(read_file(path)[0].text)
+        own = pieces(norm)
+        if unseen and len(own & unseen) >= len(own) / 3:
+            print(f"{gold_file.name}: left out, {len(own & unseen) / len(own):.0%} of its text is in evaluation articles")
+            continue
         spans = sorted(gold_spans(gold, norm))
         offset = 0
         for para in norm.split("\n"):
@@ -262,12 +279,78 @@ def predict(tagger, crf, encoded: list, rng) -> list[list[tuple[int, int, str]]]
     return [out[i] for i in range(len(encoded))]
 
 
+def news_sentences(folders: list[Path], corpora: Path, unseen: frozenset[str] = frozenset()) -> list[Sentence]:
+    """Annotated news articles of any month: each file names its article, whose month
+    (``2022-04-…``) names the corpus folder (``news-2022-04``)."""
+    out = []
+    for folder in folders:
+        for month in sorted({p.name[:7] for p in folder.glob("*.json")}):
+            out += read_gold_articles(folder, corpora / f"news-{month}", prefix=month, unseen=unseen)
+    return out
+
+
+def evaluation_texts(corpora: Path, trained_on: list[Path]) -> frozenset[str]:
+    """The 20-character pieces of every article of a set under ``eval/`` not trained on."""
+    from kg.read import read_file
+
+    texts = set()
+    for gold_file in (ROOT / "eval").glob("*/*.json"):
+        if gold_file.parent.resolve() in {f.resolve() for f in trained_on}:
+            continue
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        path = corpora / f"news-{gold['article'][:7]}" / gold["article"]
+        if "entities" in gold and path.is_file():
+            texts |= pieces(normalise_text(read_file(path)[0].text))
+    return frozenset(texts)
+
+
+def fit(tagger, crf, data: list, epochs: int, lr: float, batch: int, rng: random.Random, validate, started: float,
+        label: str, fresh_each_epoch=None):
+    """Adam with linear decay; after each epoch ``validate()`` gives (F1, detail), and the
+    best state (the starting one included, as epoch 0) is kept and returned."""
+    import torch
+
+    params = list(tagger.parameters()) + list(crf.parameters())
+    optimiser = torch.optim.Adam(params, lr=lr)
+    items = data if fresh_each_epoch is None else fresh_each_epoch()
+    steps_per_epoch = (len(items) + batch - 1) // batch
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda step: max(0.1, 1 - step / (epochs * steps_per_epoch)))
+    best, best_state, best_epoch = -1.0, None, 0
+    if fresh_each_epoch is not None:
+        best, detail = validate()
+        best_state = ({k: v.clone() for k, v in tagger.state_dict().items()}, {k: v.clone() for k, v in crf.state_dict().items()})
+        print(f"{label} epoch 0: {best:.4f} {detail}", flush=True)
+    for epoch in range(epochs):
+        if epoch and fresh_each_epoch is not None:
+            items = fresh_each_epoch()
+        total, seen = 0.0, 0
+        for step, (_, (c, lft, rgt, f, t, m)) in enumerate(batches(items, batch, rng)):
+            emissions = tagger(torch.from_numpy(c), torch.from_numpy(lft), torch.from_numpy(rgt), torch.from_numpy(f))
+            loss = crf.nll(emissions, torch.from_numpy(t), torch.from_numpy(m))
+            optimiser.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 5.0)
+            optimiser.step()
+            schedule.step()
+            total += loss.item()
+            seen += 1
+            if step % 500 == 0:
+                print(f"  {label} epoch {epoch + 1} step {step}/{steps_per_epoch} loss {total / seen:.3f} ({time.time() - started:.0f} s)", flush=True)
+        score, detail = validate()
+        print(f"{label} epoch {epoch + 1}: loss {total / max(1, seen):.3f}, F1 {score:.4f} {detail} ({time.time() - started:.0f} s)", flush=True)
+        if score > best:
+            best, best_epoch = score, epoch + 1
+            best_state = ({k: v.clone() for k, v in tagger.state_dict().items()}, {k: v.clone() for k, v in crf.state_dict().items()})
+    tagger.load_state_dict(best_state[0])
+    crf.load_state_dict(best_state[1])
+    return best, best_epoch
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "ner"))
     parser.add_argument("--gold", default=str(ROOT / "eval" / "gold"),
-                        help="folders of annotated articles of --corpus, comma-separated (the shipped weights: eval/gold; "
-                             "train/ner-2025-11 adds 60 articles annotated for training)")
+                        help="folders of annotated articles of --corpus in the first stage, comma-separated")
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "news-2025-11"))
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--seed", type=int, default=13)
@@ -275,6 +358,16 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="use only this many training sentences (a smoke test)")
     parser.add_argument("--out", default=str(OUT))
     parser.add_argument("--threads", type=int, default=2, help="PyTorch threads (the published weights used 2)")
+    parser.add_argument("--base", default=str(ROOT / "build" / "ner" / "base.pt"),
+                        help="the first stage's weights: read if the file exists, else trained and written there")
+    parser.add_argument("--news", default=",".join(str(ROOT / d) for d in NEWS),
+                        help="folders of annotated news (any month) the second stage adapts to, comma-separated; empty: no second stage")
+    parser.add_argument("--news-dev", default=",".join(str(ROOT / d) for d in NEWS_DEV),
+                        help="folders of annotated news that choose the second stage's epoch (never trained on)")
+    parser.add_argument("--corpora", default=str(ROOT.parent / "shared" / "corpus"), help="the folder of news-YYYY-MM corpora")
+    parser.add_argument("--adapt-epochs", type=int, default=6)
+    parser.add_argument("--adapt-lr", type=float, default=1e-3)
+    parser.add_argument("--adapt-copies", type=int, default=4, help="copies of the news per second-stage epoch, beside as many public sentences")
     args = parser.parse_args()
 
     import torch
@@ -285,12 +378,12 @@ def main() -> None:
     started = time.time()
     sets = load_corpora(Path(args.data), [Path(g) for g in args.gold.split(",")], Path(args.corpus))
     held = {t for t, _ in sets["pd98-test"]} | {t for t, _ in sets["pd98-dev"]}
-    train = []
+    public = []
     for name in ("msra", "cluener", "weibo", "resume"):
         kept = [s for s in sets[name] if s[0] not in held]
         print(f"{name}: {len(sets[name])} sentences, {len(sets[name]) - len(kept)} dropped as equal to a PD98 dev or test sentence")
-        train += kept
-    train += sets["gold"] * 3
+        public += kept
+    train = public + sets["gold"] * 3
     print(f"gold: {len(sets['gold'])} paragraphs (x3)")
     train = [c for s in train for c in chunks(s)]
     if args.limit:
@@ -298,45 +391,55 @@ def main() -> None:
     validation = [c for s in sets["pd98-dev"] for c in chunks(s)]
     validation = rng.sample(validation, min(1500, len(validation)))
 
-    char_counts = Counter(c for t, _ in train for c in t)
-    bigram_counts = Counter(p for t, _ in train for p in ("\x02" + t[:1], *(t[i : i + 2] for i in range(len(t) - 1)), t[-1:] + "\x03"))
-    chars = ["<pad>", "<unk>"] + sorted(c for c, n in char_counts.items() if n >= 2)
-    bigrams = ["<pad>", "<unk>"] + sorted(b for b, n in bigram_counts.most_common(60000) if n >= 3)
-    vocab = Vocabulary(chars, bigrams)
-    print(f"{len(train)} training sequences, {sum(len(t) for t, _ in train):,} characters; {len(chars)} characters, {len(bigrams)} bigrams "
-          f"({time.time() - started:.0f} s)")
-    encoded_train = encode(train, vocab)
-    encoded_valid = encode(validation, vocab)
-    print(f"features ready ({time.time() - started:.0f} s)")
+    base = Path(args.base)
+    if base.is_file():
+        saved = torch.load(base, weights_only=False)
+        vocab = Vocabulary(saved["chars"], saved["bigrams"])
+        tagger, crf = build_model(len(vocab.chars), len(vocab.bigrams), len(TAGS))
+        tagger.load_state_dict(saved["tagger"])
+        crf.load_state_dict(saved["crf"])
+        info = saved["info"]
+        print(f"first stage read from {base} ({info})")
+    else:
+        char_counts = Counter(c for t, _ in train for c in t)
+        bigram_counts = Counter(p for t, _ in train for p in ("\x02" + t[:1], *(t[i : i + 2] for i in range(len(t) - 1)), t[-1:] + "\x03"))
+        chars = ["<pad>", "<unk>"] + sorted(c for c, n in char_counts.items() if n >= 2)
+        bigrams = ["<pad>", "<unk>"] + sorted(b for b, n in bigram_counts.most_common(60000) if n >= 3)
+        vocab = Vocabulary(chars, bigrams)
+        print(f"{len(train)} training sequences, {sum(len(t) for t, _ in train):,} characters; {len(chars)} characters, {len(bigrams)} bigrams "
+              f"({time.time() - started:.0f} s)")
+        encoded_train = encode(train, vocab)
+        encoded_valid = encode(validation, vocab)
+        print(f"features ready ({time.time() - started:.0f} s)")
+        tagger, crf = build_model(len(chars), len(bigrams), len(TAGS))
+        best, _ = fit(tagger, crf, encoded_train, args.epochs, 2e-3, args.batch, rng,
+                      lambda: f1(validation, predict(tagger, crf, encoded_valid, rng)), started, "PD98 dev")
+        info = {"seed": args.seed, "epochs": args.epochs, "pd98_dev_f1": round(best, 4), "training_sequences": len(train)}
+        base.parent.mkdir(parents=True, exist_ok=True)
+        torch.save({"chars": chars, "bigrams": bigrams, "tagger": tagger.state_dict(), "crf": crf.state_dict(), "info": info}, base)
+        print(f"first stage written to {base}")
 
-    tagger, crf = build_model(len(chars), len(bigrams), len(TAGS))
-    optimiser = torch.optim.Adam(list(tagger.parameters()) + list(crf.parameters()), lr=2e-3)
-    steps_per_epoch = (len(encoded_train) + args.batch - 1) // args.batch
-    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda step: max(0.1, 1 - step / (args.epochs * steps_per_epoch)))
-    best, best_state = -1.0, None
-    for epoch in range(args.epochs):
-        total, seen = 0.0, 0
-        for step, (_, (c, lft, rgt, f, t, m)) in enumerate(batches(encoded_train, args.batch, rng)):
-            emissions = tagger(torch.from_numpy(c), torch.from_numpy(lft), torch.from_numpy(rgt), torch.from_numpy(f))
-            loss = crf.nll(emissions, torch.from_numpy(t), torch.from_numpy(m))
-            optimiser.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(list(tagger.parameters()) + list(crf.parameters()), 5.0)
-            optimiser.step()
-            schedule.step()
-            total += loss.item()
-            seen += 1
-            if step % 500 == 0:
-                print(f"  epoch {epoch + 1} step {step}/{steps_per_epoch} loss {total / seen:.3f} ({time.time() - started:.0f} s)", flush=True)
-        score, per = f1(validation, predict(tagger, crf, encoded_valid, rng))
-        print(f"epoch {epoch + 1}: loss {total / max(1, seen):.3f}, PD98 dev F1 {score:.4f} {per} ({time.time() - started:.0f} s)", flush=True)
-        if score > best:
-            best = score
-            best_state = ({k: v.clone() for k, v in tagger.state_dict().items()}, {k: v.clone() for k, v in crf.state_dict().items()})
-    tagger.load_state_dict(best_state[0])
-    crf.load_state_dict(best_state[1])
-    export(tagger, crf, vocab, Path(args.out), {"seed": args.seed, "epochs": args.epochs, "pd98_dev_f1": round(best, 4),
-                                                "training_sequences": len(train)})
+    news_folders = [Path(f) for f in args.news.split(",") if f]
+    if news_folders:
+        # seeded afresh, so a run that reads the first stage from --base gives the same weights
+        torch.manual_seed(args.seed + 1)
+        rng = random.Random(args.seed + 1)
+        unseen = evaluation_texts(Path(args.corpora), news_folders)
+        news = [c for s in news_sentences(news_folders, Path(args.corpora), unseen) for c in chunks(s)]
+        dev = [c for s in news_sentences([Path(f) for f in args.news_dev.split(",") if f], Path(args.corpora)) for c in chunks(s)]
+        encoded_news, encoded_dev = encode(news, vocab), encode(dev, vocab)
+        print(f"second stage: {len(news)} news sequences ({sum(len(t) for t, _ in news):,} characters) x{args.adapt_copies} "
+              f"beside as many public ones an epoch; {len(dev)} news sequences choose the epoch")
+
+        def epoch_items():
+            sample = encode(rng.sample(train, len(news) * args.adapt_copies), vocab)
+            return encoded_news * args.adapt_copies + sample
+
+        best, epoch = fit(tagger, crf, [], args.adapt_epochs, args.adapt_lr, args.batch, rng,
+                          lambda: f1(dev, predict(tagger, crf, encoded_dev, rng)), started, "news dev", epoch_items)
+        info = {**info, "adapt_epochs": args.adapt_epochs, "adapt_best_epoch": epoch, "news_dev_f1": round(best, 4),
+                "news_sequences": len(news)}
+    export(tagger, crf, vocab, Path(args.out), info)
     print(f"done in {time.time() - started:.0f} s")
 
 

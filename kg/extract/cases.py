@@ -492,6 +492,13 @@ def _is_region(m: Mention) -> bool:
         bool(m.ref) or not m.norm.endswith(tuple(words()["site_endings"])))
 
 
+def _opens_site(after: str) -> bool:
+    """东海|养老院: a place whose name runs straight into a site's ending of two characters
+    or more opens the site's name (a recogniser that cut the site short)."""
+    return any(after.startswith(e) and len(e) >= 2 and not after[len(e):].startswith(tuple(words()["district_endings"]))
+               for e in words()["site_endings"])
+
+
 def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure: _Figure, mentions: list[Mention],
              running: _Running, reporter: EntityRef | None = None) -> list[EntityRef]:
     """Where a figure is for; ``text`` is the sentence, starting at ``offset`` in the
@@ -512,9 +519,10 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
         or text[m.end - offset:m.end - offset + 2].startswith(w["origin"]["after"]))]
     chain = _chain(text, offset, c_start, figure.start, candidates)
     sites = [m for m in mentions if c_start <= m.start - offset and m.end - offset <= figure.start and (
-        m.type in PLACE_TYPES and not _is_region(m) or m.type in ORG_TYPES and text[m.start - offset - 1:m.start - offset] in site_openers
+        m.type in PLACE_TYPES and (not _is_region(m) or _opens_site(text[m.end - offset:figure.start]))
+        or m.type in ORG_TYPES and text[m.start - offset - 1:m.start - offset] in site_openers
         and m.norm.endswith(tuple(w["site_endings"])))]
-    if sites and (not chain or sites[-1].start > chain[-1].start):
+    if sites and (not chain or sites[-1].start >= chain[-1].start):
         return []
     if chain:
         gap = text[chain[-1].end - offset:figure.start]
@@ -529,7 +537,9 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
     local = [m for m in mentions if _is_region(m)]
     if any(word in text[c_start:figure.start] for word in w["nationwide"]):
         countries = [m for m in local if m.type == "Country" and m.end - offset <= figure.start]
-        return [_region_ref(doc, countries[-1])] if countries else [_place_ref(doc, w["home_country"])]
+        if countries:
+            return [_region_ref(doc, countries[-1])]
+        return [_jurisdiction(doc, reporter) or _place_ref(doc, w["home_country"])]  # 牙买加方面通报…全国
     if running.region and running.region_sentence == running.sentence:
         return running.region[:1]
     earlier = [m for m in local if m.end - offset <= c_start]
@@ -624,7 +634,7 @@ def _chain(text: str, offset: int, c_start: int, end: int, mentions: list[Mentio
 
 def _jurisdiction(doc: AnalysedArticle, reporter: EntityRef | None) -> EntityRef | None:
     """The place a reporting body answers for, read from its name: 上海卫健委 → 上海,
-    巴西卫生部 → 巴西, 国家卫健委 → 中国, 非洲疾病控制和预防中心 → 非洲 where the
+    巴西卫生部 → 巴西, 牙买加(方面) → 牙买加, 国家卫健委 → 中国, 非洲疾病控制和预防中心 → 非洲 where the
     article names 非洲 as a place; none for a bare 卫生部. Read once per body an article
     names."""
     if reporter is None:
@@ -638,7 +648,7 @@ def _jurisdiction(doc: AnalysedArticle, reporter: EntityRef | None) -> EntityRef
 def _place_of_name(doc: AnalysedArticle, name: str) -> EntityRef | None:
     if name.startswith(tuple(words()["national_bodies"])):
         return _place_ref(doc, words()["home_country"])
-    for end in range(min(len(name) - 1, 8), 1, -1):
+    for end in range(min(len(name), 8), 1, -1):  # 牙买加(方面) names a body by its country
         place = _place_ref(doc, name[:end])
         if place is not None:
             return place
