@@ -226,3 +226,43 @@ def test_a_disease_named_after_a_city_is_no_place_the_city_after_it_refers_to():
     found = reports("路透社早前引述消息指，上海需要在今(20日)天之前达到武汉肺炎病毒不在隔离区以外传播的「社会面清零」目标，"
                     "但该市昨天单日的新增个案虽跌破2万宗，达到18901宗。", "2022-04-20T12:00:00+08:00")
     assert {place for place, *_ in found} == {"上海市"}
+
+
+# Phrasings read from eval/bulletins-dev3-2022, a development set annotated after every
+# rule above was written.
+
+def test_new_figures_told_where_they_were_found_are_no_subtotal():
+    found = reports("上海市衛健委通報，過去一日新增268宗新冠病毒本土確診，及13086宗無症狀感染個案，其中4宗確診是早前的無症狀感染病例，"
+                    "其餘感染是在隔離管控或相關風險人群排查中發現。\n新增3宗境外輸入確診個案和2宗無症狀感染，都在閉環管控中發現。",
+                    "2022-04-05T08:21:48+08:00")
+    day = date(2022, 4, 4)
+    assert ("上海市", "ImportedConfirmed", 3, day, None) in found
+    assert ("上海市", "ImportedAsymptomatic", 2, day, None) in found
+    assert not any(value == 4 for _, _, value, _, _ in found)
+
+
+def test_patients_who_died_are_deaths_and_places_of_origin_set_no_region():
+    found = reports("本港新增3700多宗新冠確診個案。醫管局表示，有96名確診患者於過去一天在公立醫院離世，年齡由43至109歲。",
+                    "2022-04-03T16:00:00+08:00")
+    assert [(place, category, value) for place, category, value, _, _ in found][1:] == [("香港特别行政区", "Deaths", 96)]
+    found = reports("本港新增523宗新型冠狀病毒確診，第五波疫情至今累計118萬8800宗。\n"
+                    "新增確診有13宗是輸入個案，患者分別來自越南、南韓、英國、新加坡及加拿大等。\n"
+                    "多9宗呈報死亡個案，第五波疫情至今累計有9023人離世，整體病死率0.76%。", "2022-04-23T16:39:22+08:00")
+    assert {place for place, _, _, _, _ in found} == {"香港特别行政区"}
+    assert [(category, value) for _, category, value, _, _ in found][-2:] == [("Deaths", 9), ("CumulativeDeaths", 9023)]
+
+
+def test_a_paragraph_that_opens_with_new_cases_shares_them_out_by_city():
+    found = reports("台灣新增359宗新冠病毒確診個案，281宗是本土病例，再創今年以來單日新高，境外輸入個案有78宗，沒有新增死亡病例。\n"
+                    "新增本土個案遍及17個縣市，新北市佔最多，有115宗，其次是台北市的45宗，以及高雄市的37宗。\n"
+                    "疫情指揮中心指揮官陳時中表示，目前提供給新冠確診者的床位約有一萬張，使用率約五成，一旦每天超過1500人確診，"
+                    "才會啟動輕症確診者在家居隔離治療。", "2022-04-06T14:52:14+08:00")
+    assert [(place, category, value) for place, category, value, _, _ in found][4:] == [
+        ("新北市", "LocalConfirmed", 115), ("台北市", "LocalConfirmed", 45), ("高雄市", "LocalConfirmed", 37)]
+
+
+def test_a_clause_comparing_two_regions_sets_neither_as_the_region():
+    found = reports("4月7日中国大陆新增新冠肺炎确诊病例1,576例，其中本土病例1,540例，较上日重现反弹，上海和吉林省合计占比继续超过九成，"
+                    "但吉林较上日减少而上海增加并超越吉林居首；当日新增本土无症状感染者22,561例，连创有公布数据以来新高，其中上海占20,398例。",
+                    "2022-04-08T10:00:00+08:00")
+    assert ("中国", "LocalAsymptomatic", 22561, date(2022, 4, 7), None) in found

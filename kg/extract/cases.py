@@ -131,6 +131,7 @@ class _Running:
     scope_sentence: int = -1
     header_scope: bool = False
     cumulative: bool = False
+    weak: str = ""  # the word of cases a clause without figures named but no kind of (新增本土個案遍及17個縣市)
 
 
 @dataclass
@@ -171,18 +172,21 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             for k, figure in enumerate(figures):
                 before = text[previous_end:figure.start]
                 after = _after(text[figure.end:(figures[k + 1].start if k + 1 < len(figures) else c_end)])
+                if figure.start == figure.end:  # 無新增疑似及境外輸入個案: the whole phrase of none names the kind
+                    after = _none_new().match(text, figure.start).group()
                 previous_end = figure.end
                 completion = text[c_start:figure.start] + "|" + after + "|" + text[figures[-1].end:c_end] + "|" + tail
-                if any(marker in completion for marker in w["subtotal"]) or _not_a_count(before, after) \
+                if _subtotal(completion, text[c_start:figure.start]) or _not_a_count(before, after) \
                         or _difference(text[c_start:figure.start]) \
-                        or any(word in text[c_start:figure.start] for word in w["per_capita"]):
+                        or any(word in text[c_start:figure.start] for word in w["per_capita"] + w["conditional"]):
                     continue
                 regions = [respective[k]] if respective else _regions(doc, text, sentence.start, c_start, figure, mentions, running,
                                                                         reporter)
                 if not regions:
                     continue
                 category, kind, scope, inherited = _category(text[c_start:figure.start], text[:figure.start], before, after,
-                                                             figure, running, sentence.index, _mainland(regions[0]))
+                                                             figure, running, sentence.index, _mainland(regions[0]),
+                                                             text[figure.end:c_end])
                 if category is None or kind == "deaths" and not disease_in_article:
                     continue
                 category = _outside_china(category, regions[0])
@@ -295,6 +299,37 @@ def _after(text: str) -> str:
     return text[:min(cut, 12)]
 
 
+def _origin(text: str, offset: int, c_start: int, m: Mention, mentions: list[Mention]) -> bool:
+    """A place of origin (来自美国, 自香港): one right after a word of origin, or listed
+    after one (患者分別來自越南、南韓、英國、新加坡及加拿大等)."""
+    w = words()
+    before = text[c_start:m.start - offset]
+    at = max((before.rfind(o) + len(o) for o in w["origin"]["before"] if o in before), default=-1)
+    if at < 0:
+        return False
+    between = before[at:]
+    for other in mentions:
+        if c_start + at <= other.start - offset and other.end <= m.start:
+            between = between.replace(other.norm, "")
+    return all(ch in w["list_joiners"] for ch in between)
+
+
+def _subtotal(completion: str, clause_before: str) -> bool:
+    """Figures completed as a part of a total (转归, 其中…在隔离管控中发现); where they were
+    found makes no part of new figures (新增…，都在閉環管控中發現)."""
+    w = words()
+    markers = [m for m in w["subtotal"] if m in completion]
+    new = any(word in clause_before for word in w["new"]) and w["among_them"] not in clause_before
+    return any(m not in w["found_in"] or not new for m in markers)
+
+
+def _patients_who_died(clause_after: str) -> bool:
+    """有96名確診患者於過去一天在公立醫院離世: the patients counted are the dead."""
+    w = words()
+    unit = clause_after[:1] if clause_after[:1] in w["figure"]["case_units"] else ""
+    return clause_after[len(unit):].startswith(tuple(w["patients"])) and any(d in clause_after for d in w["kinds"]["deaths"])
+
+
 def _tail(text: str, clauses, figures_by_clause, index: int) -> str:
     """The clauses that complete a clause's figures (…，在隔离管控中发现; …，是之前无症状感染者
     转为确诊): up to the next clause with figures or one that starts a new part
@@ -388,14 +423,19 @@ def _level(clause_before: str, figure: _Figure) -> bool:
 
 
 def _category(clause_before: str, sentence_before: str, before: str, after: str, figure: _Figure, running: _Running,
-              sentence: int, mainland: bool):
-    """(category, kind, scope, whether the kind was the running one) of a figure."""
+              sentence: int, mainland: bool, clause_after: str = ""):
+    """(category, kind, scope, whether the kind was the running one) of a figure;
+    ``clause_after`` is the rest of its clause."""
     w = words()
     priority = w["kind_priority"]
     after_kinds = sorted((h for h in _found(after, w["kinds"]) if h[0] <= 8), key=lambda h: priority.index(h[2]))
     before_kinds = _found(before, w["kinds"])
     kind = after_kinds[0][2] if after_kinds else before_kinds[-1][2] if before_kinds else None
+    if kind == "confirmed" and _patients_who_died(clause_after):
+        kind = "deaths"
     weak = any(word in after[:8] or word in before for word in w["weak_kinds"]["confirmed"])
+    if kind is None and not weak and running.kind is None and running.weak and figure.unit in w["figure"]["case_units"]:
+        weak, before = True, running.weak + before  # 新增本土個案遍及17個縣市，新北市佔最多，有115宗
     scopes = _found(after[:8], w["scopes"]) or _found(before, w["scopes"])
     scope = scopes[-1][2] if scopes else None
     if any(word in clause_before or word in after for word in w["combined"]):
@@ -512,10 +552,9 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
     if following:
         return [_region_ref(doc, following[0])]
     imported = any(word in text for word in w["scopes"]["imported"])
-    origins = tuple(w["origin"]["before"])
     site_openers = (w["at"], zh("grammar")["possessive"])
     candidates = [m for m in mentions if _is_region(m) and not (
-        imported and text[max(c_start, m.start - offset - 2):m.start - offset].endswith(origins)
+        imported and _origin(text, offset, c_start, m, mentions)
         or text[m.end - offset:m.end - offset + 2].startswith(w["origin"]["after"]))]
     chain = _chain(text, offset, c_start, figure.start, candidates)
     sites = [m for m in mentions if c_start <= m.start - offset and m.end - offset <= figure.start and (
@@ -581,7 +620,7 @@ def _lead_region(doc: AnalysedArticle) -> Mention | None:
 def _carry(doc: AnalysedArticle, text: str, c_start: int, c_end: int, sentence, mentions: list[Mention], running: _Running) -> None:
     """A clause without figures sets what the next figures are about: a kind
     (至于无症状感染，…; 新增确诊与无症状的总数，…), a scope (本土确诊病例方面，…;
-    本土疫情，…) or a region (上海情况最严峻，…; 以新北市占最多，有…)."""
+    本土疫情，…) or a region (上海情况最严峻，…; 以新北市占最多，有…), where it names one."""
     w = words()
     clause = text[c_start:c_end]
     kinds = _found(clause, w["kinds"])
@@ -591,13 +630,16 @@ def _carry(doc: AnalysedArticle, text: str, c_start: int, c_end: int, sentence, 
         running.kind = "infections"
     elif kinds:
         running.kind = kinds[-1][2]
+    elif any(word in clause for word in w["new"]):
+        running.weak = next((word for word in w["weak_kinds"]["confirmed"] if word in clause), running.weak)
     if scopes:
         running.scope, running.scope_sentence = scopes[-1][2], sentence.index
         running.header_scope = bool(kinds)
     elif kinds:
         running.scope, running.header_scope = None, False
-    places = [m for m in mentions if _is_region(m) and sentence.start + c_start <= m.start and m.end <= sentence.start + c_end]
-    if places:
+    places = [m for m in mentions if _is_region(m) and sentence.start + c_start <= m.start and m.end <= sentence.start + c_end
+              and not _origin(text, sentence.start, c_start, m, mentions)]
+    if len({m.norm for m in places}) == 1:  # two regions (上海和吉林省合计占比…) set none
         running.region, running.region_sentence = [_region_ref(doc, places[-1])], sentence.index
 
 
