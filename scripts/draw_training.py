@@ -1,15 +1,13 @@
-"""Draw the articles annotated (entities only) as training data of the tagger, mechanically.
+"""Draw the articles annotated (entities only) as training or development data of the
+tagger, mechanically: the commands that drew each folder are listed in ``train/README.md``
+and in each set's README (``eval/entities-dev-2025-11``, ``eval/bulletins-dev3-2022``).
 
-``train/ner-2025-11``: ``python scripts/draw_training.py`` (60 articles of
-``../shared/corpus/news-2025-11``, seed 2511, three batches). ``train/ner-2022-04``:
-``python scripts/draw_training.py ../shared/corpus/news-2022-04 --total 120
---per-outlet 17 --batches 6 --seed 2204`` and ``python scripts/draw_training.py
-../shared/corpus/news-2022-04 --bulletins --total 60 --batches 3 --seed 2205 --not-in
-train/ner-2022-04``; ``train/ner-2025-11`` again: ``python scripts/draw_training.py --total 60
---batches 3 --seed 2512 --not-in train/ner-2025-11``. Per outlet the same number (fewer where an outlet has fewer left), main text
-300–1,500 characters, never an article of any set under ``eval/``. One
-``random.Random(seed)`` generator, outlets in sorted order, files sorted by name. Prints
-one corpus file name a line, prefixed by its batch (one batch per annotator).
+Per outlet the same number (fewer where an outlet has fewer left), the rest drawn from
+every outlet's remaining posts; main text 300–1,500 characters (150–2,500 and two case
+figures or more with ``--bulletins``); never an article of any set under ``eval/`` nor of
+the folders given with ``--not-in``. One ``random.Random(seed)`` generator, outlets in
+sorted order, files sorted by name. Prints one corpus file name a line, prefixed by its
+batch (one batch per annotator).
 """
 from __future__ import annotations
 
