@@ -1031,7 +1031,8 @@ def _with_place_anaphora(norm: str, text: str, mentions: list[Mention]) -> list[
 
 def _with_body_anaphora(norm: str, text: str, mentions: list[Mention]) -> list[Mention]:
     """该报, 该部, 署方, 校方 … as mentions of the last body of that kind named before
-    (a newspaper for 该报, a name ending in 部 for 该部)."""
+    (a newspaper for 该报, a name ending in 部 for 该部); never where the word runs on into
+    another (该报告, 该报道: the report)."""
     anaphora = lexicon.cues()["body_anaphora"]
     if not any(word in norm for word in anaphora):
         return mentions
@@ -1039,12 +1040,15 @@ def _with_body_anaphora(norm: str, text: str, mentions: list[Mention]) -> list[M
     bodies = [m for m in mentions if m.type in ("Organization", "GovernmentOrganization", "NewsMedia")]
     longest = max((m.end - m.start for m in bodies), default=0)
     found: list[Mention] = []
+    run_ons = tuple(lexicon.cues()["body_anaphora_run_ons"])
     for word in sorted(anaphora, key=len, reverse=True):
         endings = tuple(anaphora[word])
         for match in re.finditer(word, norm):
             s, e = match.span()
             if any(i in occupied for i in range(s, e)):
                 continue
+            if norm.startswith(run_ons, s + 1):
+                continue  # 该报告, 该报道: this report, not this newspaper
             antecedent = None
             for i in range(bisect_left(bodies, s, key=lambda m: m.start) - 1, -1, -1):
                 m = bodies[i]

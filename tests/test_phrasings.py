@@ -418,3 +418,14 @@ def test_an_event_given_only_a_year_is_dated_by_that_year_and_since_a_year_is_no
     found = facts("然而，在周五，卡尼和习近平举行了自2017年以来两国领导人间的首次正式会谈，双方都在努力应对特朗普的贸易攻势。",
                   "2025-11-02T10:00:00+08:00", kind="meeting")
     assert [f["date"] for f in found] == [date(2025, 10, 31)]
+
+
+def test_this_report_is_the_report_named_before_not_this_newspaper():
+    """该报告称 (eval/bulletins-dev3-2022, Reuters): the Goldman Sachs report speaks, not 路透,
+    which 该报 alone would stand for; 该报称 is still the newspaper named before."""
+    found = facts("路透上海4月8日 - 上海市新冠疫情仍未见缓解。\n高盛经济研究报告认为，3月最后两周高/中风险地区城市占到中国GDP的三分之一。\n"
+                  "“基于对3月经济活动增长疲软的预期，我们预计中国第一季度的实际GDP增速将比去年第四季度有所放缓。”该报告称。",
+                  kind="statement")
+    assert [f["speaker"] for f in found] == ["高盛集团", "高盛集团"]
+    found = facts("据《纽约时报》报道，该报称美国将加税。", kind="statement")
+    assert [f["speaker"] for f in found] == ["纽约时报"]
