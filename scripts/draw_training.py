@@ -26,16 +26,13 @@ def outlet_of(name: str) -> str:
     return name.split("-")[3]
 
 
-def in_eval_sets() -> set[str]:
-    return {json.loads(p.read_text(encoding="utf-8"))["article"] for p in (ROOT / "eval").glob("*/*.json")}
-
-
-def in_folders(folders: list[str]) -> set[str]:
-    return {json.loads(p.read_text(encoding="utf-8"))["article"] for f in folders for p in (ROOT / f).glob("*.json")}
+def in_folders(patterns: list[str]) -> set[str]:
+    """The articles annotated in the folders (globs under the project: ``eval/*``)."""
+    return {json.loads(p.read_text(encoding="utf-8"))["article"] for f in patterns for p in ROOT.glob(f"{f}/*.json")}
 
 
 def main(corpus: Path, total: int, per_outlet: int, batches: int, seed: int, bulletins: bool, not_in: list[str]) -> None:
-    taken = in_eval_sets() | in_folders(not_in)
+    taken = in_folders(["eval/*", *not_in])
     by_outlet: dict[str, list[Path]] = {}
     for p in sorted(q for q in corpus.iterdir() if q.is_file()):
         if p.name in taken:

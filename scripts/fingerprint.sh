@@ -17,7 +17,7 @@ mkdir -p "$OUT"
 for gold in eval/*/; do
   name=$(basename "$gold")
   grep -qs '"entities"' "$gold"/*.json || continue   # gold annotations only (not eval/maintext)
-  case $name in gold|heldout) month=news-2025-11;; *) month=news-2022-04;; esac
+  case $name in gold|heldout|*-2025-11) month=news-2025-11;; *) month=news-2022-04;; esac
   "$KG" eval "$gold" --corpus "$CORPUS/$month" > "$OUT/eval-$name.txt" 2>&1
 done
 rm -rf "$OUT/sample" "$OUT/corpus300"

@@ -294,8 +294,9 @@ def evaluation_texts(corpora: Path, trained_on: list[Path]) -> frozenset[str]:
     from kg.read import read_file
 
     texts = set()
+    trained = {f.resolve() for f in trained_on}
     for gold_file in (ROOT / "eval").glob("*/*.json"):
-        if gold_file.parent.resolve() in {f.resolve() for f in trained_on}:
+        if gold_file.parent.resolve() in trained:
             continue
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         path = corpora / f"news-{gold['article'][:7]}" / gold["article"]

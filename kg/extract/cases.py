@@ -141,6 +141,7 @@ class _Figure:
     value: int
     unit: str
     bound: str | None
+    words: str = ""  # a zero told in words: the whole phrase (無新增疑似及境外輸入個案), which names its kind
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
@@ -171,9 +172,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             previous_end = c_start
             for k, figure in enumerate(figures):
                 before = text[previous_end:figure.start]
-                after = _after(text[figure.end:(figures[k + 1].start if k + 1 < len(figures) else c_end)])
-                if figure.start == figure.end:  # 無新增疑似及境外輸入個案: the whole phrase of none names the kind
-                    after = _none_new().match(text, figure.start).group()
+                after = figure.words or _after(text[figure.end:(figures[k + 1].start if k + 1 < len(figures) else c_end)])
                 previous_end = figure.end
                 completion = text[c_start:figure.start] + "|" + after + "|" + text[figures[-1].end:c_end] + "|" + tail
                 if _subtotal(completion, text[c_start:figure.start]) or _not_a_count(before, after) \
@@ -225,7 +224,7 @@ def _asymptomatic_among_parts(rest: str) -> bool:
     infections as a part of it (……確診病例，其中1萬5698宗為無症狀), and not an earlier
     asymptomatic case now confirmed (其中20例为此前无症状感染者转归)."""
     found = _parts().match(rest)
-    return bool(found) and not any(marker in rest[:found.end() + 6] for marker in words()["subtotal"])
+    return bool(found) and not any(marker in rest[:found.end() + 6] for marker in words()["subtotal"] + words()["found_in"])
 
 
 def _infections(category: str) -> str:
@@ -289,7 +288,7 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
         for match in _none_new().finditer(text, start, end):
             if text[max(start, match.start() - 3):match.start()].endswith(tuple(w["almost"])):  # 几乎没有: not none
                 continue
-            out.append(_Figure(match.start(), match.start(), 0, w["figure"]["unwritten_unit"], None))
+            out.append(_Figure(match.start(), match.start(), 0, w["figure"]["unwritten_unit"], None, match.group()))
     return sorted(out, key=lambda f: f.start)
 
 
@@ -318,16 +317,16 @@ def _subtotal(completion: str, clause_before: str) -> bool:
     """Figures completed as a part of a total (转归, 其中…在隔离管控中发现); where they were
     found makes no part of new figures (新增…，都在閉環管控中發現)."""
     w = words()
-    markers = [m for m in w["subtotal"] if m in completion]
+    if any(marker in completion for marker in w["subtotal"]):
+        return True
     new = any(word in clause_before for word in w["new"]) and w["among_them"] not in clause_before
-    return any(m not in w["found_in"] or not new for m in markers)
+    return not new and any(marker in completion for marker in w["found_in"])
 
 
 def _patients_who_died(clause_after: str) -> bool:
     """有96名確診患者於過去一天在公立醫院離世: the patients counted are the dead."""
     w = words()
-    unit = clause_after[:1] if clause_after[:1] in w["figure"]["case_units"] else ""
-    return clause_after[len(unit):].startswith(tuple(w["patients"])) and any(d in clause_after for d in w["kinds"]["deaths"])
+    return clause_after.startswith(tuple(w["patients"])) and any(d in clause_after for d in w["kinds"]["deaths"])
 
 
 def _tail(text: str, clauses, figures_by_clause, index: int) -> str:
