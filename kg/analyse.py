@@ -331,6 +331,13 @@ def _named_body(word: str) -> bool:
     return len(word) >= 2 and (word in entity_lexicon().entries or word.endswith(tuple(lexicon.cues()["org_suffixes"])))
 
 
+def _common_noun(word: str) -> bool:
+    """A word jieba's dictionary knows as a common noun (军区, 博物馆, 机场): the end of
+    a longer place's name (北京军区), never a place of its own."""
+    tag = tokenizer().word_tag_tab.get(word)
+    return tag is not None and not tag.startswith(("nr", "ns", "nt", "nz"))
+
+
 def _split_place(start: int, word: str):
     """南非约翰内斯堡 is two places, 乌克兰东部 is 乌克兰: a model's place that opens with
     a known place."""
@@ -342,7 +349,7 @@ def _split_place(start: int, word: str):
         rest = word[cut:]
         if rest in zh("mentions")["place_parts"]:
             return [(start, start + cut)]
-        if len(rest) >= 2 and not rest.endswith(tuple(lexicon.cues()["org_suffixes"])):
+        if len(rest) >= 2 and not rest.endswith(tuple(lexicon.cues()["org_suffixes"])) and not _common_noun(rest):
             return [(start, start + cut), (start + cut, start + len(word))]
         return None
     return None
@@ -352,8 +359,9 @@ def _mended(start: int, word: str, kind: str):
     words = zh("mentions")
     if kind == "Place" and all(c in words["administrative_chars"] for c in word):
         return
-    if kind == "Place" and all(c in lexicon.cues()["country_abbreviations"] for c in pattern("zh", "mentions", "pairs").sub("", word)):
-        return
+    if kind == "Place" and all(c in lexicon.cues()["country_abbreviations"] for c in pattern("zh", "mentions", "pairs").sub("", word)) \
+            and not load_gazetteer().lookup(word):
+        return  # 中美 is two countries; 巴黎 and 巴西 are places the gazetteer knows
     if kind == "Place" and word not in entity_lexicon().entries:
         parts = _split_place(start, word)
         if parts:
@@ -399,6 +407,10 @@ def _mended(start: int, word: str, kind: str):
             begin -= 1
         if dot - begin >= 1:
             yield start + begin, start + len(word), kind
+        return
+    if len(word) > 4 and all(c in lexicon.cues()["transliteration_chars"] for c in word):
+        if plausible_person(word, proper_nouns=True):
+            yield start, start + len(word), kind  # 内塔尼亚胡, 奥尔布赖特: all sounds, one name
         return
     if len(word) > 4:
         tail = word[-3:]

@@ -132,3 +132,13 @@ def test_newspapers_a_press_review_names_are_bodies():
     """RFI's press review of April 2022 (development bulletins): 费加罗报 was a person's name."""
     found = [(m.norm, m.type) for m in analyse(Article("corpus sentence", "法国的费加罗报、回声报和十字架报都报道了台湾疫情，财新网也有报道。")).mentions]
     assert [n for n, t in found if t == "NewsMedia"] == ["费加罗报", "回声报", "十字架报", "财新网"]
+
+
+def test_the_models_places_and_long_transliterations_survive_the_mending():
+    """People's Daily 1998 sentences: 巴黎 is two country abbreviations (巴, 黎) but a place
+    the gazetteer knows; 内塔尼亚胡 is five sounds of one name; 军区 is no place of its own;
+    中美 stays no node."""
+    assert "内塔尼亚胡" in names("以色列总理内塔尼亚胡结束对中国的访问，今天下午乘专机离开北京。", ("Person",))
+    assert "巴黎" in names("中国全国政协主席李瑞环26日在巴黎会见了法国参议院法中友好小组成员。")
+    assert names("中美两国元首举行会晤。") == []
+    assert "军区" not in names("他曾任北京军区司令员。")
