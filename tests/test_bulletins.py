@@ -266,3 +266,52 @@ def test_a_clause_comparing_two_regions_sets_neither_as_the_region():
                     "但吉林较上日减少而上海增加并超越吉林居首；当日新增本土无症状感染者22,561例，连创有公布数据以来新高，其中上海占20,398例。",
                     "2022-04-08T10:00:00+08:00")
     assert ("中国", "LocalAsymptomatic", 22561, date(2022, 4, 7), None) in found
+
+
+# Phrasings read from eval/bulletins-dev4-2022, a development set annotated after every
+# rule above was written (first reading: cases 0.60).
+
+def test_a_window_of_hours_is_no_running_total_and_a_total_since_a_weekday_is_not_dated_by_it():
+    found = reports("廣州市自昨日傍晚6時至今日下午3時，新增13宗新冠病毒陽性個案，包括10宗確診，3宗無症狀感染，全部與早前的個案，"
+                    "或發生聚集性疫情的場所有關；自上周五以來，累計本輪疫情有74人受感染。", "2022-04-12T17:53:35+08:00")
+    day = date(2022, 4, 12)
+    assert ("广州市", "NewInfections", 13, day, None) in found
+    total = [d for place, category, value, d, _ in found if (place, category, value) == ("广州市", "CumulativeInfections", 74)]
+    assert total and total[0] != date(2022, 4, 8)  # not 上周五, the day the count began
+    found = reports("北京自昨日下午3時至今日下午3時新增56宗新冠病毒本土個案，包括53宗確診、3宗無症狀感染，累計本輪疫情有190多人受感染，"
+                    "當中90多人來自朝陽區。", "2022-04-28T18:38:20+08:00")
+    assert ("北京市", "LocalInfections", 56, date(2022, 4, 28), None) in found
+
+
+def test_the_parts_of_a_city_s_figure_are_the_city_s_and_no_suspected_case_is_a_zero():
+    found = reports("內地過去一日新增1164宗新冠病毒本土確診，及26345宗無症狀感染個案，無新增死亡或疑似病例。\n"
+                    "另外，廣東新增合共37宗本土感染，廣州佔27宗，包括18宗確診及9宗無症狀感染個案，市疫情防控指揮部宣布，今天開始，"
+                    "市民非必要不得離開廣州，全市中小學校暫停面授教學。", "2022-04-11T09:35:09+08:00")
+    assert [(place, category, value) for place, category, value, _, _ in found if value in (18, 9)] == [
+        ("广州市", "LocalConfirmed", 18), ("广州市", "LocalAsymptomatic", 9)]
+    assert not any(category == "LocalConfirmed" and value == 0 for _, category, value, _, _ in found)
+
+
+def test_figures_counted_with_ge_a_symptomatic_part_and_estimates():
+    found = reports("2600万人口的上海封城了，并反复进行大规模核酸测试。周六，全市报告了超过23,000个本地新增病例，其中只有1,015例属于有症状感染。",
+                    "2022-04-09T22:17:05+08:00")
+    assert [(category, value, bound) for _, category, value, _, bound in found] == [
+        ("LocalInfections", 23000, "atLeast"), ("LocalConfirmed", 1015, None)]
+    assert reports("香港大学医学院公布最新疫情数据推算，估计目前已有6成港民，约440万人染疫，绝大部分人正在康复或已康复。",
+                   "2022-04-09T22:17:05+08:00") == []
+
+
+def test_a_date_written_with_spaces_and_zeros_that_are_no_counts():
+    found = reports("根据约翰·霍普金斯大学网站的数据，2 月 23 日，乌克兰新增死亡病例311例，大约 1% 的新冠住院患者死亡。",
+                    "2022-02-25T00:00:00+08:00")
+    assert [(place, category, value, day) for place, category, value, day, _ in found] == [
+        ("乌克兰", "Deaths", 311, date(2022, 2, 23))]
+    assert reports("上海疫情持续。他說，有檢測陽性患者的居民小區將實施核酸篩查，至於沒有陽性感染者的小區則開展抗原檢測。",
+                   "2022-04-06T10:00:00+08:00") == []
+    assert reports("上海疫情持续。如果还是‘清零’，是清零死亡重症还是清零感染？", "2022-04-11T10:00:00+08:00") == []
+
+
+def test_the_provinces_reporting_to_the_national_bulletin_are_no_reporter():
+    doc = analyse(Article("corpus sentence", "根據中國官方週五通報，中國31個省（自治區、直轄市）和新疆生產建設兵團報告週四（28日）"
+                                             "共新增15588宗新冠本土病例。", published=datetime.fromisoformat("2022-04-29T10:00:00+08:00")))
+    assert [(f.args["value"], f.args["date"], f.args["reporter"]) for f in cases.extract(doc)] == [(15588, date(2022, 4, 28), None)]

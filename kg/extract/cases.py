@@ -72,6 +72,17 @@ def _figure() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _measured_figure() -> re.Pattern:
+    """A number counted with 个 before a noun of cases (超过23,000个本地新增病例)."""
+    w = words()
+    around = w["figure"]
+    pre = "|".join(sorted(map(re.escape, w["at_least"] + w["at_most"]), key=len, reverse=True))
+    return re.compile(rf"(?P<pre>{pre})?(?P<num>\d[\d,]*(?:\.\d+)?[{_any_of(w['numerals']['scales'])}]?)"
+                      rf"(?P<more>{_either(around['more'])})?{re.escape(around['measured_by'])}"
+                      rf"(?=[^，。；\d]{{0,{around['measured_reach']}}}?(?:{_either(around['measured_nouns'])}))")
+
+
+@lru_cache(maxsize=1)
 def _scaled_numbers() -> re.Pattern:
     """The runs of digits of a figure's number, each with the scale after it (116万5千)."""
     return re.compile(rf"(\d[\d,]*(?:\.\d+)?)([{_any_of(words()['numerals']['scales'])}]?)")
@@ -163,6 +174,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             running.reporter = reporter
         clauses = [m.span() for m in _CLAUSE.finditer(text)]
         figures_by_clause = [_figures(text, c_start, c_end) for c_start, c_end in clauses]
+        last_regions: list[EntityRef] = []
         for index, ((c_start, c_end), figures) in enumerate(zip(clauses, figures_by_clause)):
             if not figures:
                 _carry(doc, text, c_start, c_end, sentence, mentions, running)
@@ -177,10 +189,16 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 completion = text[c_start:figure.start] + "|" + after + "|" + text[figures[-1].end:c_end] + "|" + tail
                 if _subtotal(completion, text[c_start:figure.start]) or _not_a_count(before, after) \
                         or _difference(text[c_start:figure.start]) \
-                        or any(word in text[c_start:figure.start] for word in w["per_capita"] + w["conditional"]):
+                        or any(word in text[c_start:figure.start] for word in w["per_capita"] + w["conditional"]) \
+                        or any(word in text[max(0, figure.start - w["estimate_reach"]):figure.start] for word in w["estimate"]):
                     continue
-                regions = [respective[k]] if respective else _regions(doc, text, sentence.start, c_start, figure, mentions, running,
-                                                                        reporter)
+                if respective:
+                    regions = [respective[k]]
+                elif last_regions and _breaks_down(text, c_start, figure.start, sentence.start, mentions):
+                    regions = last_regions  # 廣州佔27宗，包括18宗確診及9宗無症狀感染: the parts of 廣州's figure
+                else:
+                    regions = _regions(doc, text, sentence.start, c_start, figure, mentions, running, reporter)
+                last_regions = regions
                 if not regions:
                     continue
                 category, kind, scope, inherited = _category(text[c_start:figure.start], text[:figure.start], before, after,
@@ -277,6 +295,12 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
         elif pre in w["at_most"]:
             bound = "atMost"
         out.append(_Figure(match.start("num"), match.end(), value, match.group("unit"), bound))
+    for match in _measured_figure().finditer(text, start, end):  # 23,000个确诊病例
+        value = _value(match.group("num"))
+        if value is not None:
+            pre = match.group("pre")
+            bound = "atLeast" if pre in w["at_least"] or match.group("more") else "atMost" if pre in w["at_most"] else None
+            out.append(_Figure(match.start("num"), match.end(), value, w["figure"]["unwritten_unit"], bound))
     for match in _level_figure().finditer(text, start, end):  # 感染数已超过40万: a level with no unit
         value = _value(match.group("num"))
         if value is not None:
@@ -286,8 +310,9 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
         out.append(_Figure(start + match.start(1), start + match.end(1), int(match.group(1)), match.group(3), None))
     if not any(word in text for word in w["not_zero"]):  # 防范区是指…没有阳性感染者: a definition
         for match in _none_new().finditer(text, start, end):
-            if text[max(start, match.start() - 3):match.start()].endswith(tuple(w["almost"])):  # 几乎没有: not none
-                continue
+            if text[max(start, match.start() - 3):match.start()].endswith(tuple(w["almost"] + w["none_new"]["not_before"])) \
+                    or text.startswith(w["none_new"]["modifier"], match.end()):
+                continue  # 几乎没有, 清零死亡, 没有阳性感染者的小区: no count of none
             out.append(_Figure(match.start(), match.start(), 0, w["figure"]["unwritten_unit"], None, match.group()))
     return sorted(out, key=lambda f: f.start)
 
@@ -321,6 +346,13 @@ def _subtotal(completion: str, clause_before: str) -> bool:
         return True
     new = any(word in clause_before for word in w["new"]) and w["among_them"] not in clause_before
     return not new and any(marker in completion for marker in w["found_in"])
+
+
+def _breaks_down(text: str, c_start: int, f_start: int, offset: int, mentions: list[Mention]) -> bool:
+    """A clause that opens with a word of parts (包括, 其中) and names no place before its
+    figure breaks down the figure before it."""
+    return text[c_start:f_start].lstrip().startswith(tuple(words()["sums"]["parts"])) and not any(
+        _is_region(m) and c_start <= m.start - offset < f_start for m in mentions)
 
 
 def _patients_who_died(clause_after: str) -> bool:
@@ -392,10 +424,22 @@ def _found(text: str, table: dict[str, list[str]]) -> list[tuple[int, int, str]]
 
 @lru_cache(maxsize=1)
 def _since() -> re.Pattern:
-    """A count since a day (从3月开始, 自2月26日以来): a running total."""
+    """A count since a day (从3月开始, 自2月26日以来, 自上周五以来): a running total."""
     since = words()["since"]
-    opening, closing, units, parts = (_either(since[key]) for key in ("open", "close", "date_units", "date_parts"))
-    return re.compile(rf"(?:{opening})[^，。；]{{1,10}}?(?:{units})(?:{parts})?(?:{closing})")
+    opening, closing, units, parts, weeks = (_either(since[key]) for key in ("open", "close", "date_units", "date_parts", "weeks"))
+    weekdays = _any_of(zh("dates")["weekdays"])
+    return re.compile(rf"(?:{opening})(?:[^，。；]{{1,10}}?(?:{units})(?:{parts})?|(?:{weeks})[{weekdays}])(?:{closing})")
+
+
+@lru_cache(maxsize=1)
+def _window() -> re.Pattern:
+    w = words()
+    return re.compile(rf"(?<![{_any_of(w['window_not_after'])}])(?:{_either(w['window'])})")
+
+
+def _masked_windows(text: str) -> str:
+    """至今日下午3时 closes a window of hours, no count up to now (至今); 截至今天 is a count up to now."""
+    return _window().sub(lambda m: "　" * len(m.group()), text)
 
 
 def _cumulative(clause_before: str, sentence_before: str) -> bool:
@@ -426,6 +470,7 @@ def _category(clause_before: str, sentence_before: str, before: str, after: str,
     """(category, kind, scope, whether the kind was the running one) of a figure;
     ``clause_after`` is the rest of its clause."""
     w = words()
+    clause_before, sentence_before = _masked_windows(clause_before), _masked_windows(sentence_before)
     priority = w["kind_priority"]
     after_kinds = sorted((h for h in _found(after, w["kinds"]) if h[0] <= 8), key=lambda h: priority.index(h[2]))
     before_kinds = _found(before, w["kinds"])
@@ -702,7 +747,7 @@ def _reporter(doc: AnalysedArticle, text: str, start: int, mentions: list[Mentio
     a gloss in brackets after its name is passed over (X（隶属非盟的…）表示)."""
     verbs, citing = words()["report_verbs"], zh("clauses")["citing_markers"]
     for m in mentions:
-        if m.type not in ORG_TYPES:
+        if m.type not in ORG_TYPES or m.norm in words()["reporting_units"]:
             continue
         s, e = m.start - start, m.end - start
         if text[e:e + 1] in ("（", "("):
@@ -734,10 +779,11 @@ def _announced_on() -> re.Pattern:
 def _stated_date(doc: AnalysedArticle, sentence, before: str, reporter: EntityRef | None, region: EntityRef,
                  previous: date | None) -> date | None:
     """The last date the sentence states before the figure (not one it compares with:
-    比昨日), else the one its paragraph carries. A weekday or 今日 the mainland's
+    比昨日, nor the day a running total began: 自上周五以来), else the one its paragraph carries. A weekday or 今日 the mainland's
     bulletin was announced on (上海周四公布，新增…) is the day after the one it covers."""
     w = words()
     before = _compared_day().sub(lambda m: "　" * len(m.group()), before)
+    before = _since().sub(lambda m: "　" * len(m.group()), before)  # 自上周五以来，累计…: the day counting began
     found, announced, position = None, False, 0
     while True:
         value, span = resolve(before[position:], doc.day, previous)
