@@ -32,7 +32,8 @@ from kg.normalise import normalise_text  # noqa: E402
 from kg.read import read_file  # noqa: E402
 
 OUT = ROOT / "kg" / "resources" / "ner" / "recognisers.json"
-DEFAULT_SETS = ("eval/bulletins-dev-2022:news-2022-04,eval/bulletins-dev2-2022:news-2022-04,eval/entities-dev-2025-11:news-2025-11,"
+DEFAULT_SETS = ("eval/bulletins-dev-2022:news-2022-04,eval/bulletins-dev2-2022:news-2022-04,eval/bulletins-dev3-2022:news-2022-04,"
+                "eval/bulletins-dev4-2022:news-2022-04,eval/entities-dev-2025-11:news-2025-11,"
                 "eval/gold:news-2025-11")
 TRAINED_ON = ("eval/gold",)
 KINDS = ("Person", "Organization", "Place")
