@@ -429,3 +429,24 @@ def test_this_report_is_the_report_named_before_not_this_newspaper():
     assert [f["speaker"] for f in found] == ["高盛集团", "高盛集团"]
     found = facts("据《纽约时报》报道，该报称美国将加税。", kind="statement")
     assert [f["speaker"] for f in found] == ["纽约时报"]
+
+
+def test_announcing_demanding_and_telling_someone_are_statements_but_not_a_clause_of_time():
+    """From eval/bulletins-dev4-2022 and the April 2022 corpus: 宣布, 要求 and 告诉 need no
+    punctuation after them, 告诉's addressee is no part of the words said, and 当…宣布…时
+    tells when, not what was said."""
+    found = facts("北京市官方周日宣布，新冠疫情最严重的朝阳区周一起全区进行核酸检测。北京市政府要求居民非必要不离京。"
+                  "陈希则告诉BBC，封城政策有利于减低疫情传播强度。", kind="statement")
+    assert [(f["speaker"], f["text"]) for f in found][1:] == [("北京市政府", "居民非必要不离京"), ("陈希", "封城政策有利于减低疫情传播强度")]
+    found = facts("当普京宣布其核力量进入戒备状态时，埃夫丽尔·海恩斯（负责协调美国20个机构的国家情报总监）表示，俄方并不寻求冲突。",
+                  kind="statement")
+    assert [f["speaker"] for f in found] == ["埃夫丽尔·海恩斯"]
+
+
+def test_an_interview_s_answers_are_the_answerer_s_words():
+    """DW, 7 April 2022: an answer printed after the answerer's name and a colon."""
+    found = facts("德国之声：您平常朋友圈发的不多。能告诉我们为什么吗？\n"
+                  "施泰勒：说到底，我们大家都坐在一条船上，也没什么其他的办法。我们现在封城禁足已经第三周了，从三月中旬开始。\n"
+                  "德国之声：那您目前感受到的最大困难是什么呢？", kind="statement")
+    assert [(f["speaker"], f["text"]) for f in found] == [
+        ("施泰勒", "说到底，我们大家都坐在一条船上，也没什么其他的办法。我们现在封城禁足已经第三周了，从三月中旬开始。")]

@@ -26,7 +26,17 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
     facts: list[Fact] = []
     said: list[tuple[int, int, EntityRef]] = []  # where each speaker's words run
     quoting, last = False, None
+    answering = -1  # the paragraph of an interview answer (施泰勒：…), all of it the answerer's words
     for sentence in doc.sentences:
+        answerer = _answerer(doc, sentence)
+        if answerer is not None:
+            text = "".join(s.text for s in doc.sentences if s.paragraph == sentence.paragraph and s.index >= sentence.index)
+            facts.append(Fact("statement", {"speaker": ref_of(doc, answerer), "text": text[answerer.end - sentence.start + 1:].strip(),
+                                            "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.7))
+            answering, quoting = sentence.paragraph, False
+            continue
+        if sentence.paragraph == answering:
+            continue
         if quoting and facts and _follows(doc, last, sentence) and _closes_later(doc, sentence):
             facts[-1].args["text"] = facts[-1].args["text"].rstrip("。") + "。" + sentence.text.strip("“”「」\" 。")
             quoting, last = _opens_quote(sentence.norm, already_open=True), sentence
@@ -44,7 +54,10 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             speaker = _speaker(doc, sentence, offset, speaker_here, said)
             if speaker is None or speaker.type != "Person" and reported_by_body(doc, sentence, offset, cue):
                 continue
-            text = _said(sentence.text[local + len(cue):])
+            rest = sentence.text[local + len(cue):]
+            if _time_clause(rest):
+                continue  # 上海宣布封城时，…
+            text = _said(_past_addressee(rest) if cue in lexicon.cues()["speech_addressed"] else rest)
             if len(text) < 4:
                 text = _quoted_before(sentence.text[:local])
             if len(text) < 4 and sentence.index:
@@ -63,6 +76,18 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             said_here = True
         quoting, last = said_here and _opens_quote(sentence.norm), sentence
     return facts
+
+
+def _answerer(doc: AnalysedArticle, sentence):
+    """The person opening a paragraph with a colon, as interviews print answers
+    (施泰勒：说到底，我们大家都坐在一条船上): the mention, else None."""
+    if sentence.index and doc.sentences[sentence.index - 1].paragraph == sentence.paragraph:
+        return None
+    for m in doc.mentions_in(sentence):
+        if m.start == sentence.start and m.type == "Person" and doc.norm[m.end:m.end + 1] in ("：", ":") \
+                and len(sentence.norm) - (m.end - sentence.start) > 5:
+            return m
+    return None
 
 
 def _continued(doc: AnalysedArticle, previous: Fact, sentence) -> Fact:
@@ -223,6 +248,19 @@ def _quoted_before(head: str) -> str:
 
 
 _LEADING_QUOTE = re.compile(r"^\s*[“「\"]([^”」\"]{2,})[”」\"]")
+
+
+def _time_clause(rest: str) -> bool:
+    """Whether the words right after a cue close a clause of time (宣布封城时，)."""
+    clause = re.split(r"[，,。；;：:]", rest, maxsplit=1)[0]
+    return bool(clause) and not QUOTE.match(rest) and clause.endswith(tuple(lexicon.cues()["speech_temporal_endings"]))
+
+
+def _past_addressee(rest: str) -> str:
+    """The words said after an addressee (告诉BBC，封城政策… → 封城政策…)."""
+    reach = lexicon.cues()["speech_addressee_reach"]
+    found = re.match(rf"[^，,：:“「。\"]{{1,{reach}}}[，,：:]", rest)
+    return rest[found.end():] if found else rest
 
 
 def _said(rest: str) -> str:
