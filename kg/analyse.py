@@ -297,13 +297,25 @@ def _within_brackets(start: int, end: int, norm: str) -> tuple[int, int]:
     return start, end
 
 
+def _titled(start: int, end: int, norm: str) -> tuple[int, int]:
+    """A span running out of a title (《自然》杂志 read as 自然》杂志 or 》杂志) names the
+    titled publication: the title inside its brackets (自然)."""
+    word = norm[start:end]
+    if "》" not in word or "《" in word:
+        return start, end
+    opening = norm.rfind("《", max(0, start - 30), start + word.index("》"))
+    if opening == -1:
+        return start, end
+    return opening + 1, start + word.index("》")
+
+
 def charcrf_entities(norm: str):
     """(start, end, type, confidence) of the project's character tagger, mended like
     LAC's spans."""
     from .ner.charcrf import entities
 
     for start, end, kind, confidence in entities(norm):
-        start, end = _within_brackets(start, end, norm)
+        start, end = _titled(*_within_brackets(start, end, norm), norm)
         if end - start >= 2 and not _PUNCTUATION.search(norm, start, end):
             for s, e, k in _mended(start, norm[start:end], kind):
                 yield s, e, k, confidence

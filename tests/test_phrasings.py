@@ -450,3 +450,12 @@ def test_an_interview_s_answers_are_the_answerer_s_words():
                   "德国之声：那您目前感受到的最大困难是什么呢？", kind="statement")
     assert [(f["speaker"], f["text"]) for f in found] == [
         ("施泰勒", "说到底，我们大家都坐在一条船上，也没什么其他的办法。我们现在封城禁足已经第三周了，从三月中旬开始。")]
+
+
+def test_a_body_s_figures_and_a_magazine_named_by_its_title_are_sources():
+    """From eval/bulletins-dev4-2022 (DW and Al Jazeera, April 2022)."""
+    found = facts("中国卫健委统计，3月27日0—24时，新增确诊病例1275例，本土病例1219例。路透社报指出，在社交媒体上，批评性的帖子很快就被删除。",
+                  kind="source")
+    assert [f["source"] for f in found] == ["国家卫生健康委员会", "路透社"]
+    found = facts("例如，根据《自然》杂志的报道，波兰、斯洛伐克和冰岛已经取消了在户外佩戴口罩的要求，并放宽了有关聚会的规则。", kind="source")
+    assert [f["source"] for f in found] == ["自然"]

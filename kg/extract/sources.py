@@ -44,6 +44,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
         for mention in doc.mentions_in(sentence):
             if mention.type in ORG_TYPES and report_end(doc, mention) is not None:
                 cite(ref_of(doc, mention), sentence, 0.75)
+            elif mention.type in ORG_TYPES and doc.norm.startswith(tuple(zh("sources")["data_verbs"]), mention.end):
+                cite(ref_of(doc, mention), sentence, 0.7)  # 中国卫健委统计, 上海政府的数据显示
             elif mention.type in ORG_TYPES and media_verbs.match(doc.norm[mention.end:mention.end + 16]):
                 verb = media_verbs.match(doc.norm[mention.end:mention.end + 16]).group()
                 if mention.type == "NewsMedia" or verb.endswith(zh("sources")["quoting_verbs"]):
