@@ -113,6 +113,14 @@ def known_names() -> dict[str, KnownEntity]:
 
 
 @lru_cache(maxsize=1)
+def home_polities() -> dict[str, str]:
+    """Outlet code → the polity it writes from (home_polities.tsv)."""
+    with _open("home_polities.tsv") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+    return {outlet: place for outlet, place in rows[1:]}
+
+
+@lru_cache(maxsize=1)
 def home_bodies() -> dict[tuple[str, str], str]:
     """(outlet code, bare name) → the body that outlet means by it (home_bodies.tsv)."""
     table = {}

@@ -136,3 +136,14 @@ def test_a_taiwanese_outlet_s_fused_minister_is_its_own_government_s_and_another
         ("林佳龙", "中华民国外交部", "部长")]
     doc = analyse(Article("x.html", "法新社報導，埃及外交部長阿布德拉提（Badr Abdelatty）8月與巴勒斯坦總理會面。", extra={"outlet": "cna"}))
     assert not any(m.ref == "中华民国外交部" for m in doc.mentions)
+
+
+def test_a_national_post_named_without_a_country_is_the_outlet_s_own_polity():
+    """共同网, Nov 2025 (eval/gold): 国土交通相金子恭之 is Japan's minister; the same words in an
+    outlet written from abroad name no polity."""
+    text = "高市早苗首相当天会见国土交通相金子恭之，讨论防灾。"
+    doc = analyse(Article("x.html", text, extra={"outlet": "kyodo"}))
+    offices = [(f.args["person"].name, f.args["organization"].name, f.args["role"]) for f in office.extract(doc)]
+    assert ("金子恭之", "place:country-JP", "国土交通相") in offices
+    doc = analyse(Article("x.html", text, extra={"outlet": "bbc"}))
+    assert not any(f.args["person"].name == "金子恭之" for f in office.extract(doc))

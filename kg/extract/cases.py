@@ -25,13 +25,11 @@ from pyoxigraph import Literal, NamedNode
 
 from .. import english, lexicon
 from ..dates import resolve
-from ..gazetteer import load as load_gazetteer
 from ..language_data import zh
 from ..model import AnalysedArticle, EntityRef, Fact, FactKind, Matching, Mention
 from ..rdf import A, XSD_INTEGER, ArticleGraph, date_literal, named
-from ..resolve import label_lang
 from ..vocab import NKG, SCHEMA, SKOS
-from .common import ORG_TYPES, PLACE_TYPES, ref_of
+from .common import ORG_TYPES, PLACE_TYPES, place_ref, ref_of
 
 _CLAUSE = re.compile(r"(?:[^，。；：！？,;!?]|(?<=\d),(?=\d))+")
 
@@ -545,13 +543,6 @@ def _not_a_count(before: str, after: str) -> bool:
 
 # --------------------------------------------------------------------------- regions
 
-def _place_ref(doc: AnalysedArticle, name: str) -> EntityRef | None:
-    places = load_gazetteer().lookup(name)
-    if not places:
-        return None
-    return EntityRef(places[0].kind, "place:" + places[0].id, name, label_lang(doc))
-
-
 def _region_words(doc: AnalysedArticle, text: str) -> EntityRef | None:
     """本港 → 香港, 内地/全国 → 中国: the last such word in ``text``."""
     best = None
@@ -559,13 +550,13 @@ def _region_words(doc: AnalysedArticle, text: str) -> EntityRef | None:
         position = text.rfind(word)
         if position != -1 and (best is None or position > best[0]):
             best = (position, name)
-    return _place_ref(doc, best[1]) if best else None
+    return place_ref(doc, best[1]) if best else None
 
 
 def _region_ref(doc: AnalysedArticle, m: Mention) -> EntityRef:
     """The region a mention names; 大陆, 内地, 本港 as the places they stand for."""
     named = words()["regions"].get(m.norm)
-    return (_place_ref(doc, named) if named else None) or ref_of(doc, m)
+    return (place_ref(doc, named) if named else None) or ref_of(doc, m)
 
 
 def _is_region(m: Mention) -> bool:
@@ -622,7 +613,7 @@ def _regions(doc: AnalysedArticle, text: str, offset: int, c_start: int, figure:
         countries = [m for m in local if m.type == "Country" and m.end - offset <= figure.start]
         if countries:
             return [_region_ref(doc, countries[-1])]
-        return [_jurisdiction(doc, reporter) or _place_ref(doc, w["home_country"])]  # 牙买加方面通报…全国
+        return [_jurisdiction(doc, reporter) or place_ref(doc, w["home_country"])]  # 牙买加方面通报…全国
     if running.region and running.region_sentence == running.sentence:
         return running.region[:1]
     earlier = [m for m in local if m.end - offset <= c_start]
@@ -733,9 +724,9 @@ def _jurisdiction(doc: AnalysedArticle, reporter: EntityRef | None) -> EntityRef
 
 def _place_of_name(doc: AnalysedArticle, name: str) -> EntityRef | None:
     if name.startswith(tuple(words()["national_bodies"])):
-        return _place_ref(doc, words()["home_country"])
+        return place_ref(doc, words()["home_country"])
     for end in range(min(len(name), 8), 1, -1):  # 牙买加(方面) names a body by its country
-        place = _place_ref(doc, name[:end])
+        place = place_ref(doc, name[:end])
         if place is not None:
             return place
     named = [m for m in doc.mentions if _is_region(m) and len(m.norm) < len(name) and name.startswith(m.norm)]

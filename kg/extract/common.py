@@ -53,6 +53,21 @@ def ref_of(doc: AnalysedArticle, mention: Mention) -> EntityRef:
     return EntityRef(mention.type, name, mention.text, lang)
 
 
+def place_ref(doc: AnalysedArticle, name: str) -> EntityRef | None:
+    """The gazetteer's place of a name (香港 → place:cn-81), None when it knows none."""
+    places = load_gazetteer().lookup(name)
+    if not places:
+        return None
+    return EntityRef(places[0].kind, "place:" + places[0].id, name, label_lang(doc))
+
+
+def home_polity(doc: AnalysedArticle) -> EntityRef | None:
+    """The polity whose government an outlet writes of without naming it (共同网's bare
+    国土交通相 is Japan's), from home_polities.tsv; None for outlets written from abroad."""
+    home = lexicon.home_polities().get(doc.article.extra.get("outlet", ""))
+    return place_ref(doc, home) if home else None
+
+
 def full_name(doc: AnalysedArticle, name: str, offset: int | None = None) -> str:
     """The full form of a person's name that the article uses elsewhere: 斯塔默 for
     基尔·斯塔默, 金井 for 金井正彰 (a surname alone, as Japanese and Korean names are

@@ -16,7 +16,7 @@ from ..gazetteer import load as load_gazetteer
 from ..language_data import zh
 from ..model import AnalysedArticle, Fact, FactKind, Matching, Mention
 from ..rdf import ArticleGraph, add_membership
-from .common import ORG_TYPES, PLACE_TYPES, Item, full_name, items, ref_of, sentence_date
+from .common import ORG_TYPES, PLACE_TYPES, Item, full_name, home_polity, items, ref_of, sentence_date
 
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+$")
@@ -33,7 +33,7 @@ def _words() -> dict[str, tuple[str, ...]]:
     is the 局长 of 国家安全保障局); ``title_bodies``, bodies named by a title and what
     follows it (总统府发言人 is not a 总统); ``party_heads``, ``deputy``, ``place_words``,
     ``posted`` (驻), ``missions``, ``qualifiers``, ``after_name``, ``takes_office``."""
-    return {key: tuple(words) for key, words in lexicon.cues()["office"].items() if key != "_about"}
+    return {key: tuple(words) for key, words in lexicon.cues()["office"].items() if not key.startswith("_about")}
 
 
 @dataclass
@@ -346,11 +346,13 @@ def post_facts(doc: AnalysedArticle, kind: str, keep=lambda post: True) -> list[
     """One fact of ``kind`` per post whose body ``keep`` accepts, once per article (a
     post restated later is the same membership): the surest reading, else the first."""
     facts: dict[tuple, Fact] = {}
+    home = home_polity(doc)
     for person, posts, sentence in appositions(doc):
         for post in posts:
-            if post.body is None or not keep(post):
+            body = ref_of(doc, post.body) if post.body is not None else home if post.title in _words()["national_titles"] else None
+            if body is None or not keep(post):
                 continue
-            args = {"person": ref_of(doc, person), "organization": ref_of(doc, post.body), "role": post.role,
+            args = {"person": ref_of(doc, person), "organization": body, "role": post.role,
                     "date": sentence_date(doc, sentence) or doc.day}
             if post.former:
                 args["former"] = True
