@@ -147,3 +147,18 @@ def test_a_national_post_named_without_a_country_is_the_outlet_s_own_polity():
     assert ("金子恭之", "place:country-JP", "国土交通相") in offices
     doc = analyse(Article("x.html", text, extra={"outlet": "bbc"}))
     assert not any(f.args["person"].name == "金子恭之" for f in office.extract(doc))
+
+
+def test_a_national_post_named_without_a_country_is_the_country_the_story_is_about():
+    """Al Jazeera on Mali (eval/offices-dev-2022): 总理瓦内 and 前任总统凯塔 are Mali's, the
+    country the article names far more than any other; where two countries share the
+    story, only a head of state the tables know takes one (时任总统卡特, the United States')."""
+    text = ("根据联合国和非盟发布的消息，马里军方于5月24日带走了该国的过渡政府总统及总理，从而加剧了该国的政治混乱。\n"
+            "在马里过渡时期总统巴·恩多与总理莫克塔·瓦内被带走的几个小时之前，该过渡政府进行了改组。\n"
+            "声明补充称，“我们强调，当天采取的这项欠考虑的行动，可能会削弱国际社会对马里的支持”。\n"
+            "去年8月发生在马里的哗变，推翻了前任总统凯塔的统治。")
+    offices = {(f.args["person"].name, f.args["organization"].name, f.args["role"]) for f in office.extract(analyse(Article("x.html", text)))}
+    assert ("凯塔", "place:country-ML", "总统") in offices
+    text = "美国与台湾断交后，国会通过了名为《对台关系法》的立法，并由时任总统卡特签署。美国和台湾维持非官方关系。"
+    offices = {(f.args["person"].name, f.args["organization"].name) for f in office.extract(analyse(Article("x.html", text)))}
+    assert offices == {("卡特", "place:country-US")}

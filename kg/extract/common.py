@@ -68,6 +68,22 @@ def home_polity(doc: AnalysedArticle) -> EntityRef | None:
     return place_ref(doc, home) if home else None
 
 
+def lead_country(doc: AnalysedArticle) -> EntityRef | None:
+    """The country an article is about: the one it names at least twice and twice as
+    often as any other; the polity of a national post it names with no country
+    (巴基斯坦 for 總理伊姆蘭汗 in a report on Pakistan's parliament), none where two
+    countries share the story."""
+    if "lead_country" not in doc.notes:
+        counts: dict[str, list[Mention]] = {}
+        for m in sorted(doc.mentions, key=lambda m: m.start):
+            if m.type == "Country":
+                counts.setdefault(m.ref or m.norm, []).append(m)
+        ranked = sorted(counts.values(), key=lambda ms: (-len(ms), ms[0].start))
+        leading = ranked and len(ranked[0]) >= 2 and (len(ranked) == 1 or len(ranked[0]) >= 2 * len(ranked[1]))
+        doc.notes["lead_country"] = ref_of(doc, ranked[0][0]) if leading else None
+    return doc.notes["lead_country"]
+
+
 def full_name(doc: AnalysedArticle, name: str, offset: int | None = None) -> str:
     """The full form of a person's name that the article uses elsewhere: 斯塔默 for
     基尔·斯塔默, 金井 for 金井正彰 (a surname alone, as Japanese and Korean names are

@@ -16,7 +16,7 @@ from ..gazetteer import load as load_gazetteer
 from ..language_data import zh
 from ..model import AnalysedArticle, Fact, FactKind, Matching, Mention
 from ..rdf import ArticleGraph, add_membership
-from .common import ORG_TYPES, PLACE_TYPES, Item, full_name, home_polity, items, ref_of, sentence_date
+from .common import ORG_TYPES, PLACE_TYPES, Item, full_name, home_polity, items, lead_country, ref_of, sentence_date
 
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+$")
@@ -349,7 +349,8 @@ def post_facts(doc: AnalysedArticle, kind: str, keep=lambda post: True) -> list[
     home = home_polity(doc)
     for person, posts, sentence in appositions(doc):
         for post in posts:
-            body = ref_of(doc, post.body) if post.body is not None else home if post.title in _words()["national_titles"] else None
+            body = ref_of(doc, post.body) if post.body is not None else \
+                (home or lead_country(doc)) if post.title in _words()["national_titles"] else None
             if body is None or not keep(post):
                 continue
             args = {"person": ref_of(doc, person), "organization": body, "role": post.role,
