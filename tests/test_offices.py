@@ -162,3 +162,11 @@ def test_a_national_post_named_without_a_country_is_the_country_the_story_is_abo
     text = "美国与台湾断交后，国会通过了名为《对台关系法》的立法，并由时任总统卡特签署。美国和台湾维持非官方关系。"
     offices = {(f.args["person"].name, f.args["organization"].name) for f in office.extract(analyse(Article("x.html", text)))}
     assert offices == {("卡特", "place:country-US")}
+
+
+def test_an_event_still_to_come_or_only_supposed_is_none():
+    """eval/offices-dev-2022: Kyodo on 28 April 2022 of a president taking office on 10 May
+    (and 拜登, the sentence's subject, took up no Korean post); BBC of a 'what if'."""
+    assert events("拜登力争通过与岸田及5月10日就任韩国总统的尹锡悦会谈，在安保与经济等层面增进密切合作。",
+                  "2022-04-28T18:00:00+08:00") == []
+    assert events("建制派立法会议员林筱鲁认为，即使林郑月娥卸任，她提出的政策仍然可以继续推行。", "2022-04-06T10:00:00+08:00") == []

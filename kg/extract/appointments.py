@@ -5,13 +5,15 @@ and who succeeded whom. A demand, a plan or a denial (要求X下台, 将出任, 
 event. The words live in ``kg/resources/zh/cues.json`` (``appointment``)."""
 from __future__ import annotations
 
+from datetime import date
+
 from .. import lexicon
 from ..language_data import zh
 from ..model import AnalysedArticle, Fact, FactKind, Matching, Mention
 from ..rdf import A, ArticleGraph, add_membership, date_literal, named
 from ..vocab import NKG, SCHEMA
 from .clauses import clause_end, clause_start, cues_in, is_word, pronoun_subject, subject
-from .common import event_day, find_all, items, ref_of
+from .common import event_day, find_all, home_polity, items, lead_country, ref_of
 from .office import Post, _post_ending, appositions
 
 
@@ -31,6 +33,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             start = clause_start(sentence.norm, local) + sentence.start
             end = sentence.start + local + len(cue) + clause_end(sentence.norm[local + len(cue):])
             after = offset + len(cue)
+            taking_up = kind == "in"
             if kind in ("appoints", "removes"):
                 closers = words["as"] if kind == "appoints" else (zh("grammar")["possessive"],) + tuple(words["post_words"])
                 persons = _object(doc, sentence, after, end, closers)
@@ -39,7 +42,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 after = max(p.end for p in persons)
                 kind = "in" if kind == "appoints" else "out"
             else:
-                persons = _subjects(doc, sentence, start, offset)
+                persons = _described(doc, sentence, after, end) or _subjects(doc, sentence, start, offset)
             if not persons or _not_an_event(doc, start, offset, words["not_events"]):
                 continue
             replaced = _replaced(doc, sentence, start, sentence.start + len(sentence.norm), words["replaces"])
@@ -47,14 +50,19 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             if post is None and kind == "out":
                 post = _served(doc, sentence, start)
             day = event_day(doc, sentence, start, offset, effect=True)
+            if taking_up and isinstance(day, date) and doc.day is not None and day > doc.day:
+                continue  # 5月10日就任韩国总统的尹锡悦, told on 28 April: not yet an event (an appointment made is one)
             if (post is None or post.body is None) and held is None:
                 held = _posts_held(doc)
+            national = post is not None and post.body is None and post.title in lexicon.cues()["office"]["national_titles"]
+            polity = (home_polity(doc) or lead_country(doc)) if national else None
             for person in persons:
-                known = post if post is not None and post.body is not None else _held(doc, held, person, post)
+                known = post if post is not None and (post.body is not None or polity is not None) else _held(doc, held, person, post)
                 if known is None:
                     continue
                 fact_kind = "appointment" if kind == "in" else "departure"
-                args = {"person": ref_of(doc, person), "organization": ref_of(doc, known.body), "role": known.role, "date": day}
+                body = ref_of(doc, known.body) if known.body is not None else polity
+                args = {"person": ref_of(doc, person), "organization": body, "role": known.role, "date": day}
                 if fact_kind == "appointment":
                     args["replaces"] = ref_of(doc, replaced) if replaced is not None and replaced is not person else None
                 key = (fact_kind, args["person"].name, args["organization"].name, known.role)
@@ -89,6 +97,17 @@ def _subjects(doc: AnalysedArticle, sentence, start: int, offset: int) -> list[M
             if gap[:1] in zh("appointments")["joiners"] and "，" not in gap and zh("grammar")["possessive"] not in gap:
                 persons.append(m)
     return persons
+
+
+def _described(doc: AnalysedArticle, sentence, after: int, end: int) -> list[Mention]:
+    """The person a clause of taking up a post describes (5月10日就任韩国总统的尹锡悦):
+    the one right after the 的 that closes the cue's words, not the sentence's subject."""
+    possessive = zh("grammar")["possessive"]
+    for m in doc.mentions_in(sentence):
+        if m.type == "Person" and after < m.start <= end + 1 and doc.norm[m.start - 1:m.start] == possessive \
+                and not any(ch in doc.norm[after:m.start] for ch in "，,。；"):
+            return [m]
+    return []
 
 
 def _object(doc: AnalysedArticle, sentence, after: int, end: int, closers) -> list[Mention]:
