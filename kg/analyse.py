@@ -681,6 +681,25 @@ def _function_chars() -> frozenset[str]:
     return _chars("short_stops") | _chars("function_chars")
 
 
+def _hyphenated(norm: str, start: int, end: int, sounds) -> tuple[int, int]:
+    """A transliterated name written with a hyphen for its dot (鲍里斯-约翰逊, 玛丽莲-勒庞,
+    as RFI writes them) runs over both parts."""
+    if not all(ch in sounds for ch in norm[start:end]):
+        return start, end
+    hyphens = zh("mentions")["name_hyphens"]
+    if end < len(norm) and norm[end] in hyphens:
+        after = end + 1
+        while after < len(norm) and norm[after] in sounds:
+            after += 1
+        end = after if after - end - 1 >= 2 else end
+    if start > 0 and norm[start - 1] in hyphens:
+        before = start - 1
+        while before > 0 and norm[before - 1] in sounds:
+            before -= 1
+        start = before if start - 1 - before >= 2 else start
+    return start, end
+
+
 def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: list[Mention], title_spans) -> list[Mention]:
     """Person names as a statistical model or a rule cut them, mended at the edges:
     a transliterated name runs over all its sounds (谢夫|乔维奇, 扎哈罗|娃), a name
@@ -720,6 +739,7 @@ def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: 
                 elif i > cut_from:
                     end = i
                 break
+        start, end = _hyphenated(norm, start, end, sounds)
         if all(ch in sounds or ch in "·・" for ch in norm[start:end]):
             while start > 0 and norm[start - 1] in sounds and start - 1 not in occupied and _whole_tokens(token_at, start - 1, end):
                 start -= 1

@@ -142,3 +142,8 @@ def test_the_models_places_and_long_transliterations_survive_the_mending():
     assert "巴黎" in names("中国全国政协主席李瑞环26日在巴黎会见了法国参议院法中友好小组成员。")
     assert names("中美两国元首举行会晤。") == []
     assert "军区" not in names("他曾任北京军区司令员。")
+
+
+def test_a_name_written_with_a_hyphen_for_its_dot_is_whole():
+    """RFI, 22 April 2022 (eval/offices-dev-2022): RFI writes 鲍里斯-约翰逊 for 鲍里斯·约翰逊."""
+    assert "鲍里斯-约翰逊" in names("因疫情多次推迟后，英国首相鲍里斯-约翰逊周四（4月21号）终于抵达印度，开始进行为期两天的访问。", ("Person",))
