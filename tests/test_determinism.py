@@ -50,6 +50,7 @@ def test_a_short_name_goes_to_the_full_name_named_last_before_it(builds):
     by = {evidence[:8]: "小池敦义" if "小池敦义" in names else "小池淳义" if "小池淳义" in names else names
           for evidence, names in said.items() if "小池" in evidence}
     assert by == {
+        "晶片公司Rapi": "小池敦义",  # 告诉记者，…: told the press
         "小池先生说：“我": "小池敦义",  # after 小池敦义 only
         "该公司会长小池淳": "小池淳义",
         "“我们将与合作伙": "小池淳义",  # 小池淳义 is the one named last before
