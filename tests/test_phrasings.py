@@ -459,3 +459,10 @@ def test_a_body_s_figures_and_a_magazine_named_by_its_title_are_sources():
     assert [f["source"] for f in found] == ["国家卫生健康委员会", "路透社"]
     found = facts("例如，根据《自然》杂志的报道，波兰、斯洛伐克和冰岛已经取消了在户外佩戴口罩的要求，并放宽了有关聚会的规则。", kind="source")
     assert [f["source"] for f in found] == ["自然"]
+
+
+def test_a_meeting_held_with_a_perfective_and_a_kind_of_talks():
+    """eval/gold (Nov 2025): 举行了双边会谈, the perfective and the kind of talks between the
+    partner and the noun."""
+    found = facts("金正官已与中国商务部长王文涛举行了双边会谈。", kind="meeting")
+    assert [sorted(f["parties"]) for f in found] == [["王文涛", "金正官"]]
