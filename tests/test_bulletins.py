@@ -315,3 +315,14 @@ def test_the_provinces_reporting_to_the_national_bulletin_are_no_reporter():
     doc = analyse(Article("corpus sentence", "根據中國官方週五通報，中國31個省（自治區、直轄市）和新疆生產建設兵團報告週四（28日）"
                                              "共新增15588宗新冠本土病例。", published=datetime.fromisoformat("2022-04-29T10:00:00+08:00")))
     assert [(f.args["value"], f.args["date"], f.args["reporter"]) for f in cases.extract(doc)] == [(15588, date(2022, 4, 28), None)]
+
+
+def test_a_weekday_the_mainland_reported_on_even_with_its_date_in_brackets_is_the_day_after():
+    """eval/bulletins-dev4-2022 (DW 9 April, BBC 24 April 2022): the city's morning report
+    of Saturday covers Friday; 周日（4月24日）公布 is a Sunday announcement too."""
+    found = reports("2600万人口的上海封城了。周六，全市报告了超过23,000个本地新增病例，其中只有1,015例属于有症状感染。",
+                    "2022-04-09T22:17:05+08:00")
+    assert {day for _, _, _, day, _ in found} == {date(2022, 4, 8)}
+    found = reports("根据上海官方周日（4月24日）公布的资料，上海新增21058宗新冠确诊病例，39宗死亡病例。", "2022-04-24T18:13:02+08:00")
+    assert [(category, value, day) for _, category, value, day, _ in found] == [
+        ("Confirmed", 21058, date(2022, 4, 23)), ("Deaths", 39, date(2022, 4, 23))]

@@ -761,6 +761,14 @@ def _compared_day() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _weekday_with_date() -> re.Pattern:
+    """A weekday with its date in brackets after it (周日（4月24日）): the weekday names the day."""
+    announced = words()["announced_on"]
+    week, last = _either(announced["week"]), _either(announced["week_prefixes"])
+    return re.compile(rf"((?:{last})?(?:{week})[{_any_of(zh('dates')['weekdays'])}])[（(][^（()）]{{2,12}}[）)]")
+
+
+@lru_cache(maxsize=1)
 def _announced_on() -> re.Pattern:
     """A weekday or today a bulletin was announced on (上海周四公布), the whole of a date found."""
     announced = words()["announced_on"]
@@ -775,6 +783,7 @@ def _stated_date(doc: AnalysedArticle, sentence, before: str, reporter: EntityRe
     w = words()
     before = _compared_day().sub(lambda m: "　" * len(m.group()), before)
     before = _since().sub(lambda m: "　" * len(m.group()), before)  # 自上周五以来，累计…: the day counting began
+    before = _weekday_with_date().sub(r"\1", before)  # 周日（4月24日）公布: the weekday, as 周日公布
     found, announced, position = None, False, 0
     while True:
         value, span = resolve(before[position:], doc.day, previous)
