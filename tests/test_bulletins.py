@@ -326,3 +326,10 @@ def test_a_weekday_the_mainland_reported_on_even_with_its_date_in_brackets_is_th
     found = reports("根据上海官方周日（4月24日）公布的资料，上海新增21058宗新冠确诊病例，39宗死亡病例。", "2022-04-24T18:13:02+08:00")
     assert [(category, value, day) for _, category, value, day, _ in found] == [
         ("Confirmed", 21058, date(2022, 4, 23)), ("Deaths", 39, date(2022, 4, 23))]
+
+
+def test_a_mainland_local_figure_of_no_kind_counts_infections():
+    """BBC, 28 April 2022 (eval/bulletins-dev4-2022): 新增本土9764例 is Shanghai's 1,292
+    confirmed and 8,472 asymptomatic cases together."""
+    found = reports("上海当局今早（4月28日）通報新增本土9764例，比前一日大降3798例。", "2022-04-28T11:13:03+08:00")
+    assert [(place, category, value) for place, category, value, _, _ in found] == [("上海市", "LocalInfections", 9764)]

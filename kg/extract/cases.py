@@ -486,6 +486,9 @@ def _category(clause_before: str, sentence_before: str, before: str, after: str,
     case_units = w["figure"]["case_units"]
     if kind is None and running.kind and (scope or weak or figure.unit in case_units):
         kind, inherited = running.kind, True
+    if kind is None and not weak and scope == "local" and mainland and figure.unit in case_units \
+            and any(word in before for word in w["new"]):
+        kind = "infections"  # 上海当局通報新增本土9764例: the mainland's local figure of no kind counts both
     if kind is None and weak and figure.unit in case_units:
         near = after[:8] + before
         kind = "infections" if mainland and any(word in near for word in w["weak_kinds"]["mainland_infections"]) else "confirmed"
