@@ -466,3 +466,11 @@ def test_a_meeting_held_with_a_perfective_and_a_kind_of_talks():
     partner and the noun."""
     found = facts("金正官已与中国商务部长王文涛举行了双边会谈。", kind="meeting")
     assert [sorted(f["parties"]) for f in found] == [["王文涛", "金正官"]]
+
+
+def test_the_spokesperson_named_before_speaks_again():
+    """eval/bulletins-dev-2022 (February 2020, reposted April 2022): 该发言人 is the
+    spokesperson the article named before."""
+    found = facts("世卫组织发言人塔里克·亚沙雷维奇表示，确诊标准扩大了。该发言人还补充说，世卫组织正致力于从中国获得其确诊新标准的“更大清晰度”。",
+                  kind="statement")
+    assert [f["speaker"] for f in found] == ["塔里克·亚沙雷维奇", "塔里克·亚沙雷维奇"]
