@@ -474,3 +474,10 @@ def test_the_spokesperson_named_before_speaks_again():
     found = facts("世卫组织发言人塔里克·亚沙雷维奇表示，确诊标准扩大了。该发言人还补充说，世卫组织正致力于从中国获得其确诊新标准的“更大清晰度”。",
                   kind="statement")
     assert [f["speaker"] for f in found] == ["塔里克·亚沙雷维奇", "塔里克·亚沙雷维奇"]
+
+
+def test_a_paper_named_by_the_tagger_inside_its_title_brackets_reports():
+    """Al Jazeera, April 2022 (eval/bulletins-dev4-2022): the tagger's name ends before the
+    title's closing bracket (《新消息报》援引…), the citing verb after it."""
+    found = facts("《新消息报》援引以色列内政部长办公室的声明报道称，以色列将放宽入境限制。", kind="source")
+    assert len(found) == 1 and found[0]["source"] in "新消息报"

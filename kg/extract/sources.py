@@ -81,8 +81,9 @@ def _citation() -> re.Pattern:
 
 @cache
 def _media_verbs() -> re.Pattern:
-    """A body's name followed by a reporting verb (路透社近日报导), times and glosses between."""
-    return re.compile("^(?:" + when_pattern() + "|[（(][^）)]*[）)]|[A-Za-z ]+)*(?:" + "|".join(zh("sources")["media_verbs"]) + ")")
+    """A body's name followed by a reporting verb (路透社近日报导, 《新消息报》援引), times
+    and glosses between."""
+    return re.compile("^》?(?:" + when_pattern() + "|[（(][^）)]*[）)]|[A-Za-z ]+)*(?:" + "|".join(zh("sources")["media_verbs"]) + ")")
 
 
 def write_source(graph: ArticleGraph, fact: Fact) -> None:
