@@ -395,6 +395,11 @@ def _mended(start: int, word: str, kind: str):
             if _named_body(joined[1]):
                 yield start + len(first) + 1, start + len(word), kind
             return
+    for university in words["university_words"]:
+        at = word.find(university) + len(university)
+        if kind == "Organization" and at > len(university) and len(word) - at >= 2 and word.endswith(words["discipline_ending"]):
+            word = word[:at]  # 牛津大学|传染病学: the university, not its discipline
+            break
     if kind == "Organization" and word.endswith(words["administration_suffixes"]):
         head = word[:-len(next(s for s in words["administration_suffixes"] if word.endswith(s)))]
         if 2 <= len(head) <= 4 and head[0] in lexicon.surnames() and not load_gazetteer().lookup(head) and plausible_person(head):

@@ -147,3 +147,9 @@ def test_the_models_places_and_long_transliterations_survive_the_mending():
 def test_a_name_written_with_a_hyphen_for_its_dot_is_whole():
     """RFI, 22 April 2022 (eval/offices-dev-2022): RFI writes 鲍里斯-约翰逊 for 鲍里斯·约翰逊."""
     assert "鲍里斯-约翰逊" in names("因疫情多次推迟后，英国首相鲍里斯-约翰逊周四（4月21号）终于抵达印度，开始进行为期两天的访问。", ("Person",))
+
+
+def test_a_university_is_named_without_the_discipline_after_it():
+    """Al Jazeera, April 2022 (eval/bulletins-dev4-2022): 圣安德鲁斯大学|传染病和医学病毒学研究员."""
+    assert "圣安德鲁斯大学" in names("英国圣安德鲁斯大学传染病和医学病毒学研究员莫格·萨维克表示，“我们现在处于不同的位置。”",
+                               ("Organization",))
