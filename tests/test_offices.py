@@ -170,3 +170,10 @@ def test_an_event_still_to_come_or_only_supposed_is_none():
     assert events("拜登力争通过与岸田及5月10日就任韩国总统的尹锡悦会谈，在安保与经济等层面增进密切合作。",
                   "2022-04-28T18:00:00+08:00") == []
     assert events("建制派立法会议员林筱鲁认为，即使林郑月娥卸任，她提出的政策仍然可以继续推行。", "2022-04-06T10:00:00+08:00") == []
+
+
+def test_a_discipline_before_a_title_qualifies_the_holder_not_the_post():
+    """BBC and DW, April 2022 (development sets): 牛津大学传染病学教授 is a 教授 of 牛津大学."""
+    for text, person in (("牛津大学传染病学教授陈铮鸣对BBC说，这次中国上海出现政策上的摇摆。", "陈铮鸣"),
+                         ("休斯顿大学经济学教授格雷戈里在《福布斯》上有一个博客。", "格雷戈里")):
+        assert [(label(f.args["person"]), f.args["role"]) for f in office.extract(analyse(Article("x.html", text)))] == [(person, "教授")]

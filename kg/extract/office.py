@@ -131,6 +131,8 @@ def _post_ending(doc: AnalysedArticle, row: list[Item], j: int, floor: int, near
             break
     if stem.endswith(office["nationality"]):
         return None, first, stem_start
+    if len(stem) >= 2 and stem.endswith(office["discipline"]) and not stem.endswith(tuple(office["schools"])):
+        stem = ""  # 经济学教授: the discipline qualifies the holder, not the post
     prev = before if before is not None and before.kind in ORG_TYPES + PLACE_TYPES else None
     between = _BRACKETED.sub("", norm[left:stem_start]).strip().strip("）)").strip()
     attached = prev is not None and (between in words["former"] + ("",) or norm[left:start].strip() == possessive)
