@@ -112,20 +112,20 @@ def known_names() -> dict[str, KnownEntity]:
     return table
 
 
+def _commented_rows(name: str) -> list[list[str]]:
+    """The rows of a table that opens with comment lines (# …), after its header row."""
+    with _open(name) as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+    return rows[1:]
+
+
 @lru_cache(maxsize=1)
 def home_polities() -> dict[str, str]:
     """Outlet code → the polity it writes from (home_polities.tsv)."""
-    with _open("home_polities.tsv") as fh:
-        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
-    return {outlet: place for outlet, place in rows[1:]}
+    return {outlet: place for outlet, place in _commented_rows("home_polities.tsv")}
 
 
 @lru_cache(maxsize=1)
 def home_bodies() -> dict[tuple[str, str], str]:
     """(outlet code, bare name) → the body that outlet means by it (home_bodies.tsv)."""
-    table = {}
-    with _open("home_bodies.tsv") as fh:
-        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
-    for outlet, name, body in rows[1:]:
-        table[(outlet, name)] = body
-    return table
+    return {(outlet, name): body for outlet, name, body in _commented_rows("home_bodies.tsv")}

@@ -13,8 +13,8 @@ from ..model import AnalysedArticle, Fact, FactKind, Matching, Mention
 from ..rdf import A, ArticleGraph, add_membership, date_literal, named
 from ..vocab import NKG, SCHEMA
 from .clauses import clause_end, clause_start, cues_in, is_word, pronoun_subject, subject
-from .common import event_day, find_all, home_polity, items, lead_country, ref_of
-from .office import Post, _post_ending, appositions
+from .common import event_day, find_all, items, ref_of
+from .office import Post, _post_ending, appositions, national_polity
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
@@ -54,8 +54,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 continue  # 5月10日就任韩国总统的尹锡悦, told on 28 April: not yet an event (an appointment made is one)
             if (post is None or post.body is None) and held is None:
                 held = _posts_held(doc)
-            national = post is not None and post.body is None and post.title in lexicon.cues()["office"]["national_titles"]
-            polity = (home_polity(doc) or lead_country(doc)) if national else None
+            polity = national_polity(doc, post) if post is not None else None
             for person in persons:
                 known = post if post is not None and (post.body is not None or polity is not None) else _held(doc, held, person, post)
                 if known is None:

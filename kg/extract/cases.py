@@ -55,11 +55,25 @@ def _perfective() -> str:
     return re.escape(zh("grammar")["perfective"])
 
 
+def _bound_words() -> str:
+    """The words of a bound before a figure (超过, 逾, 近), longest first."""
+    w = words()
+    return "|".join(sorted(map(re.escape, w["at_least"] + w["at_most"]), key=len, reverse=True))
+
+
+def _bound(match: re.Match) -> str | None:
+    """atLeast or atMost, from the words of a figure's match (逾3万宗, 30余例, 100例以上, 近248万)."""
+    w = words()
+    if match.group("pre") in w["at_least"] or match.group("more") or match.groupdict().get("above"):
+        return "atLeast"
+    return "atMost" if match.group("pre") in w["at_most"] else None
+
+
 @lru_cache(maxsize=1)
 def _figure() -> re.Pattern:
     w = words()
     numerals, around = w["numerals"], w["figure"]
-    pre = "|".join(sorted(map(re.escape, w["at_least"] + w["at_most"]), key=len, reverse=True))
+    pre = _bound_words()
     units = "".join(w["units"])
     scales, chinese = _any_of(numerals["scales"]), _any_of([*numerals["digits"], numerals["ten"]])
     more, above = _either(around["more"]), _either(around["above"])
@@ -74,8 +88,7 @@ def _measured_figure() -> re.Pattern:
     """A number counted with 个 before a noun of cases (超过23,000个本地新增病例)."""
     w = words()
     around = w["figure"]
-    pre = "|".join(sorted(map(re.escape, w["at_least"] + w["at_most"]), key=len, reverse=True))
-    return re.compile(rf"(?P<pre>{pre})?(?P<num>\d[\d,]*(?:\.\d+)?[{_any_of(w['numerals']['scales'])}]?)"
+    return re.compile(rf"(?P<pre>{_bound_words()})?(?P<num>\d[\d,]*(?:\.\d+)?[{_any_of(w['numerals']['scales'])}]?)"
                       rf"(?P<more>{_either(around['more'])})?{re.escape(around['measured_by'])}"
                       rf"(?=[^，。；\d]{{0,{around['measured_reach']}}}?(?:{_either(around['measured_nouns'])}))")
 
@@ -286,19 +299,11 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
         value = _value(match.group("num"))
         if value is None or match.group("num") + match.group("unit") in w["one_person"]:
             continue  # 另一名77岁的肾病患者: a person the story tells of, no count
-        pre = match.group("pre")
-        bound = None
-        if pre in w["at_least"] or match.group("more") or match.group("above"):
-            bound = "atLeast"
-        elif pre in w["at_most"]:
-            bound = "atMost"
-        out.append(_Figure(match.start("num"), match.end(), value, match.group("unit"), bound))
+        out.append(_Figure(match.start("num"), match.end(), value, match.group("unit"), _bound(match)))
     for match in _measured_figure().finditer(text, start, end):  # 23,000个确诊病例
         value = _value(match.group("num"))
         if value is not None:
-            pre = match.group("pre")
-            bound = "atLeast" if pre in w["at_least"] or match.group("more") else "atMost" if pre in w["at_most"] else None
-            out.append(_Figure(match.start("num"), match.end(), value, w["figure"]["unwritten_unit"], bound))
+            out.append(_Figure(match.start("num"), match.end(), value, w["figure"]["unwritten_unit"], _bound(match)))
     for match in _level_figure().finditer(text, start, end):  # 感染数已超过40万: a level with no unit
         value = _value(match.group("num"))
         if value is not None:

@@ -344,15 +344,21 @@ def _gap(doc: AnalysedArticle, start: int, end: int) -> str:
     return _BRACKETED.sub("", doc.norm[start:end]).strip() if end >= start else "?"
 
 
+def national_polity(doc: AnalysedArticle, post: Post):
+    """The polity of a national post named with no body (国土交通相金子恭之): the outlet's
+    own, else the country the story is about; None for any other post."""
+    if post.body is not None or post.title not in _words()["national_titles"]:
+        return None
+    return home_polity(doc) or lead_country(doc)
+
+
 def post_facts(doc: AnalysedArticle, kind: str, keep=lambda post: True) -> list[Fact]:
     """One fact of ``kind`` per post whose body ``keep`` accepts, once per article (a
     post restated later is the same membership): the surest reading, else the first."""
     facts: dict[tuple, Fact] = {}
-    home = home_polity(doc)
     for person, posts, sentence in appositions(doc):
         for post in posts:
-            body = ref_of(doc, post.body) if post.body is not None else \
-                (home or lead_country(doc)) if post.title in _words()["national_titles"] else None
+            body = ref_of(doc, post.body) if post.body is not None else national_polity(doc, post)
             if body is None or not keep(post):
                 continue
             args = {"person": ref_of(doc, person), "organization": body, "role": post.role,

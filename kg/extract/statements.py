@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import takewhile
 
 from pyoxigraph import Literal
 
@@ -30,7 +31,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
     for sentence in doc.sentences:
         answerer = _answerer(doc, sentence)
         if answerer is not None:
-            text = "".join(s.text for s in doc.sentences if s.paragraph == sentence.paragraph and s.index >= sentence.index)
+            text = "".join(s.text for s in takewhile(lambda s: s.paragraph == sentence.paragraph, doc.sentences[sentence.index:]))
             facts.append(Fact("statement", {"speaker": ref_of(doc, answerer), "text": text[answerer.end - sentence.start + 1:].strip(),
                                             "date": sentence_date(doc, sentence) or doc.day}, sentence, 0.7))
             answering, quoting = sentence.paragraph, False
