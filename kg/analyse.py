@@ -177,12 +177,12 @@ class Spans:
         return i < len(self.spans) and self.spans[i][0] < end
 
 
-def plausible_person(name: str, proper_nouns: bool = False) -> bool:
+def plausible_person(name: str, proper_nouns: bool = False, dictionary: bool = True) -> bool:
     """False for words jieba knows as something other than a name (解释, 宿舍, 芬太尼)
     and for runs holding a verb or function word (时期实现, 和马斯克); with
     ``proper_nouns``, a word jieba knows as another proper noun may be a name (万斯, a
-    brand to jieba, after 副总统)."""
-    tag = tokenizer().word_tag_tab.get(name)
+    brand to jieba, after 副总统); without ``dictionary``, jieba's word is not asked."""
+    tag = tokenizer().word_tag_tab.get(name) if dictionary else None
     if tag is not None and not tag.startswith("nr") and not (proper_nouns and tag == "nz"):
         return False
     inner = [w for w in lexicon.cues()["name_stop"] if len(w) >= 2] + lexicon.cues()["speech"]
@@ -317,7 +317,7 @@ def charcrf_entities(norm: str):
     for start, end, kind, confidence in entities(norm):
         start, end = _titled(*_within_brackets(start, end, norm), norm)
         if end - start >= 2 and not _PUNCTUATION.search(norm, start, end):
-            for s, e, k in _mended(start, norm[start:end], kind):
+            for s, e, k in _mended(start, norm[start:end], kind, confidence):
                 yield s, e, k, confidence
 
 
@@ -367,7 +367,9 @@ def _split_place(start: int, word: str):
     return None
 
 
-def _mended(start: int, word: str, kind: str):
+def _mended(start: int, word: str, kind: str, confidence: float = 0.0):
+    """A model's span as a name: cut, split, retyped or dropped. ``confidence`` is the
+    model's certainty of the span (none for LAC)."""
     words = zh("mentions")
     if kind == "Place" and all(c in words["administrative_chars"] for c in word):
         return
@@ -434,7 +436,9 @@ def _mended(start: int, word: str, kind: str):
         if tail[0] in lexicon.surnames() and plausible_person(tail):
             yield start + len(word) - 3, start + len(word), kind
         return
-    if plausible_person(word):
+    if plausible_person(word) or confidence >= words["person_over_dictionary"] and plausible_person(word, dictionary=False):
+        # jieba's dictionary holds names as places or common nouns (钟南山, 金井, 三木): a
+        # tagger sure of a name outweighs it (certainty chosen on the development sets)
         yield start, start + len(word), kind
 
 

@@ -153,3 +153,11 @@ def test_a_university_is_named_without_the_discipline_after_it():
     """Al Jazeera, April 2022 (eval/bulletins-dev4-2022): 圣安德鲁斯大学|传染病和医学病毒学研究员."""
     assert "圣安德鲁斯大学" in names("英国圣安德鲁斯大学传染病和医学病毒学研究员莫格·萨维克表示，“我们现在处于不同的位置。”",
                                ("Organization",))
+
+
+def test_a_name_the_dictionary_holds_as_a_place_is_a_person_when_the_tagger_is_sure():
+    """RFI, 20 April 2022 (eval/bulletins-dev2-2022): jieba's dictionary holds 钟南山 as a
+    place; the tagger, sure of a name, outweighs it. A common noun it is unsure of stays none."""
+    text = "另外，中国工程院院士钟南山联同广州专家在本月上旬上架的英文版「国家科学评论」发文指出，动态清零不能长期维持。"
+    assert "钟南山" in names(text, ("Person",))
+    assert "瓦砾" not in names("加沙的瓦砾估计超过6100万吨。", ("Person",))
