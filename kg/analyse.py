@@ -418,9 +418,10 @@ def _mended(start: int, word: str, kind: str, confidence: float = 0.0):
             and all(c in lexicon.cues()["country_abbreviations"] for c in word[:-len(words["army"])]):
         yield start, start + len(word), "Organization"  # 俄军, 以色列军方; 徐建军 stays a person
         return
-    if "·" in word:
+    dots = [i for i, ch in enumerate(word) if ch in words["name_dots"]]
+    if dots:
         sounds = lexicon.cues()["transliteration_chars"]
-        dot = word.index("·")
+        dot = dots[0]
         begin = dot
         while begin > 0 and word[begin - 1] in sounds:
             begin -= 1
@@ -431,6 +432,9 @@ def _mended(start: int, word: str, kind: str, confidence: float = 0.0):
         if plausible_person(word, proper_nouns=True):
             yield start, start + len(word), kind  # 内塔尼亚胡, 奥尔布赖特: all sounds, one name
         return
+    if len(word) > 4 and _japanese_name(word):
+        yield start, start + len(word), kind  # 小野田纪美, 小泉进次郎: a family name of two or three
+        return
     if len(word) > 4:
         tail = word[-3:]
         if tail[0] in lexicon.surnames() and plausible_person(tail):
@@ -440,6 +444,13 @@ def _mended(start: int, word: str, kind: str, confidence: float = 0.0):
         # jieba's dictionary holds names as places or common nouns (钟南山, 金井, 三木): a
         # tagger sure of a name outweighs it (certainty chosen on the development sets)
         yield start, start + len(word), kind
+
+
+def _japanese_name(word: str) -> bool:
+    """A Japanese name written whole: a Japanese family name and a given name of two or
+    three characters (萩生田光一, not 萩生田|光一 nor 田光一)."""
+    return any(word[:n] in lexicon.japanese_surnames() and 2 <= len(word) - n <= 3 for n in (2, 3)) \
+        and plausible_person(word, dictionary=False)
 
 
 def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str = DEFAULT_NER) -> list[Mention]:

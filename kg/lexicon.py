@@ -103,6 +103,12 @@ def surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def japanese_surnames() -> frozenset[str]:
+    with _open("japanese_surnames.txt") as fh:
+        return frozenset(w for line in fh if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
 def known_names() -> dict[str, KnownEntity]:
     """Every Chinese surface form (normalised) of a known organisation or person."""
     table: dict[str, KnownEntity] = {}

@@ -161,3 +161,15 @@ def test_a_name_the_dictionary_holds_as_a_place_is_a_person_when_the_tagger_is_s
     text = "另外，中国工程院院士钟南山联同广州专家在本月上旬上架的英文版「国家科学评论」发文指出，动态清零不能长期维持。"
     assert "钟南山" in names(text, ("Person",))
     assert "瓦砾" not in names("加沙的瓦砾估计超过6100万吨。", ("Person",))
+
+
+def test_a_japanese_name_of_five_characters_is_whole():
+    """Kyodo, November 2025 (eval/gold): a family name of three characters and a given
+    name of two (小野田纪美) is one name, not 田纪美; so is a name of two and three
+    (小泉进次郎), which the mending used to drop. The name dot ‧ (U+2027) joins a name as
+    · does (eval/entities-dev-2025-11)."""
+    text = "16:00 会见国土交通相金子恭之、外国人共生担当相小野田纪美、助理官房长官阪田涉、首相助理松岛绿。"
+    assert "小野田纪美" in names(text, ("Person",))
+    assert "田纪美" not in names(text, ("Person",))
+    assert "小泉进次郎" in names("日本防卫相小泉进次郎2日在访问地马来西亚与新西兰国防部长柯林斯举行会谈。", ("Person",))
+    assert "约瑟夫‧埃德洛" in names("美国公民及移民服务局局长约瑟夫‧埃德洛（Joseph Edlow）指出，总统已指示他对“所有来自相关国家的外籍人士的绿卡进行全面而严格的重新审查”。", ("Person",))
