@@ -210,7 +210,7 @@ def person_after(norm: str, start: int) -> int:
     name = run[:cut]
     if "·" in name or "・" in name:
         dot = max(name.rfind("·"), name.rfind("・"))
-        sounds = lexicon.cues()["transliteration_chars"]
+        sounds = _name_sounds()
         end = dot + 1
         while end < len(name) and name[end] in sounds:
             end += 1
@@ -420,7 +420,7 @@ def _mended(start: int, word: str, kind: str, confidence: float = 0.0):
         return
     dots = [i for i, ch in enumerate(word) if ch in words["name_dots"]]
     if dots:
-        sounds = lexicon.cues()["transliteration_chars"]
+        sounds = _name_sounds()
         dot = dots[0]
         begin = dot
         while begin > 0 and word[begin - 1] in sounds:
@@ -444,6 +444,14 @@ def _mended(start: int, word: str, kind: str, confidence: float = 0.0):
         # jieba's dictionary holds names as places or common nouns (钟南山, 金井, 三木): a
         # tagger sure of a name outweighs it (certainty chosen on the development sets)
         yield start, start + len(word), kind
+
+
+@lru_cache(maxsize=1)
+def _name_sounds() -> frozenset[str]:
+    """The characters a transliterated name is read over within a span already found
+    (布赖恩·科根, 理查德·科雷尔): the transliteration sounds and the characters names
+    use besides (赖, 理, 文, 汗), which the tagger's features do not count as sounds."""
+    return frozenset(lexicon.cues()["transliteration_chars"] + zh("mentions")["name_sounds"])
 
 
 def _japanese_name(word: str) -> bool:
@@ -742,7 +750,7 @@ def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: 
         first_dot = next((i for i in range(start, end) if norm[i] in "·・"), -1)
         if first_dot > start:
             begin = first_dot
-            while begin > start and norm[begin - 1] in sounds:
+            while begin > start and norm[begin - 1] in _name_sounds():
                 begin -= 1
             start = begin if first_dot - begin >= 1 else start
         cut_from = dot + 1 if dot >= 0 else start + 2

@@ -173,3 +173,13 @@ def test_a_japanese_name_of_five_characters_is_whole():
     assert "田纪美" not in names(text, ("Person",))
     assert "小泉进次郎" in names("日本防卫相小泉进次郎2日在访问地马来西亚与新西兰国防部长柯林斯举行会谈。", ("Person",))
     assert "约瑟夫‧埃德洛" in names("美国公民及移民服务局局长约瑟夫‧埃德洛（Joseph Edlow）指出，总统已指示他对“所有来自相关国家的外籍人士的绿卡进行全面而严格的重新审查”。", ("Person",))
+
+
+def test_a_transliterated_name_keeps_the_characters_names_use_besides_the_sounds():
+    """NYT and AP, November 2025 (eval/gold, eval/entities-dev-2025-11): 理 and 赖 are no
+    transliteration sounds to the tagger's features, yet 理查德 and 布赖恩 are names; the
+    mending cut them to 查德·科雷尔 and 恩·科根."""
+    assert "理查德·科雷尔" in names("就在他声称俄罗斯和中国正在进行地下核爆炸的前一天，特朗普提名的美国战略司令部司令、"
+                              "海军中将理查德·科雷尔告诉国会，“中国和俄罗斯都没有进行过核爆炸试验。”", ("Person",))
+    assert "布赖恩·科根" in names("充当外国政府代理人的指控可能令人联想到间谍活动，但主审法官布赖恩·科根裁定，"
+                             "任何涉及间谍的表述都不得在法庭上引用。", ("Person",))
