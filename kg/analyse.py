@@ -774,6 +774,7 @@ def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: 
             while end < len(norm) and norm[end] in sounds and norm[end] not in _function_chars() and end not in occupied \
                     and _whole_tokens(token_at, start, end + 1):
                 end += 1
+        start, end = _within_known_name(norm, start, end)
         right = norm[dot + 1:end] if dot >= 0 else norm[start:end]
         if end - start < 2 or not right or end - start == 2 and norm[start + 1] in zh("mentions")["country_body_chars"] \
                 and norm[start] in lexicon.cues()["country_abbreviations"] or _summit(norm[start:end]):
@@ -783,6 +784,21 @@ def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: 
         else:
             mended.append(Mention(start, end, text[start:end], norm[start:end], m.type, m.source, m.ref, m.confidence))
     return mended
+
+
+def _within_known_name(norm: str, start: int, end: int) -> tuple[int, int]:
+    """A span one character longer than a person the alias tables know is that person
+    (比|特朗普, 习近平|原有): the tagger ran into the word beside the name."""
+    def known(a: int, b: int) -> bool:
+        entry = lexicon.known_names().get(norm[a:b])
+        return entry is not None and entry.type == "Person"
+
+    if end - start >= 3 and not known(start, end):
+        if known(start + 1, end):
+            return start + 1, end
+        if known(start, end - 1):
+            return start, end - 1
+    return start, end
 
 
 def _mended_bodies(norm: str, text: str, token_at: dict[int, Token], mentions: list[Mention], title_spans: Spans = Spans(())) -> list[Mention]:

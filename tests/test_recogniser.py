@@ -183,3 +183,10 @@ def test_a_transliterated_name_keeps_the_characters_names_use_besides_the_sounds
                               "海军中将理查德·科雷尔告诉国会，“中国和俄罗斯都没有进行过核爆炸试验。”", ("Person",))
     assert "布赖恩·科根" in names("充当外国政府代理人的指控可能令人联想到间谍活动，但主审法官布赖恩·科根裁定，"
                              "任何涉及间谍的表述都不得在法庭上引用。", ("Person",))
+
+
+def test_a_known_person_is_cut_out_of_the_word_the_tagger_ran_on_into():
+    """BBC, November 2025 (eval/entities-dev-2025-11), and RFI, April 2022
+    (eval/bulletins-dev4-2022): 比|特朗普 and 习近平|原有 name 特朗普 and 习近平."""
+    assert names("他在韩国的停留时间比特朗普更长，这对中国而言是一次重大的外交机会。", ("Person",)) == ["特朗普"]
+    assert names("文章指出，西方面对俄乌战争的强烈反应更坚定了习近平原有的实现中国科技自主、打造反制裁盾牌的决心。", ("Person",)) == ["习近平"]
