@@ -840,6 +840,8 @@ def _mended_bodies(norm: str, text: str, token_at: dict[int, Token], mentions: l
 
 
 _NOT_NAME_START = ("v", "p", "d", "m", "t", "q", "c", "u", "r", "f", "a")
+_NAME_OPENING_CHARS = ("a", "f")
+"""Tags jieba gives a single character of a name it does not know (大韩航空, 中原地产, 洋泾)."""
 
 
 def _past_leading_words(token_at: dict, start: int, end: int) -> int:
@@ -849,6 +851,10 @@ def _past_leading_words(token_at: dict, start: int, end: int) -> int:
         token = token_at.get(start)
         if token is None or token.start != start or token.end >= end or not token.pos.startswith(_NOT_NAME_START):
             break
+        after_number = start > 0 and start - 1 in token_at and token_at[start - 1].word.isdigit()
+        if len(token.word) == 1 and not token.word.isdigit() and (token.pos.startswith(_NAME_OPENING_CHARS)
+                                                                  or token.pos.startswith("m") and not after_number):
+            break  # 大|韩航空, 中|原地产, 万|雷饭店: one character jieba could not place opens the name
         start = token.end
     return start
 

@@ -190,3 +190,14 @@ def test_a_known_person_is_cut_out_of_the_word_the_tagger_ran_on_into():
     (eval/bulletins-dev4-2022): 比|特朗普 and 习近平|原有 name 特朗普 and 习近平."""
     assert names("他在韩国的停留时间比特朗普更长，这对中国而言是一次重大的外交机会。", ("Person",)) == ["特朗普"]
     assert names("文章指出，西方面对俄乌战争的强烈反应更坚定了习近平原有的实现中国科技自主、打造反制裁盾牌的决心。", ("Person",)) == ["习近平"]
+
+
+def test_a_body_keeps_the_first_character_jieba_could_not_place():
+    """RTHK and RFI, April 2022 (eval/bulletins-dev4-2022, eval/bulletins-dev3-2022): jieba
+    cuts an unknown name into single characters tagged adjective or direction (大|韩|航空,
+    洋|泾|街道); the mending took them for words before the name."""
+    text = ("當局表示，大韓航空營運於本月2日由南韓首爾飛抵本港的航班KE607，有3名乘客經抵港檢測呈陽性，衞生署引用"
+            "《預防及控制疾病（規管跨境交通工具及到港者）規例》（第599H章），禁止大韓航空營運的客機在今日至本月10日期間從首爾着陸香港。")
+    assert "大韩航空" in names(text, ("Organization",))
+    assert "洋泾街道办事处" in names("上海市纪委周五通报，浦东新区三名处级干部因疫情防控不力被免职，具体为浦东新区北蔡镇党委书记蔡永强、"
+                              "镇长徐建军，以及洋泾街道办事处副主任黄伟。", ("Organization",))
