@@ -201,3 +201,11 @@ def test_a_body_keeps_the_first_character_jieba_could_not_place():
     assert "大韩航空" in names(text, ("Organization",))
     assert "洋泾街道办事处" in names("上海市纪委周五通报，浦东新区三名处级干部因疫情防控不力被免职，具体为浦东新区北蔡镇党委书记蔡永强、"
                               "镇长徐建军，以及洋泾街道办事处副主任黄伟。", ("Organization",))
+
+
+def test_a_body_before_its_heads_title_is_whole():
+    """Kyodo and NYT, November 2025 (eval/gold): 局长 shares its 局 with the bureau before it
+    (国家安全保障局|长), and 司令 opens 司令部 rather than ending the command's name."""
+    assert "国家安全保障局" in names("17:15 会见国家安全保障局长市川惠一、内阁情报官原和也。", ("Organization",))
+    assert "美国战略司令部" in names("但这一说法遭到了许多核专家以及特朗普自己提名的美国战略司令部司令的反对，"
+                               "该司令部负责美国陆基、海基和轰炸机发射的核武器。", ("Organization",))
