@@ -338,6 +338,16 @@ def _verbs() -> tuple[str, ...]:
     return tuple(sorted({*cues["dispatch"], *cues["visit"], *cues["meeting"], *cues["speech"]} - held))
 
 
+def _names_something(word: str) -> bool:
+    """A body, or anything the lexicons or the gazetteer know, on its own."""
+    return bool(word) and (_named_body(word) or word in entity_lexicon().entries or bool(load_gazetteer().lookup(word)))
+
+
+def _leading_place(word: str) -> str:
+    """The place a name opens with (上海|疾控中心), else ''."""
+    return next((word[:cut] for cut in range(len(word) - 1, 1, -1) if load_gazetteer().lookup(word[:cut])), "")
+
+
 def _named_body(word: str) -> bool:
     """A body's name on its own: known to the alias tables or ending like one."""
     return len(word) >= 2 and (word in entity_lexicon().entries or word.endswith(tuple(lexicon.cues()["org_suffixes"])))
@@ -389,8 +399,9 @@ def _mended(start: int, word: str, kind: str, confidence: float = 0.0):
         start, word = start + cut, word[cut:]
     if kind == "Organization":
         joined = pattern("zh", "mentions", "org_joiner").split(word, maxsplit=1)
-        if len(joined) == 2 and any(_named_body(part) or part in entity_lexicon().entries for part in joined):
-            # 路透社和法新社 is two bodies; of 自治区和兵团 only the one with a name
+        if len(joined) == 2 and (_names_something(joined[0]) or _names_something(_leading_place(joined[1]))):
+            # 路透社和法新社 is two bodies; of 自治区和兵团 only the one with a name; but
+            # 军备控制与不扩散中心 and 美国公民及移民服务局 are one, what comes first naming nothing
             first = joined[0]
             if _named_body(first):
                 yield start, start + len(first), kind

@@ -209,3 +209,16 @@ def test_a_body_before_its_heads_title_is_whole():
     assert "国家安全保障局" in names("17:15 会见国家安全保障局长市川惠一、内阁情报官原和也。", ("Organization",))
     assert "美国战略司令部" in names("但这一说法遭到了许多核专家以及特朗普自己提名的美国战略司令部司令的反对，"
                                "该司令部负责美国陆基、海基和轰炸机发射的核武器。", ("Organization",))
+
+
+def test_a_body_named_with_and_inside_is_one_body():
+    """NYT, November 2025 (eval/gold, eval/entities-dev-2025-11), and April 2022
+    (eval/bulletins-dev-2022): 与 and 及 inside a name
+    (军备控制与不扩散中心, 美国公民及移民服务局) join no two bodies when what comes first names
+    nothing; 路透社和法新社 and 上海民众与上海疾控中心 still part."""
+    text = "“看起来他试图在纠正错误的同时保住总统的面子，”军备控制与不扩散中心执行主任、前马萨诸塞州民主党众议员约翰·蒂尔尼说。"
+    assert "军备控制与不扩散中心" in names(text, ("Organization",))
+    text = "美国公民及移民服务局局长约瑟夫‧埃德洛（Joseph Edlow）指出，总统已指示他对“所有来自相关国家的外籍人士的绿卡进行全面而严格的重新审查”。"
+    assert "美国公民及移民服务局" in names(text, ("Organization",))
+    assert "上海疾控中心" in names("近日，网路流传一段上海民众与上海疾控中心领导的对话，两人在对话中批评上海防疫措施荒腔走板，"
+                             "直指防疫乱象多、专业意见不受采纳等，引发议论。", ("Organization",))
