@@ -505,6 +505,9 @@ def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str
         first = k
         while first > 0:
             prev = tokens[first - 1]
+            if prev.word == zh("mentions")["stationed"] and first > 1 and tokens[first - 2].pos == "ns":
+                first -= 1  # 中国驻芝加哥总领事馆: a country's mission in a city is one body
+                continue
             if prev.pos not in _MODIFIER_POS or prev.start in title_starts or prev.word in modifier_stop:
                 break
             if tok.end - prev.start > 24:

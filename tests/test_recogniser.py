@@ -222,3 +222,10 @@ def test_a_body_named_with_and_inside_is_one_body():
     assert "美国公民及移民服务局" in names(text, ("Organization",))
     assert "上海疾控中心" in names("近日，网路流传一段上海民众与上海疾控中心领导的对话，两人在对话中批评上海防疫措施荒腔走板，"
                              "直指防疫乱象多、专业意见不受采纳等，引发议论。", ("Organization",))
+
+
+def test_a_countrys_mission_in_a_city_is_one_body():
+    """BBC, November 2025 (eval/gold): 中国驻芝加哥总领事馆 is one body, not 中国 and 芝加哥."""
+    text = "中国驻芝加哥总领事馆在回应简云晴的偷带指控时表示，中国要求海外公民“严格遵守当地法律法规，包括出入境相关规定”。"
+    assert "中国驻芝加哥总领事馆" in names(text, ("Organization",))
+    assert "芝加哥" not in names(text)
