@@ -167,7 +167,7 @@ def load_corpora(data: Path, gold: list[Path], corpus: Path) -> dict[str, list[S
 
 # --------------------------------------------------------------------------- model
 
-def build_model(n_chars: int, n_bigrams: int, n_tags: int):
+def build_model(n_chars: int, n_bigrams: int, n_tags: int, hidden: int = 160):
     import torch
     from torch import nn
 
@@ -179,8 +179,8 @@ def build_model(n_chars: int, n_bigrams: int, n_tags: int):
             self.char = nn.Embedding(n_chars, 96, padding_idx=PAD)
             self.bigram = nn.Embedding(n_bigrams, 48, padding_idx=PAD)
             self.drop = nn.Dropout(0.3)
-            self.lstm = nn.LSTM(96 + 2 * 48 + N_FEATURES, 160, batch_first=True, bidirectional=True)
-            self.out = nn.Linear(320, n_tags)
+            self.lstm = nn.LSTM(96 + 2 * 48 + N_FEATURES, hidden, batch_first=True, bidirectional=True)
+            self.out = nn.Linear(2 * hidden, n_tags)
 
         def forward(self, chars, left, right, features):
             x = torch.cat([self.char(chars), self.bigram(left), self.bigram(right), features], dim=-1)
@@ -369,6 +369,9 @@ def main() -> None:
     parser.add_argument("--adapt-epochs", type=int, default=6)
     parser.add_argument("--adapt-lr", type=float, default=1e-3)
     parser.add_argument("--adapt-copies", type=int, default=4, help="copies of the news per second-stage epoch, beside as many public sentences")
+    parser.add_argument("--hidden", type=int, default=160, help="LSTM units a direction")
+    parser.add_argument("--quantise", action="store_true",
+                        help="write the network with int8 weights (ONNX Runtime's dynamic quantisation): a third faster, a quarter the size")
     args = parser.parse_args()
 
     import torch
@@ -396,7 +399,7 @@ def main() -> None:
     if base.is_file():
         saved = torch.load(base, weights_only=False)
         vocab = Vocabulary(saved["chars"], saved["bigrams"])
-        tagger, crf = build_model(len(vocab.chars), len(vocab.bigrams), len(TAGS))
+        tagger, crf = build_model(len(vocab.chars), len(vocab.bigrams), len(TAGS), saved.get("hidden", 160))
         tagger.load_state_dict(saved["tagger"])
         crf.load_state_dict(saved["crf"])
         info = saved["info"]
@@ -412,12 +415,13 @@ def main() -> None:
         encoded_train = encode(train, vocab)
         encoded_valid = encode(validation, vocab)
         print(f"features ready ({time.time() - started:.0f} s)")
-        tagger, crf = build_model(len(chars), len(bigrams), len(TAGS))
+        tagger, crf = build_model(len(chars), len(bigrams), len(TAGS), args.hidden)
         best, _ = fit(tagger, crf, encoded_train, args.epochs, 2e-3, args.batch, rng,
                       lambda: f1(validation, predict(tagger, crf, encoded_valid, rng)), started, "PD98 dev")
-        info = {"seed": args.seed, "epochs": args.epochs, "pd98_dev_f1": round(best, 4), "training_sequences": len(train)}
+        info = {"seed": args.seed, "epochs": args.epochs, "pd98_dev_f1": round(best, 4), "training_sequences": len(train),
+                "hidden": args.hidden}
         base.parent.mkdir(parents=True, exist_ok=True)
-        torch.save({"chars": chars, "bigrams": bigrams, "tagger": tagger.state_dict(), "crf": crf.state_dict(), "info": info}, base)
+        torch.save({"chars": chars, "bigrams": bigrams, "hidden": args.hidden, "tagger": tagger.state_dict(), "crf": crf.state_dict(), "info": info}, base)
         print(f"first stage written to {base}")
 
     news_folders = [Path(f) for f in args.news.split(",") if f]
@@ -440,11 +444,11 @@ def main() -> None:
                           lambda: f1(dev, predict(tagger, crf, encoded_dev, rng)), started, "news dev", epoch_items)
         info = {**info, "adapt_epochs": args.adapt_epochs, "adapt_best_epoch": epoch, "news_dev_f1": round(best, 4),
                 "news_sequences": len(news)}
-    export(tagger, crf, vocab, Path(args.out), info)
+    export(tagger, crf, vocab, Path(args.out), {**info, "quantised": args.quantise}, args.quantise)
     print(f"done in {time.time() - started:.0f} s")
 
 
-def export(tagger, crf, vocab: Vocabulary, out: Path, info: dict) -> None:
+def export(tagger, crf, vocab: Vocabulary, out: Path, info: dict, quantise: bool = False) -> None:
     import torch
 
     out.mkdir(parents=True, exist_ok=True)
@@ -454,6 +458,13 @@ def export(tagger, crf, vocab: Vocabulary, out: Path, info: dict) -> None:
     torch.onnx.export(tagger, sample, str(onnx_path), input_names=["chars", "left", "right", "features"],
                       output_names=["scores"], opset_version=17, dynamo=False,
                       dynamic_axes={name: {0: "batch", 1: "length"} for name in ("chars", "left", "right", "features", "scores")})
+    if quantise:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        full = out / "charcrf-float.onnx"
+        onnx_path.replace(full)
+        quantize_dynamic(str(full), str(onnx_path), weight_type=QuantType.QInt8)
+        full.unlink()
     np.savez_compressed(out / "charcrf.npz", chars=np.array(vocab.chars), bigrams=np.array(vocab.bigrams),
                         transitions=crf.transitions.detach().numpy(), start=crf.start.detach().numpy(),
                         end=crf.end.detach().numpy(), tags=np.array(TAGS), info=np.array(json.dumps(info)))

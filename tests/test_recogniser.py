@@ -233,7 +233,7 @@ def test_a_countrys_mission_in_a_city_is_one_body():
 
 def test_a_place_opening_with_another_place_is_split_only_into_places():
     """April 2022 (eval/bulletins-dev3-2022, eval/bulletins-dev4-2022): 济南西站 is one
-    place, not 济南 and 西站; 马里乌波尔 is no 马里 (Mali); 南非约翰内斯堡 is still two."""
+    place, not 济南 and 西站; 马里乌波尔 is no 马里 (Mali)."""
     assert "济南西站" in names("北京铁路局要求该列车立即中断行程，停靠山东省的济南西站后，对相关人员进行管控。", ("Place",))
     found = names("这大概是和平时期一个城市能够遭遇的最大悲剧，堪比处在二战封锁下的列宁格勒或者今天战火中的马里乌波尔。", ("Place",))
     assert "马里乌波尔" in found and "马里" not in found
