@@ -258,9 +258,15 @@ def _lac():
     return model
 
 
-def _opens_body_name(norm: str, start: int, end: int) -> bool:
-    """Whether a title found inside a name begins a body's name (委员 in 委员会)."""
-    return any(len(suffix) > end - start and norm.startswith(suffix, start) for suffix in lexicon.cues()["org_suffixes"])
+def _opens_body_name(norm: str, start: int, end: int, name_end: int | None = None) -> bool:
+    """Whether a title found inside a name begins a body's name (委员 in 委员会), or
+    names the post a body serves, the body's name going on after it to a suffix of two
+    characters or more (乌克兰总统办公室, 底特律联邦检察官办公室)."""
+    suffixes = lexicon.cues()["org_suffixes"]
+    if any(len(suffix) > end - start and norm.startswith(suffix, start) for suffix in suffixes):
+        return True
+    return name_end is not None and any(len(suffix) >= 2 and name_end - len(suffix) >= end and norm.endswith(suffix, 0, name_end)
+                                        for suffix in suffixes)
 
 
 def lac_entities(norm: str):
@@ -526,7 +532,7 @@ def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str
             accepted = modified or generic or tok.pos == "nt"
         if not accepted or norm[start:tok.end] in org_stop and not generic:
             continue
-        if any(not _opens_body_name(norm, ts, te) for ts, te in title_spans.inside(start, tok.end)):
+        if any(not _opens_body_name(norm, ts, te, tok.end) for ts, te in title_spans.inside(start, tok.end)):
             continue
         kind = "WorkingGroup" if tok.word.endswith(zh("mentions")["working_group_endings"]) else "Organization"
         add(start, tok.end, kind, "generic" if generic and not modified else "suffix" if modified or len(tok.word) >= 3 else "suffix-bare")
@@ -538,7 +544,7 @@ def propose_mentions(norm: str, text: str, tokens: list[Token], titles, ner: str
     for name in (n for n in ner.split("+") if n in RECOGNISERS):
         for start, end, kind, confidence in RECOGNISERS[name](norm):
             inner_title = min((ts for ts, te in title_spans.starting_within(start, end) if end < te or te <= end and kind == "Organization"
-                               and not _opens_body_name(norm, ts, te)), default=None)
+                               and not _opens_body_name(norm, ts, te, end)), default=None)
             # a body's last character a title after it shares (国家安保室|长)
             if inner_title is not None and not (inner_title == end - 1 and norm[end - 1] in zh("mentions")["shared_suffixes"]):
                 end = inner_title
@@ -844,7 +850,7 @@ def _mended_bodies(norm: str, text: str, token_at: dict[int, Token], mentions: l
             start, word = start + described.end(), word[described.end():]
         start = _past_leading_words(token_at, start, m.end)
         end = _before_trailing_words(token_at, start, m.end)
-        inner = [ts for ts, te in title_spans.inside(start, end) if not _opens_body_name(norm, ts, te)]
+        inner = [ts for ts, te in title_spans.inside(start, end) if not _opens_body_name(norm, ts, te, end)]
         if inner:
             end = min(inner)
         word = norm[start:end]

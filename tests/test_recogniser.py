@@ -237,3 +237,13 @@ def test_a_place_opening_with_another_place_is_split_only_into_places():
     assert "济南西站" in names("北京铁路局要求该列车立即中断行程，停靠山东省的济南西站后，对相关人员进行管控。", ("Place",))
     found = names("这大概是和平时期一个城市能够遭遇的最大悲剧，堪比处在二战封锁下的列宁格勒或者今天战火中的马里乌波尔。", ("Place",))
     assert "马里乌波尔" in found and "马里" not in found
+
+
+def test_a_body_named_after_the_post_it_serves_is_whole():
+    """Al Jazeera, April 2022 (eval/bulletins-dev4-2022), and BBC, November 2025
+    (eval/gold): a title inside a body's name that goes on to 办公室 (乌克兰总统办公室,
+    底特律联邦检察官办公室) is part of the name; 中国国防部长 still ends at the ministry."""
+    text = ("乌克兰总统办公室顾问奥列克西·阿里斯托维奇表示，“作为联合国安理会的常任理事国，俄罗斯也是保证国之一，"
+            "而今天的保证国包括德国、土耳其、以色列和中国等关键国家。”")
+    assert "乌克兰总统办公室" in names(text, ("Organization",))
+    assert "底特律联邦检察官办公室" in names("底特律联邦检察官办公室正在处理其他几起类似案件。", ("Organization",))
