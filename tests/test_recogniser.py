@@ -247,3 +247,7 @@ def test_a_body_named_after_the_post_it_serves_is_whole():
             "而今天的保证国包括德国、土耳其、以色列和中国等关键国家。”")
     assert "乌克兰总统办公室" in names(text, ("Organization",))
     assert "底特律联邦检察官办公室" in names("底特律联邦检察官办公室正在处理其他几起类似案件。", ("Organization",))
+    text = ("出席“东盟+”国防部长会议的有 20 多位部长，其中包括美国战争部长皮特·黑格塞斯 (Pete Hegseth)、中国国防部长董军、"
+            "印度国防部长拉杰纳特·辛格 (Rajnath Singh)、印度尼西亚国防部长杰弗里·沙姆苏丁 (Jeffri Shamsuddin) "
+            "和日本国防部长小泉进次郎 (Shinjiro Koizumi)。")
+    assert {"中国国防部", "董军", "小泉进次郎"} <= set(names(text))
