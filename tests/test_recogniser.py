@@ -251,3 +251,9 @@ def test_a_body_named_after_the_post_it_serves_is_whole():
             "印度国防部长拉杰纳特·辛格 (Rajnath Singh)、印度尼西亚国防部长杰弗里·沙姆苏丁 (Jeffri Shamsuddin) "
             "和日本国防部长小泉进次郎 (Shinjiro Koizumi)。")
     assert {"中国国防部", "董军", "小泉进次郎"} <= set(names(text))
+
+
+def test_the_standing_committee_is_not_cut_at_the_title_inside_it():
+    """BBC, April 2022 (the April 2022 corpus): 常委 inside 全国人大常委会 is no title."""
+    text = "2021年3月，中国全国人大常委会通过《关于完善香港选举制度的决定》，强调“爱国者治港”。"
+    assert any(name.endswith("全国人大常委会") for name in names(text, ("Organization",)))
