@@ -848,7 +848,7 @@ def _mended_bodies(norm: str, text: str, token_at: dict[int, Token], mentions: l
         described = pattern("zh", "mentions", "descriptors").match(word)
         if described:
             start, word = start + described.end(), word[described.end():]
-        start = _past_leading_words(token_at, start, m.end)
+        start = start if m.source in MODEL_SOURCES else _past_leading_words(token_at, start, m.end)
         end = _before_trailing_words(token_at, start, m.end)
         inner = [ts for ts, te in title_spans.inside(start, end) if not _opens_body_name(norm, ts, te, end)]
         if inner:

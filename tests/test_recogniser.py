@@ -257,3 +257,9 @@ def test_the_standing_committee_is_not_cut_at_the_title_inside_it():
     """BBC, April 2022 (the April 2022 corpus): 常委 inside 全国人大常委会 is no title."""
     text = "2021年3月，中国全国人大常委会通过《关于完善香港选举制度的决定》，强调“爱国者治港”。"
     assert any(name.endswith("全国人大常委会") for name in names(text, ("Organization",)))
+
+
+def test_the_taggers_body_keeps_a_first_word_jieba_reads_as_a_verb():
+    """CNA, November 2025 (eval/gold): 加中贸易理事会 (the Canada China Business Council)
+    opens with 加, a verb to jieba; the tagger's span is kept as it is found."""
+    assert "加中贸易理事会" in names("另外，應加中貿易理事會邀請，代表團將訪問加拿大。", ("Organization",))
