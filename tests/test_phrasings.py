@@ -481,3 +481,14 @@ def test_a_paper_named_by_the_tagger_inside_its_title_brackets_reports():
     title's closing bracket (《新消息报》援引…), the citing verb after it."""
     found = facts("《新消息报》援引以色列内政部长办公室的声明报道称，以色列将放宽入境限制。", kind="source")
     assert len(found) == 1 and found[0]["source"] in "新消息报"
+
+
+def test_the_words_a_body_quotes_are_its_source_not_the_articles():
+    """Al Jazeera, April 2022 (eval/bulletins-dev-2022): the
+    paper that quotes (《新消息报》援引以色列内政部长办公室的声明) is the source; but
+    德國之聲根據上海市衛健委的官方通報統計 (eval/bulletins-dev2-2022) cites the commission."""
+    found = facts("《新消息报》援引以色列内政部长办公室的声明报道称，以色列内政部长阿耶莱特·沙克德感染了新冠病毒。", kind="source")
+    assert [f["source"] for f in found] == ["新消息报"]
+    found = facts("德國之聲根據上海市衛健委的官方通報統計，上海自3月28日封城至至4月21日，總計有43萬5957宗新冠本土確診病例，36宗新冠本土死亡病例。",
+                  kind="source")
+    assert "上海市卫健委" in [f["source"] for f in found]

@@ -32,6 +32,9 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             end = sentence.start + match.end(1)
             if any(doc.norm.startswith(words, end) for words in zh("sources")["not_a_source_after"]):
                 continue
+            if sentence.norm.startswith(tuple(zh("sources")["quoting_verbs"]), match.start()) \
+                    and _cited_by_medium(doc, sentence, sentence.start + match.start()):
+                continue  # 《新消息报》援引以色列内政部长办公室的声明: the paper's source, not the article's
             named = _named(doc, sentence, start, end)
             if match.group(2) is None and (end - start > 12 or sum(m.end - m.start for m in named) < 0.6 * (end - start)):
                 continue
@@ -51,6 +54,14 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 if mention.type == "NewsMedia" or verb.endswith(zh("sources")["quoting_verbs"]):
                     cite(ref_of(doc, mention), sentence, 0.75)
     return facts
+
+
+def _cited_by_medium(doc: AnalysedArticle, sentence, cue: int) -> bool:
+    """Whether a quotation follows a body that makes it (《新消息报》援引…): the body
+    is the article's source, the words it quotes are its own (德国之声根据上海市卫健委…
+    is no quotation: the figures are the commission's)."""
+    return any(m.type in ORG_TYPES and doc.norm[m.end:cue].strip(zh("sources")["around_names"]) == ""
+               for m in doc.mentions_in(sentence) if m.end <= cue)
 
 
 def _named(doc: AnalysedArticle, sentence, start: int, end: int):
