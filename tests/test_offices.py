@@ -177,3 +177,14 @@ def test_a_discipline_before_a_title_qualifies_the_holder_not_the_post():
     for text, person in (("牛津大学传染病学教授陈铮鸣对BBC说，这次中国上海出现政策上的摇摆。", "陈铮鸣"),
                          ("休斯顿大学经济学教授格雷戈里在《福布斯》上有一个博客。", "格雷戈里")):
         assert [(label(f.args["person"]), f.args["role"]) for f in office.extract(analyse(Article("x.html", text)))] == [(person, "教授")]
+
+
+def test_a_field_before_an_academic_title_qualifies_the_holder_and_a_rank_stays():
+    """BBC and RTHK, April 2022 (development bulletin sets): 儿科及健康政策教授 of a
+    university is its 教授; 临床教授 keeps its rank."""
+    for text, person, role in (
+            ("美国史丹福大学儿科及健康政策教授王智弘向BBC中文分析，一个地方封城的时候能达到多少效果，取决于封城时有多少人已经感染。",
+             "王智弘", "教授"),
+            ("對於港大醫學院內科學系臨床教授孔繁毅認為，本港可能有超過400萬人已感染新冠病毒，已築起自然免疫屏障。", "孔繁毅", "臨床教授")):
+        found = [(label(f.args["person"]), f.args["role"]) for f in office.extract(analyse(Article("x.html", text)))]
+        assert (person, role) in found or (person, role.replace("臨", "临")) in found

@@ -133,6 +133,10 @@ def _post_ending(doc: AnalysedArticle, row: list[Item], j: int, floor: int, near
         return None, first, stem_start
     if len(stem) >= 2 and stem.endswith(office["discipline"]) and not stem.endswith(tuple(office["schools"])):
         stem = ""  # 经济学教授: the discipline qualifies the holder, not the post
+    elif title.title in office["academic_titles"] and stem and not _names_body(stem) \
+            and before is not None and before.kind in ORG_TYPES:
+        # 儿科及健康政策教授: the field qualifies the holder; a rank (临床教授) stays the post's
+        stem = next((rank for rank in office["academic_ranks"] if stem.endswith(rank)), "")
     prev = before if before is not None and before.kind in ORG_TYPES + PLACE_TYPES else None
     between = _BRACKETED.sub("", norm[left:stem_start]).strip().strip("）)").strip()
     attached = prev is not None and (between in words["former"] + ("",) or norm[left:start].strip() == possessive)
