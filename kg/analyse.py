@@ -782,7 +782,9 @@ def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: 
             token = token_at.get(i)
             if token is None or token.start < cut_from or token.start != i:
                 continue
-            if len(token.word) >= 2 and token.pos.startswith(_NOT_IN_NAMES) or token.word in _chars("short_stops"):
+            crossing_verb = token.end > end and norm.startswith(tuple(lexicon.cues()["speech"]), end)
+            if (len(token.word) >= 2 and token.pos.startswith(_NOT_IN_NAMES) or token.word in _chars("short_stops")) \
+                    and not crossing_verb:  # 陈江|正说 is jieba's cut: 陈江正 says
                 end = i
                 break
             if token.end > end:

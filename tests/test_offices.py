@@ -188,3 +188,16 @@ def test_a_field_before_an_academic_title_qualifies_the_holder_and_a_rank_stays(
             ("對於港大醫學院內科學系臨床教授孔繁毅認為，本港可能有超過400萬人已感染新冠病毒，已築起自然免疫屏障。", "孔繁毅", "臨床教授")):
         found = [(label(f.args["person"]), f.args["role"]) for f in office.extract(analyse(Article("x.html", text)))]
         assert (person, role) in found or (person, role.replace("臨", "临")) in found
+
+
+def test_a_taiwanese_outlet_on_another_country_gives_that_country_its_posts():
+    """CNA, November 2025 (eval/entities-dev-2025-11): in a report on Bangladesh that never
+    names Taiwan, 前總理哈希納 was Bangladesh's prime minister, not Taiwan's."""
+    text = ("（中央社達卡30日綜合外電報導）孟加拉反對派領袖、前總理吉亞（Khaleda Zia）的所屬政黨今天表示，吉亞在首都達卡一家醫院接受治療，"
+            "她的情況「非常危急」。\n在孟加拉長年執政的前總理哈希納（Sheikh Hasina）遭推翻後，「孟加拉民族主義黨」再度受到矚目，"
+            "而吉亞病危的時機相當敏感。")
+    doc = analyse(Article("x.html", text, extra={"outlet": "cna"}))
+    found = {(label(f.args["person"]), label(f.args["organization"])) for f in office.extract(doc)}
+    assert ("哈希纳", "孟加拉国") in found
+    assert not any(org == "台湾" for _, org in found)
+

@@ -492,3 +492,4 @@ def test_the_words_a_body_quotes_are_its_source_not_the_articles():
     found = facts("德國之聲根據上海市衛健委的官方通報統計，上海自3月28日封城至至4月21日，總計有43萬5957宗新冠本土確診病例，36宗新冠本土死亡病例。",
                   kind="source")
     assert "上海市卫健委" in [f["source"] for f in found]
+

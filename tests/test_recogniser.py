@@ -263,3 +263,11 @@ def test_the_taggers_body_keeps_a_first_word_jieba_reads_as_a_verb():
     """CNA, November 2025 (eval/gold): 加中贸易理事会 (the Canada China Business Council)
     opens with 加, a verb to jieba; the tagger's span is kept as it is found."""
     assert "加中贸易理事会" in names("另外，應加中貿易理事會邀請，代表團將訪問加拿大。", ("Organization",))
+
+
+def test_a_name_jieba_runs_into_the_speech_verb_is_whole():
+    """RTHK, April 2022 (eval/bulletins-dev4-2022): jieba reads 陳江|正說; the tagger's
+    陳江正 says."""
+    text = ("廣州市國資委一級調研員陳江正說，當地國資國企連日以來支援保障疫情防控和城市運行，保障居民生活物資供應，"
+            "包括重點確保白雲區、天河區和海珠區等區域各大超級市場和連鎖商店貨源充足。")
+    assert "陈江正" in names(text, ("Person",))

@@ -350,10 +350,15 @@ def _gap(doc: AnalysedArticle, start: int, end: int) -> str:
 
 def national_polity(doc: AnalysedArticle, post: Post):
     """The polity of a national post named with no body (国土交通相金子恭之): the outlet's
-    own, else the country the story is about; None for any other post."""
+    own, else the country the story is about (also when the story is about another
+    country and never names the outlet's); None for any other post."""
     if post.body is not None or post.title not in _words()["national_titles"]:
         return None
-    return home_polity(doc) or lead_country(doc)
+    home, lead = home_polity(doc), lead_country(doc)
+    if home is not None and lead is not None and lead.name != home.name \
+            and not any(ref_of(doc, m).name == home.name for m in doc.mentions if m.type in PLACE_TYPES):
+        return lead  # CNA on Bangladesh, never naming Taiwan: 前總理哈希納 is Bangladesh's
+    return home or lead
 
 
 def post_facts(doc: AnalysedArticle, kind: str, keep=lambda post: True) -> list[Fact]:
