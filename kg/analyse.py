@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 import os
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from . import lexicon
@@ -714,7 +714,14 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = DEFAULT_
     taken = _outside_non_names(norm, decide(propose_mentions(norm, text, tokens, titles, ner), title_spans, norm, ner))
     taken = _glosses_as_aliases(norm, _throughout(norm, text, tokens, _placed(taken), title_spans))
     taken = _short_bodies(_variant_names(norm, text, taken))
-    return _with_body_anaphora(norm, text, _with_place_anaphora(norm, text, taken))
+    return _with_body_anaphora(norm, text, _with_place_anaphora(norm, text, _home_words_as_anaphora(taken)))
+
+
+def _home_words_as_anaphora(mentions: list[Mention]) -> list[Mention]:
+    """本港, 全港, 本澳: words that refer to the outlet's own territory without naming it
+    are references, as 该国 is (the place is linked, but named nowhere by them)."""
+    words = set(zh("mentions")["home_place_words"])
+    return [replace(m, source="anaphora") if m.norm in words else m for m in mentions]
 
 
 _NOT_IN_NAMES = ("v", "t", "d", "p", "c", "u", "r", "m", "q", "f")

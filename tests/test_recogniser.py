@@ -271,3 +271,12 @@ def test_a_name_jieba_runs_into_the_speech_verb_is_whole():
     text = ("廣州市國資委一級調研員陳江正說，當地國資國企連日以來支援保障疫情防控和城市運行，保障居民生活物資供應，"
             "包括重點確保白雲區、天河區和海珠區等區域各大超級市場和連鎖商店貨源充足。")
     assert "陈江正" in names(text, ("Person",))
+
+
+def test_the_outlets_own_territory_named_as_home_is_a_reference_not_a_name():
+    """RTHK, April 2022 (development bulletin sets): 本港 links Hong Kong as 该国 links its
+    country, but names nothing; the case figure still has its place."""
+    text = "本港新增3254宗新冠病毒確診個案，包括1658宗經核酸檢測陽性及1596宗經快速抗原測試呈報陽性個案。"
+    doc = analyse(Article("corpus sentence", text))
+    home = [m for m in doc.mentions if m.norm == "本港"]
+    assert [(m.source, bool(m.ref)) for m in home] == [("anaphora", True)]
