@@ -493,3 +493,10 @@ def test_the_words_a_body_quotes_are_its_source_not_the_articles():
                   kind="source")
     assert "上海市卫健委" in [f["source"] for f in found]
 
+
+
+def test_the_person_a_relative_clause_describes_speaks_not_its_subject():
+    """NYT, November 2025 (eval/gold): in 特朗普提名的……理查德·科雷尔告诉国会 the nominee speaks."""
+    found = facts("就在他声称俄罗斯和中国正在进行地下核爆炸的前一天，特朗普提名的美国战略司令部司令、海军中将理查德·科雷尔告诉国会，"
+                  "“中国和俄罗斯都没有进行过核爆炸试验。”", kind="statement")
+    assert [f["speaker"] for f in found] == ["理查德·科雷尔"]

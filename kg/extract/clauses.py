@@ -109,6 +109,8 @@ def subject(doc: AnalysedArticle, sentence, start: int, offset: int, polity_near
         if after.startswith(words["not_the_subject"]) and not pattern("zh", "clauses", "spoken_through").match(after) \
                 and not pattern("zh", "clauses", "acting_through").match(after):
             continue
+        if pattern("zh", "clauses", "relative_clause").match(after) and any(m.type == "Person" for m in candidates[i + 1:]):
+            continue  # 特朗普提名的……理查德·科雷尔告诉国会: the nominee speaks
         head = apposition_head(doc, mention)
         if head.end > offset:
             head = mention
