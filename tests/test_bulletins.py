@@ -333,3 +333,13 @@ def test_a_mainland_local_figure_of_no_kind_counts_infections():
     confirmed and 8,472 asymptomatic cases together."""
     found = reports("上海当局今早（4月28日）通報新增本土9764例，比前一日大降3798例。", "2022-04-28T11:13:03+08:00")
     assert [(place, category, value) for place, category, value, _, _ in found] == [("上海市", "LocalInfections", 9764)]
+
+
+def test_a_total_of_new_figures_is_no_running_total():
+    """RFI, April 2022 (eval/bulletins-dev3-2022): 总计新增 sums a day's new deaths; 累计
+    counts since the start."""
+    found = reports("据上海市卫健委通报，19日新增本土新冠病毒确诊病例2494例和无症状感染者1万6407例，总计1万8901例。"
+                    "睽违半个月，通报人数再次降到2万以下。\n该报道称，虽然通报病例数有所降低，然而连续第3天出现死亡案例。"
+                    "通报称，19日总计新增7名死亡病例，其中5人超过70岁，均有慢性疾病。", "2022-04-20T10:00:00+08:00")
+    assert ("Deaths", 7) in [(category, value) for _, category, value, _, _ in found]
+    assert not any(category.startswith("Cumulative") for _, category, _, _, _ in found)
