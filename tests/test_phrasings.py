@@ -500,3 +500,13 @@ def test_the_person_a_relative_clause_describes_speaks_not_its_subject():
     found = facts("就在他声称俄罗斯和中国正在进行地下核爆炸的前一天，特朗普提名的美国战略司令部司令、海军中将理查德·科雷尔告诉国会，"
                   "“中国和俄罗斯都没有进行过核爆炸试验。”", kind="statement")
     assert [f["speaker"] for f in found] == ["理查德·科雷尔"]
+
+
+def test_a_reminder_to_the_public_is_a_statement():
+    """RTHK, April 2022 (eval/bulletins-dev3-2022): 提醒 names whom it addresses (民眾)
+    before the words said."""
+    found = facts("龐星火表示，目前防控形勢嚴峻複雜，面臨境外、京外輸入及五一假期人員流動增加等多重風險，壓力持續增大。"
+                  "她提醒民眾，近期非必要不出京，倡導就地過節，減少不必要聚餐聚會，核酸檢測結果未出前，自覺做到不聚集、不離京。",
+                  kind="statement")
+    assert [f["speaker"] for f in found] == ["庞星火", "庞星火"]
+    assert found[1]["text"].startswith("近期非必要不出京")
