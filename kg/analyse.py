@@ -1182,13 +1182,20 @@ def _with_body_anaphora(norm: str, text: str, mentions: list[Mention]) -> list[M
                 if m.start + longest <= s - _BODY_ANAPHORA_REACH:
                     break  # this one and all before end too far back
                 if m.end <= s and s - m.end < _BODY_ANAPHORA_REACH and (
-                        m.norm.endswith(endings) or "NewsMedia" in endings and m.type == "NewsMedia"):
+                        m.norm.endswith(endings) or "NewsMedia" in endings and m.type == "NewsMedia"
+                        or "Company" in endings and _company(m)):
                     antecedent = m
                     break
             if antecedent is not None:
                 occupied.update(range(s, e))
                 found.append(Mention(s, e, text[s:e], norm[s:e], antecedent.type, "anaphora", antecedent.ref or antecedent.norm))
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def _company(m: Mention) -> bool:
+    """A body 该公司 may stand for: an organisation (阿斯利康, 辉瑞) that is no
+    government body, newspaper or place."""
+    return m.type == "Organization" and not m.norm.endswith(tuple(zh("mentions")["not_company_endings"]))
 
 
 _BODY_ANAPHORA_REACH = 600

@@ -510,3 +510,11 @@ def test_a_reminder_to_the_public_is_a_statement():
                   kind="statement")
     assert [f["speaker"] for f in found] == ["庞星火", "庞星火"]
     assert found[1]["text"].startswith("近期非必要不出京")
+
+
+def test_the_company_is_the_last_company_named_before():
+    """Al Jazeera, September 2020 (reposted April 2022, eval/bulletins-dev-2022): 该公司
+    stands for 阿斯利康, a company whose name has no 公司 in it."""
+    found = facts("阿斯利康制药业的股票下跌了1.3％。该公司宣布，一名测试者生病原因不明，实验疫苗最后阶段的大规模测试将暂停。",
+                  kind="statement")
+    assert [f["speaker"] for f in found] == ["阿斯利康"]
