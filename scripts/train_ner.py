@@ -418,8 +418,9 @@ def main() -> None:
         tagger, crf = build_model(len(chars), len(bigrams), len(TAGS), args.hidden)
         best, _ = fit(tagger, crf, encoded_train, args.epochs, 2e-3, args.batch, rng,
                       lambda: f1(validation, predict(tagger, crf, encoded_valid, rng)), started, "PD98 dev")
-        info = {"seed": args.seed, "epochs": args.epochs, "pd98_dev_f1": round(best, 4), "training_sequences": len(train),
-                "hidden": args.hidden}
+        info = {"seed": args.seed, "epochs": args.epochs, "pd98_dev_f1": round(best, 4), "training_sequences": len(train)}
+        if args.hidden != 160:
+            info["hidden"] = args.hidden  # the shipped weights' info predates the option
         base.parent.mkdir(parents=True, exist_ok=True)
         torch.save({"chars": chars, "bigrams": bigrams, "hidden": args.hidden, "tagger": tagger.state_dict(), "crf": crf.state_dict(), "info": info}, base)
         print(f"first stage written to {base}")
@@ -444,7 +445,7 @@ def main() -> None:
                           lambda: f1(dev, predict(tagger, crf, encoded_dev, rng)), started, "news dev", epoch_items)
         info = {**info, "adapt_epochs": args.adapt_epochs, "adapt_best_epoch": epoch, "news_dev_f1": round(best, 4),
                 "news_sequences": len(news)}
-    export(tagger, crf, vocab, Path(args.out), {**info, "quantised": args.quantise}, args.quantise)
+    export(tagger, crf, vocab, Path(args.out), {**info, "quantised": True} if args.quantise else info, args.quantise)
     print(f"done in {time.time() - started:.0f} s")
 
 
