@@ -518,3 +518,11 @@ def test_the_company_is_the_last_company_named_before():
     found = facts("阿斯利康制药业的股票下跌了1.3％。该公司宣布，一名测试者生病原因不明，实验疫苗最后阶段的大规模测试将暂停。",
                   kind="statement")
     assert [f["speaker"] for f in found] == ["阿斯利康"]
+
+
+def test_a_university_introduces_the_professor_of_a_joined_field_who_speaks():
+    """BBC, April 2022 (eval/bulletins-dev4-2022): 史丹福大学儿科及健康政策教授王智弘 is a
+    professor the university introduces; he speaks, not the university."""
+    found = facts("美国史丹福大学儿科及健康政策教授王智弘向BBC中文分析，一个地方封城的时候能达到多少效果，取决于封城时有多少人已经感染。",
+                  kind="statement")
+    assert [f["speaker"] for f in found] == ["王智弘"]

@@ -166,10 +166,11 @@ def _introduces(doc: AnalysedArticle, body, person, between: str) -> bool:
              and not any(a <= t.start and t.end <= b for a, b in named)]
     office = lexicon.cues()["office"]
     titled = set(office["former"]) | set(office["posted"])
-    return all(t.pos.startswith("n") or t.pos in _DESCRIPTOR_TAGS or t.word in titled for t in words)
+    joiners = set(zh("clauses")["descriptor_joiners"])  # 儿科及健康政策教授: fields joined
+    return all(t.pos.startswith("n") or t.pos in _DESCRIPTOR_TAGS or t.word in titled or t.word in joiners for t in words)
 
 
-_DESCRIPTOR_TAGS = ("m", "q", "x")
+_DESCRIPTOR_TAGS = ("m", "q", "x", "a")
 """Tags of words that may stand in a chain of titles besides nouns: numerals and
 measures (一级巡视员) and the enumeration comma."""
 
