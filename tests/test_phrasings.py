@@ -526,3 +526,14 @@ def test_a_university_introduces_the_professor_of_a_joined_field_who_speaks():
     found = facts("美国史丹福大学儿科及健康政策教授王智弘向BBC中文分析，一个地方封城的时候能达到多少效果，取决于封城时有多少人已经感染。",
                   kind="statement")
     assert [f["speaker"] for f in found] == ["王智弘"]
+
+
+def test_the_words_a_medium_quotes_are_the_quoted_ones_statement():
+    """Al Jazeera, April 2022 and November 2025 (eval/bulletins-dev4-2022, eval/gold):
+    援引…的话说 makes the one quoted the speaker; the medium is the source."""
+    found = facts("国际文传电讯社援引俄罗斯国防部的话说，其已经实现了周四设定的所有目标，俄罗斯部队已经摧毁了乌克兰地面上的 83 个目标。")
+    assert [f["speaker"] for f in found if f["kind"] == "statement"] == ["俄罗斯联邦国防部"]
+    assert [f["source"] for f in found if f["kind"] == "source"] == ["国际文传电讯社"]
+    found = facts("白俄罗斯国家媒体援引外交部长马克西姆·雷任科夫的话说，缅甸“在各个工业领域拥有巨大的潜力”，"
+                  "而白俄罗斯则“在机械工程领域拥有专业知识和现代技术”。", kind="statement")
+    assert [f["speaker"] for f in found] == ["马克西姆·雷任科夫"]

@@ -16,7 +16,7 @@ from ..vocab import SCHEMA
 from .clauses import (QUOTE, adverb_pattern, between_pattern, clause_end, clause_start, clause_subjects, cues_in, is_word,
                       last_person_subject, reported_by_body, when_pattern)
 from .clauses import subject as clause_subject
-from .common import clause_of, last_person_before, ref_of, sentence_date
+from .common import AGENT_TYPES, apposition_head, clause_of, last_person_before, ref_of, sentence_date
 
 _OPENERS = ("，", ",", "：", ":", "“", "「", '"')
 
@@ -52,7 +52,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             if sentence.norm[local - 1:local] == zh("grammar")["passive"]:
                 continue
             offset = sentence.start + local
-            speaker = _speaker(doc, sentence, offset, speaker_here, said)
+            speaker = _quoted_speaker(doc, sentence, offset) or _speaker(doc, sentence, offset, speaker_here, said)
             if speaker is None or speaker.type != "Person" and reported_by_body(doc, sentence, offset, cue):
                 continue
             rest = sentence.text[local + len(cue):]
@@ -77,6 +77,17 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             said_here = True
         quoting, last = said_here and _opens_quote(sentence.norm), sentence
     return facts
+
+
+def _quoted_speaker(doc: AnalysedArticle, sentence, offset: int) -> EntityRef | None:
+    """Whose words a medium quotes (国际文传电讯社援引俄罗斯国防部的话说，…): the one
+    named inside 援引…的话 right before the cue; the medium is the source."""
+    quoted = pattern("zh", "statements", "quoted_words").search(doc.norm[sentence.start:offset])
+    if quoted is None or sentence.start + quoted.end() != offset:
+        return None
+    inside = [m for m in doc.mentions_in(sentence) if m.type in AGENT_TYPES
+              and sentence.start + quoted.start(1) <= m.start and m.end <= sentence.start + quoted.end(1)]
+    return ref_of(doc, apposition_head(doc, inside[-1])) if inside else None
 
 
 def _answerer(doc: AnalysedArticle, sentence):
