@@ -537,3 +537,10 @@ def test_the_words_a_medium_quotes_are_the_quoted_ones_statement():
     found = facts("白俄罗斯国家媒体援引外交部长马克西姆·雷任科夫的话说，缅甸“在各个工业领域拥有巨大的潜力”，"
                   "而白俄罗斯则“在机械工程领域拥有专业知识和现代技术”。", kind="statement")
     assert [f["speaker"] for f in found] == ["马克西姆·雷任科夫"]
+
+
+def test_a_researcher_of_fields_joined_by_and_speaks_for_himself():
+    """Al Jazeera, April 2022 (eval/bulletins-dev4-2022): 和 inside 传染病和医学病毒学研究员
+    joins two fields, not two parties; the researcher speaks, not the university."""
+    found = facts("英国圣安德鲁斯大学传染病和医学病毒学研究员莫格·萨维克表示，“我们现在处于不同的位置。", kind="statement")
+    assert [f["speaker"] for f in found] == ["莫格·萨维克"]

@@ -156,7 +156,11 @@ def _introduces(doc: AnalysedArticle, body, person, between: str) -> bool:
     雷正龙; 香港大学李嘉诚医学院生物化学系教授、病毒学家金冬雁; 韩国国会外交统一委员会
     委员、前驻英国大使金健), never another verb or a preposition between."""
     possessive = zh("grammar")["possessive"]
-    if len(between) > 20 or any(w in between for w in zh("clauses")["not_between"]):
+    joiners = set(zh("clauses")["descriptor_joiners"])  # 儿科及健康政策教授: fields joined
+    blocked = {w for w in zh("clauses")["not_between"] if w in between}
+    titled_field = blocked <= joiners and any(t.end == person.start and t.pos == "nnt" for t in doc.tokens) \
+        and not any(body.end <= m.start and m.end <= person.start for m in doc.mentions)
+    if len(between) > 20 or blocked and not titled_field:  # 传染病和医学病毒学研究员: a field, not two parties
         return False
     if len(between.rsplit(possessive, 1)[-1]) <= 8:
         return True
@@ -166,7 +170,6 @@ def _introduces(doc: AnalysedArticle, body, person, between: str) -> bool:
              and not any(a <= t.start and t.end <= b for a, b in named)]
     office = lexicon.cues()["office"]
     titled = set(office["former"]) | set(office["posted"])
-    joiners = set(zh("clauses")["descriptor_joiners"])  # 儿科及健康政策教授: fields joined
     return all(t.pos.startswith("n") or t.pos in _DESCRIPTOR_TAGS or t.word in titled or t.word in joiners for t in words)
 
 
