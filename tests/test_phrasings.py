@@ -544,3 +544,10 @@ def test_a_researcher_of_fields_joined_by_and_speaks_for_himself():
     joins two fields, not two parties; the researcher speaks, not the university."""
     found = facts("英国圣安德鲁斯大学传染病和医学病毒学研究员莫格·萨维克表示，“我们现在处于不同的位置。", kind="statement")
     assert [f["speaker"] for f in found] == ["莫格·萨维克"]
+
+
+def test_what_is_cited_from_a_report_is_no_statement():
+    """Al Jazeera, April 2022 (eval/bulletins-dev4-2022): 根据《自然》杂志的报道 cites a
+    source; the magazine makes no statement."""
+    found = facts("例如，根据《自然》杂志的报道，波兰、斯洛伐克和冰岛已经取消了在户外佩戴口罩的要求，并放宽了有关聚会的规则。")
+    assert [f["kind"] for f in found if f["kind"] in ("statement", "source")] == ["source"]

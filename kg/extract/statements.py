@@ -52,6 +52,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             if sentence.norm[local - 1:local] == zh("grammar")["passive"]:
                 continue
             offset = sentence.start + local
+            if _cited(sentence, local):
+                continue  # 根据《自然》杂志的报道，…: a source, not a statement
             speaker = _quoted_speaker(doc, sentence, offset) or _speaker(doc, sentence, offset, speaker_here, said)
             if speaker is None or speaker.type != "Person" and reported_by_body(doc, sentence, offset, cue):
                 continue
@@ -77,6 +79,14 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             said_here = True
         quoting, last = said_here and _opens_quote(sentence.norm), sentence
     return facts
+
+
+def _cited(sentence, local: int) -> bool:
+    """Whether the clause of a cue opens with 据 or 根据 (据X称, 根据X的报道): what follows
+    is cited from X, which the sources record."""
+    head = sentence.norm[clause_start(sentence.norm, local):local].lstrip()
+    head = _when_at_start().sub("", head).lstrip()
+    return head.startswith(tuple(zh("statements")["citing_openers"]))
 
 
 def _quoted_speaker(doc: AnalysedArticle, sentence, offset: int) -> EntityRef | None:
