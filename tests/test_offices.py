@@ -201,3 +201,17 @@ def test_a_taiwanese_outlet_on_another_country_gives_that_country_its_posts():
     assert ("哈希纳", "孟加拉国") in found
     assert not any(org == "台湾" for _, org in found)
 
+
+
+def test_a_partys_chairman_and_the_country_a_story_names_through_its_bodies():
+    """BBC and RTHK, April 2022 (eval/offices-dev-2022): 民主党主席 is the party's 主席 (the
+    title 党主席 took the party's last character); in a story on Pakistan that names the
+    country inside its bodies' names (巴基斯坦最高法院) and once on its own, 總統阿爾維 is
+    Pakistan's president."""
+    doc = analyse(Article("x.html", "民主党主席罗健熙指，林郑月娥在各个政治立场的阵营都不受欢迎，相信各界对她不连任的决定都会欢迎。"))
+    assert [(label(f.args["person"]), f.args["role"]) for f in office.extract(doc)] == [("罗健熙", "主席")]
+    text = ("巴基斯坦最高法院5名法官，就國會副議長昨日拒絕接納反對派對總理伊姆蘭汗提出不信任動議的合法性，聽取辯論。\n"
+            "總統阿爾維昨日解散了國會，巴基斯坦要在90日內舉行大選。伊姆蘭汗目前不再是總理身份，阿爾維說，伊姆蘭汗會擔任臨時總理，"
+            "直至任命到一名看守總理監督大選。")
+    found = {(label(f.args["person"]), label(f.args["organization"]), f.args["role"]) for f in office.extract(analyse(Article("x.html", text)))}
+    assert ("阿尔维", "巴基斯坦", "总统") in found

@@ -76,12 +76,27 @@ def lead_country(doc: AnalysedArticle) -> EntityRef | None:
     if "lead_country" not in doc.notes:
         counts: dict[str, list[Mention]] = {}
         for m in sorted(doc.mentions, key=lambda m: m.start):
-            if m.type == "Country":
-                counts.setdefault(m.ref or m.norm, []).append(m)
+            country = m.norm if m.type == "Country" else _opening_country(m) if m.type in ORG_TYPES else None
+            if country:
+                places = load_gazetteer().lookup(country)
+                counts.setdefault(places[0].id if places else m.ref or m.norm, []).append(m)
         ranked = sorted(counts.values(), key=lambda ms: (-len(ms), ms[0].start))
         leading = ranked and len(ranked[0]) >= 2 and (len(ranked) == 1 or len(ranked[0]) >= 2 * len(ranked[1]))
-        doc.notes["lead_country"] = ref_of(doc, ranked[0][0]) if leading else None
+        if not leading:
+            doc.notes["lead_country"] = None
+        else:
+            named = next((m for m in ranked[0] if m.type == "Country"), None)
+            doc.notes["lead_country"] = ref_of(doc, named) if named else place_ref(doc, _opening_country(ranked[0][0]))
     return doc.notes["lead_country"]
+
+
+def _opening_country(m: Mention) -> str | None:
+    """The country a body's name opens with (巴基斯坦|最高法院), else None."""
+    for cut in range(min(len(m.norm) - 2, 6), 1, -1):
+        places = load_gazetteer().lookup(m.norm[:cut])
+        if places and places[0].type == "Country":
+            return m.norm[:cut]
+    return None
 
 
 def full_name(doc: AnalysedArticle, name: str, offset: int | None = None) -> str:

@@ -348,6 +348,16 @@ def _gap(doc: AnalysedArticle, start: int, end: int) -> str:
     return _BRACKETED.sub("", doc.norm[start:end]).strip() if end >= start else "?"
 
 
+def _unshared(post: Post) -> str:
+    """The role without the body's last character that a title took in (民主党|主席
+    read as 民主党 and 党主席): the role the body gives."""
+    role = post.role
+    if post.body is not None and post.body.end > 0 and len(role) >= 3 and post.body.norm.endswith(role[0]) \
+            and role[1:] in lexicon.titles():
+        return role[1:]
+    return role
+
+
 def national_polity(doc: AnalysedArticle, post: Post):
     """The polity of a national post named with no body (国土交通相金子恭之): the outlet's
     own, else the country the story is about (also when the story is about another
@@ -370,7 +380,7 @@ def post_facts(doc: AnalysedArticle, kind: str, keep=lambda post: True) -> list[
             body = ref_of(doc, post.body) if post.body is not None else national_polity(doc, post)
             if body is None or not keep(post):
                 continue
-            args = {"person": ref_of(doc, person), "organization": body, "role": post.role,
+            args = {"person": ref_of(doc, person), "organization": body, "role": _unshared(post),
                     "date": sentence_date(doc, sentence) or doc.day}
             if post.former:
                 args["former"] = True
