@@ -215,3 +215,13 @@ def test_a_partys_chairman_and_the_country_a_story_names_through_its_bodies():
             "直至任命到一名看守總理監督大選。")
     found = {(label(f.args["person"]), label(f.args["organization"]), f.args["role"]) for f in office.extract(analyse(Article("x.html", text)))}
     assert ("阿尔维", "巴基斯坦", "总统") in found
+
+
+def test_a_legislator_is_a_member_of_the_council_the_title_names():
+    """BBC, April 2022 (eval/offices-dev-2022): 立法会议员 is a 议员 of 立法会, and 更 after
+    a name is no part of it (钟国斌|更在社交网站上载)."""
+    text = ("建制派立法会议员林筱鲁认为，即使林郑月娥卸任，她提出的政策仍然可以继续推行，包括重构政府架构、发展香港北部新区等，"
+            "因为这些政策在政府都有足够支持，可以让下届政府落实。")
+    assert [(label(f.args["person"]), f.args["role"]) for f in office.extract(analyse(Article("x.html", text)))] == [("林筱鲁", "议员")]
+    text = "另一名建制派前立法会议员钟国斌更在社交网站上载香槟的图片，表示“听到一个消息”后就喝光了一瓶香槟。"
+    assert [label(f.args["person"]) for f in office.extract(analyse(Article("x.html", text)))] == ["钟国斌"]

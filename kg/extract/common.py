@@ -188,9 +188,14 @@ def items(doc: AnalysedArticle, sentence: Sentence) -> list[Item]:
         if not overlapping:
             found.append(Item(s, e, "Title", title=title))
         elif len(overlapping) == 1 and overlapping[0].kind in ORG_TYPES and overlapping[0].end < e and (
-                overlapping[0].start < s or overlapping[0].start == s and overlapping[0].mention.ref in _home_bodies()):
-            # 美国国防部|长; and an outlet's own ministry with its title fused (中央社: 外交部|長林佳龍)
-            found.append(Item(overlapping[0].end, e, "Title", title=_title_after_body(title, e - overlapping[0].end)))
+                overlapping[0].start < s or overlapping[0].start == s and (
+                    overlapping[0].mention.ref in _home_bodies() or sentence.norm[overlapping[0].end - sentence.start:e - sentence.start]
+                    in lexicon.titles())):
+            # 美国国防部|长; an outlet's own ministry with its title fused (中央社: 外交部|長林佳龍); and a
+            # title that is a body and a title (立法会议员: 立法会|议员)
+            rest = sentence.norm[overlapping[0].end - sentence.start:e - sentence.start]
+            found.append(Item(overlapping[0].end, e, "Title",
+                              title=rest if rest in lexicon.titles() else _title_after_body(title, e - overlapping[0].end)))
     return sorted(found, key=lambda i: i.start)
 
 
