@@ -225,3 +225,12 @@ def test_a_legislator_is_a_member_of_the_council_the_title_names():
     assert [(label(f.args["person"]), f.args["role"]) for f in office.extract(analyse(Article("x.html", text)))] == [("林筱鲁", "议员")]
     text = "另一名建制派前立法会议员钟国斌更在社交网站上载香槟的图片，表示“听到一个消息”后就喝光了一瓶香槟。"
     assert [label(f.args["person"]) for f in office.extract(analyse(Article("x.html", text)))] == ["钟国斌"]
+
+
+def test_a_national_post_takes_the_one_country_its_sentence_names_before_it():
+    """RFI, April 2022 (eval/offices-dev-2022): 外相卓慧思 after 英国政府 in the same
+    sentence is Britain's foreign secretary, in a story about Hong Kong."""
+    text = ("英国政府周四向国会提交香港去年下半年报告，外相卓慧思(Liz Truss)在报告序言中指出，《港区国安法》在实施不足两年期间，"
+            "被用作打压反对派和将异见人士定罪；在当地的行政立法机关、民间社会及传媒的另类声音几乎被消音。")
+    found = [(label(f.args["person"]), label(f.args["organization"]), f.args["role"]) for f in office.extract(analyse(Article("x.html", text)))]
+    assert found == [("卓慧思", "英国", "外相")]

@@ -76,7 +76,7 @@ def lead_country(doc: AnalysedArticle) -> EntityRef | None:
     if "lead_country" not in doc.notes:
         counts: dict[str, list[Mention]] = {}
         for m in sorted(doc.mentions, key=lambda m: m.start):
-            country = m.norm if m.type == "Country" else _opening_country(m) if m.type in ORG_TYPES else None
+            country = m.norm if m.type == "Country" else opening_country(m) if m.type in ORG_TYPES else None
             if country:
                 places = load_gazetteer().lookup(country)
                 counts.setdefault(places[0].id if places else m.ref or m.norm, []).append(m)
@@ -86,11 +86,11 @@ def lead_country(doc: AnalysedArticle) -> EntityRef | None:
             doc.notes["lead_country"] = None
         else:
             named = next((m for m in ranked[0] if m.type == "Country"), None)
-            doc.notes["lead_country"] = ref_of(doc, named) if named else place_ref(doc, _opening_country(ranked[0][0]))
+            doc.notes["lead_country"] = ref_of(doc, named) if named else place_ref(doc, opening_country(ranked[0][0]))
     return doc.notes["lead_country"]
 
 
-def _opening_country(m: Mention) -> str | None:
+def opening_country(m: Mention) -> str | None:
     """The country a body's name opens with (巴基斯坦|最高法院), else None."""
     for cut in range(min(len(m.norm) - 2, 6), 1, -1):
         places = load_gazetteer().lookup(m.norm[:cut])

@@ -16,7 +16,8 @@ from ..gazetteer import load as load_gazetteer
 from ..language_data import zh
 from ..model import AnalysedArticle, Fact, FactKind, Matching, Mention
 from ..rdf import ArticleGraph, add_membership
-from .common import ORG_TYPES, PLACE_TYPES, Item, full_name, home_polity, items, lead_country, ref_of, sentence_date
+from .common import (ORG_TYPES, PLACE_TYPES, Item, full_name, home_polity, items, lead_country, opening_country, place_ref, ref_of,
+                     sentence_date)
 
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+$")
@@ -358,12 +359,30 @@ def _unshared(post: Post) -> str:
     return role
 
 
-def national_polity(doc: AnalysedArticle, post: Post):
+def _sentence_country(doc: AnalysedArticle, sentence, before: int):
+    """The one country a sentence names before ``before`` (英国政府…，外相卓慧思), on its
+    own or opening a body's name; None for none or several."""
+    found = {}
+    for m in doc.mentions_in(sentence):
+        if m.end > before:
+            break
+        name = m.norm if m.type == "Country" else opening_country(m) if m.type in ORG_TYPES else None
+        if name:
+            places = load_gazetteer().lookup(name)
+            found.setdefault(places[0].id if places else name, name)
+    return place_ref(doc, next(iter(found.values()))) if len(found) == 1 else None
+
+
+def national_polity(doc: AnalysedArticle, post: Post, sentence=None, before: int = 0):
     """The polity of a national post named with no body (国土交通相金子恭之): the outlet's
     own, else the country the story is about (also when the story is about another
     country and never names the outlet's); None for any other post."""
     if post.body is not None or post.title not in _words()["national_titles"]:
         return None
+    if sentence is not None:
+        named = _sentence_country(doc, sentence, before)
+        if named is not None:
+            return named
     home, lead = home_polity(doc), lead_country(doc)
     if home is not None and lead is not None and lead.name != home.name \
             and not any(ref_of(doc, m).name == home.name for m in doc.mentions if m.type in PLACE_TYPES):
@@ -377,7 +396,7 @@ def post_facts(doc: AnalysedArticle, kind: str, keep=lambda post: True) -> list[
     facts: dict[tuple, Fact] = {}
     for person, posts, sentence in appositions(doc):
         for post in posts:
-            body = ref_of(doc, post.body) if post.body is not None else national_polity(doc, post)
+            body = ref_of(doc, post.body) if post.body is not None else national_polity(doc, post, sentence, person.start)
             if body is None or not keep(post):
                 continue
             args = {"person": ref_of(doc, person), "organization": body, "role": _unshared(post),
