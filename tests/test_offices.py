@@ -234,3 +234,14 @@ def test_a_national_post_takes_the_one_country_its_sentence_names_before_it():
             "被用作打压反对派和将异见人士定罪；在当地的行政立法机关、民间社会及传媒的另类声音几乎被消音。")
     found = [(label(f.args["person"]), label(f.args["organization"]), f.args["role"]) for f in office.extract(analyse(Article("x.html", text)))]
     assert found == [("卓慧思", "英国", "外相")]
+
+
+def test_the_person_of_a_clause_opened_by_zai_takes_office():
+    """Al Jazeera, April 2022 (eval/offices-dev-2022): in 大卫·弗罗斯特在普京出任总统的几周
+    之前采访了他 Putin takes office, not the interviewer."""
+    text = ("俄罗斯在其总统普京的领导下对乌克兰发动的战争背后有几个公开的原因，其中最重要的就是乌克兰加入北约的野心所构成的威胁。"
+            "与此同时，普京重申俄罗斯对乌克兰可能加入北约的担忧，并要求美国及其盟国严格保证不会发生上述情况。\n"
+            "在过去的另一场电视采访中，英国广播公司的著名记者大卫·弗罗斯特在普京出任总统的几周之前采访了他，"
+            "并问及“俄罗斯是否可能加入北约”，对此，普京回答道：“为什么不呢。”")
+    found = events(text, "2022-04-02T10:00:00+03:00")
+    assert [(kind, person) for kind, person, *_ in found] == [("appointment", "普京")]

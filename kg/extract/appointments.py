@@ -12,7 +12,7 @@ from ..language_data import zh
 from ..model import AnalysedArticle, Fact, FactKind, Matching, Mention
 from ..rdf import A, ArticleGraph, add_membership, date_literal, named
 from ..vocab import NKG, SCHEMA
-from .clauses import clause_end, clause_start, cues_in, is_word, pronoun_subject, subject
+from .clauses import between_pattern, clause_end, clause_start, cues_in, is_word, pronoun_subject, subject
 from .common import event_day, find_all, items, ref_of
 from .office import Post, _post_ending, appositions, national_polity
 
@@ -84,6 +84,9 @@ def _subjects(doc: AnalysedArticle, sentence, start: int, offset: int) -> list[M
     """Who takes up or leaves the post: the clause's subject (or the person a leading
     他/她 stands for, or the sentence's subject when the clause names nobody: 高市早苗……
     上月就任自民党总裁之后), with the persons joined to it (A和B于周日辞职)."""
+    inner = _inner_subject(doc, sentence, offset)
+    if inner is not None:
+        return [inner]  # 大卫·弗罗斯特在普京出任总统的几周之前采访了他: 普京 takes office
     head = subject(doc, sentence, start, offset, polity_near=False) or pronoun_subject(doc, sentence, start, offset)
     if head is None and start > sentence.start and not any(start <= m.start < offset for m in doc.mentions_in(sentence)):
         head = subject(doc, sentence, sentence.start, sentence.start + clause_end(sentence.norm), polity_near=False)
@@ -96,6 +99,18 @@ def _subjects(doc: AnalysedArticle, sentence, start: int, offset: int) -> list[M
             if gap[:1] in zh("appointments")["joiners"] and "，" not in gap and zh("grammar")["possessive"] not in gap:
                 persons.append(m)
     return persons
+
+
+def _inner_subject(doc: AnalysedArticle, sentence, offset: int) -> Mention | None:
+    """The person of a clause opened by 在 right before the cue (在普京出任总统的几周之前):
+    the event is theirs, not the sentence's subject's."""
+    for m in reversed(doc.mentions_in(sentence)):
+        if m.end <= offset:
+            if m.type == "Person" and between_pattern().match(doc.norm[m.end:offset]) \
+                    and doc.norm[m.start - 1:m.start] in zh("appointments")["clause_openers"]:
+                return m
+            return None
+    return None
 
 
 def _described(doc: AnalysedArticle, sentence, after: int, end: int) -> list[Mention]:
