@@ -245,3 +245,14 @@ def test_the_person_of_a_clause_opened_by_zai_takes_office():
             "并问及“俄罗斯是否可能加入北约”，对此，普京回答道：“为什么不呢。”")
     found = events(text, "2022-04-02T10:00:00+03:00")
     assert [(kind, person) for kind, person, *_ in found] == [("appointment", "普京")]
+
+
+def test_an_election_with_titles_between_the_verb_and_the_person_is_an_appointment():
+    """RTHK, April 2022 (eval/offices-dev-2022): 選出反對派領袖、穆斯林聯盟主席夏巴茲謝里夫為新總理，
+    接替被罷免的伊姆蘭汗 appoints Sharif, replacing Khan; lifting sanctions on someone
+    (解除對沙拉的制裁, AJ, November 2025) removes nobody from a post."""
+    found = events("巴基斯坦國會投票選出反對派領袖、穆斯林聯盟主席夏巴茲謝里夫為新總理，接替被罷免的伊姆蘭汗。", "2022-04-12T10:00:00+08:00")
+    assert [(kind, person, org, role, replaces) for kind, person, org, role, _, replaces in found] == [
+        ("appointment", "夏巴兹谢里夫", "巴基斯坦", "总理", "伊姆兰汗")]
+    assert events("叙利亚总统沙拉于周六晚抵达美国首都华盛顿。周四，美国主导联合国安理会投票决定解除对沙拉的制裁。",
+                  "2025-11-09T10:00:00+03:00") == []

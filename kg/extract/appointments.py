@@ -13,7 +13,7 @@ from ..model import AnalysedArticle, Fact, FactKind, Matching, Mention
 from ..rdf import A, ArticleGraph, add_membership, date_literal, named
 from ..vocab import NKG, SCHEMA
 from .clauses import between_pattern, clause_end, clause_start, cues_in, is_word, pronoun_subject, subject
-from .common import event_day, find_all, items, ref_of
+from .common import apposition_start, event_day, find_all, items, ref_of
 from .office import Post, _post_ending, appositions, national_polity
 
 
@@ -54,7 +54,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 continue  # 5月10日就任韩国总统的尹锡悦, told on 28 April: not yet an event (an appointment made is one)
             if (post is None or post.body is None) and held is None:
                 held = _posts_held(doc)
-            polity = national_polity(doc, post) if post is not None else None
+            polity = national_polity(doc, post, sentence, offset) if post is not None else None
             for person in persons:
                 known = post if post is not None and (post.body is not None or polity is not None) else _held(doc, held, person, post)
                 if known is None:
@@ -128,7 +128,13 @@ def _object(doc: AnalysedArticle, sentence, after: int, end: int, closers) -> li
     """Whom 任命/免去 acts on: the persons right after the verb, up to 为/担任 (or the
     的/职务 of the post removed)."""
     persons = [m for m in doc.mentions_in(sentence) if after <= m.start and m.end <= end and m.type == "Person"]
-    if not persons or doc.norm[after:persons[0].start].strip(" ，") not in zh("appointments")["before_object"]:
+    if not persons:
+        return []
+    gap = doc.norm[after:persons[0].start].strip(" ，")
+    # 选出反对派领袖、穆斯林联盟主席夏巴兹谢里夫为新总理: the person's titles stand between
+    chain = apposition_start(doc, persons[0])
+    titled = 0 < len(gap) <= 24 and chain < persons[0].start and chain - after <= zh("appointments")["object_descriptor_reach"]
+    if gap not in zh("appointments")["before_object"] and not titled:
         return []
     chosen = [persons[0]]
     for m in persons[1:]:

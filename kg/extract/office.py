@@ -366,7 +366,7 @@ def _sentence_country(doc: AnalysedArticle, sentence, before: int):
     for m in doc.mentions_in(sentence):
         if m.end > before:
             break
-        name = m.norm if m.type == "Country" else opening_country(m) if m.type in ORG_TYPES else None
+        name = m.norm if m.type == "Country" else opening_country(m) if m.type in ORG_TYPES and m.type != "NewsMedia" else None
         if name:
             places = load_gazetteer().lookup(name)
             found.setdefault(places[0].id if places else name, name)
