@@ -380,8 +380,9 @@ def _split_place(start: int, word: str):
         if len(rest) >= 2 and not rest.endswith(tuple(lexicon.cues()["org_suffixes"])) and not _common_noun(rest):
             if rest not in entries and not load_gazetteer().lookup(rest) and (
                     all(ch in lexicon.cues()["transliteration_chars"] for ch in word)
-                    or len(rest) == 2 and rest in tokenizer().word_tag_tab):
-                return None  # 马里乌波尔 is no 马里; 台湾海峡, 济南西站 are one place each
+                    or len(rest) == 2 and rest in tokenizer().word_tag_tab
+                    or rest.endswith(tuple(zh("mentions")["venue_endings"]))):
+                return None  # 马里乌波尔 is no 马里; 台湾海峡, 济南西站, 中国体育博物馆 are one place each
             return [(start, start + cut), (start + cut, start + len(word))]
         return None
     return None

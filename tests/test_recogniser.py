@@ -280,3 +280,10 @@ def test_the_outlets_own_territory_named_as_home_is_a_reference_not_a_name():
     doc = analyse(Article("corpus sentence", text))
     home = [m for m in doc.mentions if m.norm == "本港"]
     assert [(m.source, bool(m.ref)) for m in home] == [("anaphora", True)]
+
+
+def test_a_venue_named_after_a_place_is_one_place():
+    """BBC, November 2025 (eval/entities-dev-2025-11): 圣保罗大教堂 is one place, not 圣保罗
+    and 大教堂."""
+    found = names("一位英籍华裔牧师正致力于在圣保罗大教堂正式纪念14万名在第一次世界大战中为盟军做出贡献的华工。")
+    assert "圣保罗大教堂" in found and "圣保罗" not in found
