@@ -786,6 +786,8 @@ def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: 
                 begin -= 1
             start = begin if first_dot - begin >= 1 else start
         cut_from = dot + 1 if dot >= 0 else start + 2
+        if dot < 0 and _japanese_name(norm[start:end]):
+            cut_from = end  # 石川一成: jieba's numeral 一成 is the given name
         for i in range(cut_from, end):
             token = token_at.get(i)
             if token is None or token.start < cut_from or token.start != i:

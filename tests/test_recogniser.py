@@ -172,6 +172,7 @@ def test_a_japanese_name_of_five_characters_is_whole():
     assert "小野田纪美" in names(text, ("Person",))
     assert "田纪美" not in names(text, ("Person",))
     assert "小泉进次郎" in names("日本防卫相小泉进次郎2日在访问地马来西亚与新西兰国防部长柯林斯举行会谈。", ("Person",))
+    assert "石川一成" in names("日本知名学者石川一成先生曾撰文说", ("Person",))  # People's Daily 1998: jieba's numeral 一成
     assert "约瑟夫‧埃德洛" in names("美国公民及移民服务局局长约瑟夫‧埃德洛（Joseph Edlow）指出，总统已指示他对“所有来自相关国家的外籍人士的绿卡进行全面而严格的重新审查”。", ("Person",))
 
 
