@@ -288,3 +288,10 @@ def test_a_venue_named_after_a_place_is_one_place():
     and 大教堂."""
     found = names("一位英籍华裔牧师正致力于在圣保罗大教堂正式纪念14万名在第一次世界大战中为盟军做出贡献的华工。")
     assert "圣保罗大教堂" in found and "圣保罗" not in found
+
+
+def test_a_conjunction_before_a_name_is_no_part_of_it():
+    """NYT, November 2025 (eval/entities-dev-2025-11): 而当|切尼的首席助手: 当 opens a clause."""
+    text = "而当切尼的首席助手刘易斯·利比因与这次泄密事件相关的伪证和妨碍司法罪被定罪时，切尼向总统施压要求赦免，并怒吼道：“你这是把负伤的好战士遗弃在战场上。"
+    found = names(text, ("Person",))
+    assert "切尼" in found and "当切尼" not in found
