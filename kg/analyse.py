@@ -349,9 +349,14 @@ def _names_something(word: str) -> bool:
     return bool(word) and (_named_body(word) or word in entity_lexicon().entries or bool(load_gazetteer().lookup(word)))
 
 
-def _leading_place(word: str) -> str:
-    """The place a name opens with (上海|疾控中心), else ''."""
-    return next((word[:cut] for cut in range(len(word) - 1, 1, -1) if load_gazetteer().lookup(word[:cut])), "")
+def leading_place(word: str, kind: str | None = None, rest: int = 1, longest: int | None = None) -> str:
+    """The longest place (of ``kind``, when given) a name opens with, leaving at least
+    ``rest`` characters after it (上海|疾控中心, 巴基斯坦|最高法院), else ''."""
+    for cut in range(min(len(word) - rest, longest or len(word)), 1, -1):
+        places = load_gazetteer().lookup(word[:cut])
+        if places and (kind is None or places[0].type == kind):
+            return word[:cut]
+    return ""
 
 
 def _named_body(word: str) -> bool:
@@ -410,7 +415,7 @@ def _mended(start: int, word: str, kind: str, confidence: float = 0.0):
         start, word = start + cut, word[cut:]
     if kind == "Organization":
         joined = pattern("zh", "mentions", "org_joiner").split(word, maxsplit=1)
-        if len(joined) == 2 and (_names_something(joined[0]) or _names_something(_leading_place(joined[1]))):
+        if len(joined) == 2 and (_names_something(joined[0]) or _names_something(leading_place(joined[1]))):
             # 路透社和法新社 is two bodies; of 自治区和兵团 only the one with a name; but
             # 军备控制与不扩散中心 and 美国公民及移民服务局 are one, what comes first naming nothing
             first = joined[0]
@@ -792,10 +797,9 @@ def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: 
             token = token_at.get(i)
             if token is None or token.start < cut_from or token.start != i:
                 continue
-            crossing_verb = token.end > end and norm.startswith(tuple(lexicon.cues()["speech"]), end)
             if (len(token.word) >= 2 and token.pos.startswith(_NOT_IN_NAMES) or token.word in _chars("short_stops")) \
-                    and not crossing_verb:  # 陈江|正说 is jieba's cut: 陈江正 says
-                end = i
+                    and not (token.end > end and norm.startswith(tuple(lexicon.cues()["speech"]), end)):
+                end = i  # but 陈江|正说 is jieba's cut: 陈江正 says
                 break
             if token.end > end:
                 if token.pos.startswith("nr") or all(ch in sounds for ch in token.word):

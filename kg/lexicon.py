@@ -98,13 +98,17 @@ def cues() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    with _open("surnames.txt") as fh:
-        return frozenset(w for line in fh if not line.startswith("#") for w in line.split())
+    return _word_list("surnames.txt")
 
 
 @lru_cache(maxsize=1)
 def japanese_surnames() -> frozenset[str]:
-    with _open("japanese_surnames.txt") as fh:
+    return _word_list("japanese_surnames.txt")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """The words of a list written a few to a line, after its comment lines (# …)."""
+    with _open(name) as fh:
         return frozenset(w for line in fh if not line.startswith("#") for w in line.split())
 
 

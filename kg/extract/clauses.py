@@ -158,9 +158,7 @@ def _introduces(doc: AnalysedArticle, body, person, between: str) -> bool:
     possessive = zh("grammar")["possessive"]
     joiners = set(zh("clauses")["descriptor_joiners"])  # 儿科及健康政策教授: fields joined
     blocked = {w for w in zh("clauses")["not_between"] if w in between}
-    titled_field = blocked <= joiners and any(t.end == person.start and t.pos == "nnt" for t in doc.tokens) \
-        and not any(body.end <= m.start and m.end <= person.start for m in doc.mentions)
-    if len(between) > 20 or blocked and not titled_field:  # 传染病和医学病毒学研究员: a field, not two parties
+    if len(between) > 20 or blocked and not _titled_field(doc, body, person, blocked <= joiners):
         return False
     if len(between.rsplit(possessive, 1)[-1]) <= 8:
         return True
@@ -173,9 +171,20 @@ def _introduces(doc: AnalysedArticle, body, person, between: str) -> bool:
     return all(t.pos.startswith("n") or t.pos in _DESCRIPTOR_TAGS or t.word in titled or t.word in joiners for t in words)
 
 
+def _titled_field(doc: AnalysedArticle, body, person, only_joiners: bool) -> bool:
+    """Whether 和 or 与 between a body and a person joins fields of the person's title
+    (传染病和医学病毒学研究员), not two parties: a title ends right before the person and
+    nothing named stands between."""
+    if not only_joiners:
+        return False
+    token = next((t for t in doc.tokens if t.end == person.start), None)
+    return token is not None and token.pos == "nnt" \
+        and not any(body.end <= m.start and m.end <= person.start for m in doc.mentions_within(body.end, person.start))
+
+
 _DESCRIPTOR_TAGS = ("m", "q", "x", "a")
 """Tags of words that may stand in a chain of titles besides nouns: numerals and
-measures (一级巡视员) and the enumeration comma."""
+measures (一级巡视员), the enumeration comma, and adjectives of a field (健康政策)."""
 
 
 def _opens(doc: AnalysedArticle, start: int, chain: int) -> bool:

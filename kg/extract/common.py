@@ -11,7 +11,7 @@ from datetime import date
 
 from .. import lexicon
 from ..language_data import pattern, zh
-from ..analyse import antecedent_place, find_titles, without_names
+from ..analyse import antecedent_place, find_titles, leading_place, without_names
 from ..dates import resolve
 from ..gazetteer import load as load_gazetteer
 from ..model import AnalysedArticle, EntityRef, Fact, Mention, Sentence
@@ -76,7 +76,7 @@ def lead_country(doc: AnalysedArticle) -> EntityRef | None:
     if "lead_country" not in doc.notes:
         counts: dict[str, list[Mention]] = {}
         for m in sorted(doc.mentions, key=lambda m: m.start):
-            country = m.norm if m.type == "Country" else opening_country(m) if m.type in ORG_TYPES else None
+            country = named_country(m)
             if country:
                 places = load_gazetteer().lookup(country)
                 counts.setdefault(places[0].id if places else m.ref or m.norm, []).append(m)
@@ -86,17 +86,18 @@ def lead_country(doc: AnalysedArticle) -> EntityRef | None:
             doc.notes["lead_country"] = None
         else:
             named = next((m for m in ranked[0] if m.type == "Country"), None)
-            doc.notes["lead_country"] = ref_of(doc, named) if named else place_ref(doc, opening_country(ranked[0][0]))
+            doc.notes["lead_country"] = ref_of(doc, named) if named else place_ref(doc, named_country(ranked[0][0]))
     return doc.notes["lead_country"]
 
 
-def opening_country(m: Mention) -> str | None:
-    """The country a body's name opens with (巴基斯坦|最高法院), else None."""
-    for cut in range(min(len(m.norm) - 2, 6), 1, -1):
-        places = load_gazetteer().lookup(m.norm[:cut])
-        if places and places[0].type == "Country":
-            return m.norm[:cut]
-    return None
+def named_country(m: Mention, media: bool = True) -> str:
+    """The country a mention names: itself, or the one a body's name opens with
+    (巴基斯坦|最高法院; a medium's too unless ``media`` is off: 英国|广播公司); else ''."""
+    if m.type == "Country":
+        return m.norm
+    if m.type in ORG_TYPES and (media or m.type != "NewsMedia"):
+        return leading_place(m.norm, "Country", rest=2, longest=6)
+    return ""
 
 
 def full_name(doc: AnalysedArticle, name: str, offset: int | None = None) -> str:
@@ -187,15 +188,14 @@ def items(doc: AnalysedArticle, sentence: Sentence) -> list[Item]:
         overlapping = [i for i in found if i.start < e and s < i.end]
         if not overlapping:
             found.append(Item(s, e, "Title", title=title))
-        elif len(overlapping) == 1 and overlapping[0].kind in ORG_TYPES and overlapping[0].end < e and (
-                overlapping[0].start < s or overlapping[0].start == s and (
-                    overlapping[0].mention.ref in _home_bodies() or sentence.norm[overlapping[0].end - sentence.start:e - sentence.start]
-                    in lexicon.titles())):
+            continue
+        body = overlapping[0]
+        rest = sentence.norm[body.end - sentence.start:e - sentence.start]
+        if len(overlapping) == 1 and body.kind in ORG_TYPES and body.end < e and (
+                body.start < s or body.start == s and (body.mention.ref in _home_bodies() or rest in lexicon.titles())):
             # 美国国防部|长; an outlet's own ministry with its title fused (中央社: 外交部|長林佳龍); and a
             # title that is a body and a title (立法会议员: 立法会|议员)
-            rest = sentence.norm[overlapping[0].end - sentence.start:e - sentence.start]
-            found.append(Item(overlapping[0].end, e, "Title",
-                              title=rest if rest in lexicon.titles() else _title_after_body(title, e - overlapping[0].end)))
+            found.append(Item(body.end, e, "Title", title=rest if rest in lexicon.titles() else _title_after_body(title, e - body.end)))
     return sorted(found, key=lambda i: i.start)
 
 

@@ -16,7 +16,7 @@ from ..gazetteer import load as load_gazetteer
 from ..language_data import zh
 from ..model import AnalysedArticle, Fact, FactKind, Matching, Mention
 from ..rdf import ArticleGraph, add_membership
-from .common import (ORG_TYPES, PLACE_TYPES, Item, full_name, home_polity, items, lead_country, opening_country, place_ref, ref_of,
+from .common import (ORG_TYPES, PLACE_TYPES, Item, full_name, home_polity, items, lead_country, named_country, place_ref, ref_of,
                      sentence_date)
 
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
@@ -366,7 +366,7 @@ def _sentence_country(doc: AnalysedArticle, sentence, before: int):
     for m in doc.mentions_in(sentence):
         if m.end > before:
             break
-        name = m.norm if m.type == "Country" else opening_country(m) if m.type in ORG_TYPES and m.type != "NewsMedia" else None
+        name = named_country(m, media=False)
         if name:
             places = load_gazetteer().lookup(name)
             found.setdefault(places[0].id if places else name, name)
