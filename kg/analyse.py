@@ -447,11 +447,8 @@ def _mended(start: int, word: str, kind: str, confidence: float = 0.0):
         return
     dots = [i for i, ch in enumerate(word) if ch in words["name_dots"]]
     if dots:
-        sounds = _name_sounds()
         dot = dots[0]
-        begin = dot
-        while begin > 0 and word[begin - 1] in sounds:
-            begin -= 1
+        begin = _first_sound(word, 0, dot, confidence)
         if dot - begin >= 1:
             yield start + begin, start + len(word), kind
         return
@@ -471,6 +468,19 @@ def _mended(start: int, word: str, kind: str, confidence: float = 0.0):
         # jieba's dictionary holds names as places or common nouns (钟南山, 金井, 三木): a
         # tagger sure of a name outweighs it (certainty chosen on the development sets)
         yield start, start + len(word), kind
+
+
+def _first_sound(text: str, start: int, dot: int, confidence: float) -> int:
+    """Where a transliterated name found in ``text[start:]`` begins: its first sound
+    before the name dot (外交顾问|尤里·乌沙科夫). One character more, of a tagger sure
+    of it and no function word, is a sound the list lacks (热拉尔德·达尔马宁)."""
+    begin = dot
+    while begin > start and text[begin - 1] in _name_sounds():
+        begin -= 1
+    if begin == start + 1 and confidence >= zh("mentions")["person_over_dictionary"] \
+            and text[start] not in _function_chars() | _chars("leading_function_chars"):
+        return start
+    return begin
 
 
 @lru_cache(maxsize=1)
@@ -786,9 +796,7 @@ def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: 
         dot = max(norm.rfind("·", start, end), norm.rfind("・", start, end))
         first_dot = next((i for i in range(start, end) if norm[i] in "·・"), -1)
         if first_dot > start:
-            begin = first_dot
-            while begin > start and norm[begin - 1] in _name_sounds():
-                begin -= 1
+            begin = _first_sound(norm, start, first_dot, m.confidence)
             start = begin if first_dot - begin >= 1 else start
         cut_from = dot + 1 if dot >= 0 else start + 2
         if dot < 0 and _japanese_name(norm[start:end]):

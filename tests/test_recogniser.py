@@ -295,3 +295,11 @@ def test_a_conjunction_before_a_name_is_no_part_of_it():
     text = "而当切尼的首席助手刘易斯·利比因与这次泄密事件相关的伪证和妨碍司法罪被定罪时，切尼向总统施压要求赦免，并怒吼道：“你这是把负伤的好战士遗弃在战场上。"
     found = names(text, ("Person",))
     assert "切尼" in found and "当切尼" not in found
+
+
+def test_a_transliterated_name_keeps_a_first_sound_the_sound_list_lacks():
+    """Al Jazeera, April 2022 (eval/offices-dev-2022): the tagger's 热拉尔德·达尔马宁 is
+    whole, not 拉尔德·达尔马宁; a verb before a name (称|安东尼奥) is still no part of it."""
+    found = names("这由内政部长热拉尔德·达尔马宁指出，他表示，如果马克龙再次当选，那么会就科西嘉岛的自治进行辩论。", ("Person",))
+    assert "热拉尔德·达尔马宁" in found and "拉尔德·达尔马宁" not in found
+    assert "安东尼奥·古特雷斯" in names("他称安东尼奥·古特雷斯将访问莫斯科。", ("Person",))
