@@ -130,9 +130,11 @@ def _commented_rows(name: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
-def home_polities() -> dict[str, str]:
-    """Outlet code → the polity it writes from (home_polities.tsv)."""
-    return {outlet: place for outlet, place in _commented_rows("home_polities.tsv")}
+def home_polities() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Outlet code → the polity it writes from and the bare titles that are that
+    polity's, none for every national title (home_polities.tsv)."""
+    return {outlet: (place, tuple(t for t in titles.split("|") if t))
+            for outlet, place, titles in (row + [""] * (3 - len(row)) for row in _commented_rows("home_polities.tsv"))}
 
 
 @lru_cache(maxsize=1)

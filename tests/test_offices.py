@@ -256,3 +256,28 @@ def test_an_election_with_titles_between_the_verb_and_the_person_is_an_appointme
         ("appointment", "夏巴兹谢里夫", "巴基斯坦", "总理", "伊姆兰汗")]
     assert events("叙利亚总统沙拉于周六晚抵达美国首都华盛顿。周四，美国主导联合国安理会投票决定解除对沙拉的制裁。",
                   "2025-11-09T10:00:00+03:00") == []
+
+
+def test_one_character_before_a_title_that_stands_for_a_country_gives_its_post():
+    """Kyodo, April 2022 (eval/offices-dev-2022): 俄总统普京 is Russia's president, not a
+    post 俄总统 of the outlet's Japan; a day's 日 after its number names no country."""
+    text = "莫迪在会谈伊始呼吁俄总统普京与乌克兰总统泽连斯基举行直接会谈。"
+    doc = analyse(Article("x.html", text, extra={"outlet": "kyodo"}))
+    found = {(f.args["person"].name, f.args["organization"].name, f.args["role"]) for f in office.extract(doc)}
+    assert ("普京", "place:country-RU", "总统") in found
+    doc = analyse(Article("x.html", "美总统拜登和英首相约翰逊表示欢迎。12日首相岸田文雄表示。"))
+    found = {(f.args["person"].name, f.args["organization"].name, f.args["role"]) for f in office.extract(doc)}
+    assert found == {("拜登", "place:country-US", "总统"), ("约翰逊", "place:country-GB", "首相")}
+
+
+def test_a_hong_kong_outlet_s_bare_chief_executive_is_hong_kong_s():
+    """RTHK, April 2022 (eval/offices-dev-2022): 行政長官林鄭月娥 holds Hong Kong's post, also
+    after a verb jieba reads as an adjective (尊重|行政長官); RTHK's bare 總理 is not Hong
+    Kong's."""
+    for text in ("行政長官林鄭月娥宣布，不會參與新一屆行政長官選舉。",
+                 "立法會主席梁君彥表示，尊重行政長官林鄭月娥不競逐連任的決定。"):
+        doc = analyse(Article("x.md", text, extra={"outlet": "rthk"}))
+        found = {(label(f.args["person"]), f.args["organization"].name, f.args["role"]) for f in office.extract(doc)}
+        assert ("林郑月娥", "place:cn-810000", "行政长官") in found
+    doc = analyse(Article("x.md", "總理李克強主持國務院常務會議。", extra={"outlet": "rthk"}))
+    assert not any(f.args["organization"].name == "place:cn-810000" for f in office.extract(doc))

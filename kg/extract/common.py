@@ -61,11 +61,15 @@ def place_ref(doc: AnalysedArticle, name: str) -> EntityRef | None:
     return EntityRef(places[0].kind, "place:" + places[0].id, name, label_lang(doc))
 
 
-def home_polity(doc: AnalysedArticle) -> EntityRef | None:
+def home_polity(doc: AnalysedArticle, title: str, national: tuple[str, ...]) -> EntityRef | None:
     """The polity whose government an outlet writes of without naming it (共同网's bare
-    国土交通相 is Japan's), from home_polities.tsv; None for outlets written from abroad."""
+    国土交通相 is Japan's, 香港电台's bare 行政長官 Hong Kong's), from home_polities.tsv,
+    when ``title`` is one of its own posts (its listed titles, else the ``national``
+    ones); None for outlets written from abroad."""
     home = lexicon.home_polities().get(doc.article.extra.get("outlet", ""))
-    return place_ref(doc, home) if home else None
+    if home is None or title not in (home[1] or national):
+        return None
+    return place_ref(doc, home[0])
 
 
 def lead_country(doc: AnalysedArticle) -> EntityRef | None:

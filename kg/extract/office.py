@@ -161,6 +161,9 @@ def _post_ending(doc: AnalysedArticle, row: list[Item], j: int, floor: int, near
             return Post(_body(doc, [(stem_start, stem_start + len(stem))]), role, title.title, former=former), first, stem_start
         if len(stem) >= 2 and heads_named:
             return Post(_body(doc, [(stem_start, start), (title.start, title.start + 1)]), role, title.title, former=former), first, stem_start
+        polity = _abbreviated_polity(doc, stem_start, stem)
+        if polity is not None:
+            return Post(polity, role, title.title, former=former), first, stem_start
         return Post(None, stem + role, title.title, former=former), first, stem_start
     k = first - 1
     if not stem:
@@ -182,6 +185,16 @@ def _post_ending(doc: AnalysedArticle, row: list[Item], j: int, floor: int, near
     if prev.kind in ORG_TYPES + ("Country",):
         return Post(prev.mention, stem + role, title.title, former=former), k, prev.start
     return Post(None, stem + role, title.title, former=former), k, prev.start
+
+
+def _abbreviated_polity(doc: AnalysedArticle, start: int, stem: str) -> Mention | None:
+    """The country one character stands for before a title (俄总统普京, 英首相约翰逊),
+    not a day's 日 after its number (12日首相)."""
+    name = zh("offices")["polity_abbreviations"].get(stem)
+    if name is None or start > 0 and doc.norm[start - 1].isdigit():
+        return None
+    places = load_gazetteer().lookup(name)
+    return Mention(start, start + 1, doc.article.text[start:start + 1], stem, places[0].kind, "abbreviation", places[0].id) if places else None
 
 
 def _strip_former(norm: str, left: int, end: int) -> tuple[int, bool]:
@@ -213,7 +226,7 @@ def _after_stops(doc: AnalysedArticle, start: int, end: int, body_start: int | N
     for token in inside:
         if token.word in office["inner_joiners"] or token.word in _body_endings():
             continue
-        if token.word in stops or token.pos.startswith(_STEM_STOP_POS) or token.pos == "v" and not names_body:
+        if token.word in stops or token.pos.startswith(_STEM_STOP_POS) or (token.pos == "v" or token.pos == "a" and body_start is None) and not names_body:
             cut = token.end
         elif token.pos == "v" and token.start == cut and body_start is None and _names_body(doc.norm[token.end:end + 1]):
             cut = token.end
@@ -377,13 +390,16 @@ def national_polity(doc: AnalysedArticle, post: Post, sentence=None, before: int
     """The polity of a national post named with no body (国土交通相金子恭之): the outlet's
     own, else the country the story is about (also when the story is about another
     country and never names the outlet's); None for any other post."""
-    if post.body is not None or post.title not in _words()["national_titles"]:
+    if post.body is not None:
         return None
+    home = home_polity(doc, post.title, _words()["national_titles"])
+    if post.title not in _words()["national_titles"]:
+        return home if post.role == post.title else None  # not 尊重|行政長官
     if sentence is not None:
         named = _sentence_country(doc, sentence, before)
         if named is not None:
             return named
-    home, lead = home_polity(doc), lead_country(doc)
+    lead = lead_country(doc)
     if home is not None and lead is not None and lead.name != home.name \
             and not any(ref_of(doc, m).name == home.name for m in doc.mentions if m.type in PLACE_TYPES):
         return lead  # CNA on Bangladesh, never naming Taiwan: 前總理哈希納 is Bangladesh's
