@@ -281,3 +281,11 @@ def test_a_hong_kong_outlet_s_bare_chief_executive_is_hong_kong_s():
         assert ("林郑月娥", "place:cn-810000", "行政长官") in found
     doc = analyse(Article("x.md", "總理李克強主持國務院常務會議。", extra={"outlet": "rthk"}))
     assert not any(f.args["organization"].name == "place:cn-810000" for f in office.extract(doc))
+
+
+def test_a_ministry_that_opens_a_fused_title_leaves_the_post_to_the_sentence_s_country():
+    """eval/gold, November 2025: in 援引外交部长马克西姆·雷任科夫 the ministry the lexicon
+    knows (China's, bare) is the start of 外交部长, Belarus's post in this sentence."""
+    text = "白俄罗斯国家媒体援引外交部长马克西姆·雷任科夫的话说，缅甸“在各个工业领域拥有巨大的潜力”。"
+    found = {(f.args["person"].name, f.args["organization"].name, f.args["role"]) for f in office.extract(analyse(Article("x.html", text)))}
+    assert found == {("马克西姆·雷任科夫", "place:country-BY", "外交部长")}

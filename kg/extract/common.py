@@ -195,12 +195,24 @@ def items(doc: AnalysedArticle, sentence: Sentence) -> list[Item]:
             continue
         body = overlapping[0]
         rest = sentence.norm[body.end - sentence.start:e - sentence.start]
+        if len(overlapping) == 1 and body.kind in ORG_TYPES and body.start == s < body.end < e and rest not in lexicon.titles() \
+                and body.mention.ref not in _home_bodies() and title in _fused_titles():
+            # 以及国防部长苏莱曼·杜库雷, 援引外交部长马克西姆·雷任科夫: the ministry is the title's
+            # start; the post is the story's country's, as for the fused title alone
+            found[found.index(body)] = Item(s, e, "Title", title=title)
+            continue
         if len(overlapping) == 1 and body.kind in ORG_TYPES and body.end < e and (
                 body.start < s or body.start == s and (body.mention.ref in _home_bodies() or rest in lexicon.titles())):
             # 美国国防部|长; an outlet's own ministry with its title fused (中央社: 外交部|長林佳龍); and a
             # title that is a body and a title (立法会议员: 立法会|议员)
             found.append(Item(body.end, e, "Title", title=rest if rest in lexicon.titles() else _title_after_body(title, e - body.end)))
     return sorted(found, key=lambda i: i.start)
+
+
+@lru_cache(maxsize=1)
+def _fused_titles() -> frozenset[str]:
+    """National ministers' titles that open with their ministry's name (国防部长)."""
+    return frozenset(t for t in lexicon.cues()["office"]["national_titles"] if t.endswith(zh("offices")["minister"]))
 
 
 @lru_cache(maxsize=1)
