@@ -343,3 +343,13 @@ def test_a_total_of_new_figures_is_no_running_total():
                     "通报称，19日总计新增7名死亡病例，其中5人超过70岁，均有慢性疾病。", "2022-04-20T10:00:00+08:00")
     assert ("Deaths", 7) in [(category, value) for _, category, value, _, _ in found]
     assert not any(category.startswith("Cumulative") for _, category, _, _, _ in found)
+
+
+def test_this_morning_with_its_date_in_brackets_dates_the_figures_the_day_before():
+    """RTHK, 28 April 2022 (eval/bulletins-dev4-2022): 今早（4月28日）通報 is the morning
+    bulletin of the 27th, and the paragraph's next sentence covers the same day."""
+    found = reports("上海当局今早（4月28日）通報新增本土9764例，比前一日大降3798例。新增死亡病例47例，累計死亡285例。",
+                    "2022-04-28T11:00:00+08:00")
+    day = date(2022, 4, 27)
+    assert found == [("上海市", "LocalInfections", 9764, day, None), ("上海市", "Deaths", 47, day, None),
+                     ("上海市", "CumulativeDeaths", 285, day, None)]

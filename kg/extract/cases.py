@@ -154,6 +154,7 @@ class _Running:
     header_scope: bool = False
     cumulative: bool = False
     weak: str = ""  # the word of cases a clause without figures named but no kind of (新增本土個案遍及17個縣市)
+    day: date | None = None  # the day the paragraph's last figure covers
 
 
 @dataclass
@@ -220,9 +221,10 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 category = _outside_china(category, regions[0])
                 if _mainland(regions[0]) and _asymptomatic_among_parts(text[figure.end:]):
                     category = _infections(category)
-                stated = _stated_date(doc, sentence, text[:figure.start], running.reporter, regions[0], last_date)
+                stated = _stated_date(doc, sentence, text[:figure.start], running.reporter, regions[0], last_date,
+                                      running.day)
                 day = stated or last_date or _default_day(doc, running.reporter, regions[0])
-                last_date = day
+                last_date = running.day = day
                 if not inherited and kind not in w["side_kinds"]:
                     running.kind, running.region, running.header_scope = kind, regions[:1], False
                     running.region_sentence = sentence.index
@@ -770,10 +772,12 @@ def _compared_day() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _weekday_with_date() -> re.Pattern:
-    """A weekday with its date in brackets after it (周日（4月24日）): the weekday names the day."""
+    """A weekday or today with its date in brackets after it (周日（4月24日）, 今早（4月28日）):
+    the weekday or today names the day."""
     announced = words()["announced_on"]
     week, last = _either(announced["week"]), _either(announced["week_prefixes"])
-    return re.compile(rf"((?:{last})?(?:{week})[{_any_of(zh('dates')['weekdays'])}])[（(][^（()）]{{2,12}}[）)]")
+    return re.compile(rf"((?:{last})?(?:{week})[{_any_of(zh('dates')['weekdays'])}]|{_either(announced['today'])})"
+                      rf"[（(][^（()）]{{2,12}}[）)]")
 
 
 @lru_cache(maxsize=1)
@@ -784,10 +788,12 @@ def _announced_on() -> re.Pattern:
 
 
 def _stated_date(doc: AnalysedArticle, sentence, before: str, reporter: EntityRef | None, region: EntityRef,
-                 previous: date | None) -> date | None:
+                 previous: date | None, paragraph_day: date | None = None) -> date | None:
     """The last date the sentence states before the figure (not one it compares with:
     比昨日, nor the day a running total began: 自上周五以来), else the one its paragraph carries. A weekday or 今日 the mainland's
-    bulletin was announced on (上海周四公布，新增…) is the day after the one it covers."""
+    bulletin was announced on (上海周四公布，新增…) is the day after the one it covers; a
+    sentence that states none takes the day of the paragraph's figures before it
+    (``paragraph_day``: 今早（4月28日）通報新增…。新增死亡病例47例 covers the 27th too)."""
     w = words()
     before = _compared_day().sub(lambda m: "　" * len(m.group()), before)
     before = _since().sub(lambda m: "　" * len(m.group()), before)  # 自上周五以来，累计…: the day counting began
@@ -806,7 +812,7 @@ def _stated_date(doc: AnalysedArticle, sentence, before: str, reporter: EntityRe
         return found - timedelta(days=1) if announced and mainland else found
     earlier = doc.sentences[sentence.index - 1] if sentence.index else None
     if earlier is not None and earlier.paragraph == sentence.paragraph and doc.dates:
-        return doc.dates[earlier.index]
+        return paragraph_day or doc.dates[earlier.index]
     return None
 
 
