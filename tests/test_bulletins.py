@@ -353,3 +353,12 @@ def test_this_morning_with_its_date_in_brackets_dates_the_figures_the_day_before
     day = date(2022, 4, 27)
     assert found == [("上海市", "LocalInfections", 9764, day, None), ("上海市", "Deaths", 47, day, None),
                      ("上海市", "CumulativeDeaths", 285, day, None)]
+
+
+def test_the_mainland_s_local_cases_of_no_kind_count_confirmed_and_asymptomatic():
+    """RTHK, April 2022 (development bulletin sets): 新增逾2.9萬宗本土新冠病例 is the whole
+    local figure; the seed's 其中本土病例646例, after a confirmed figure, stays confirmed."""
+    found = reports("中國內地在4月13日新增逾2.9萬宗本土新冠病例。", "2022-04-14T10:00:00+08:00")
+    assert found == [("中国", "LocalInfections", 29000, date(2022, 4, 13), "atLeast")]
+    found = reports("内地新增确诊病例2051例，其中本土病例646例。", "2022-08-13T10:00:00+08:00")
+    assert [(c, v) for _, c, v, _, _ in found] == [("Confirmed", 2051), ("LocalConfirmed", 646)]

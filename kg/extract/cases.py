@@ -480,6 +480,7 @@ def _category(clause_before: str, sentence_before: str, before: str, after: str,
     after_kinds = sorted((h for h in _found(after, w["kinds"]) if h[0] <= 8), key=lambda h: priority.index(h[2]))
     before_kinds = _found(before, w["kinds"])
     kind = after_kinds[0][2] if after_kinds else before_kinds[-1][2] if before_kinds else None
+    bare_cases = bool(after_kinds) and after[after_kinds[0][0]:after_kinds[0][1]] in w["mainland_local_cases"]
     if kind == "confirmed" and _patients_who_died(clause_after):
         kind = "deaths"
     weak = any(word in after[:8] or word in before for word in w["weak_kinds"]["confirmed"])
@@ -499,6 +500,8 @@ def _category(clause_before: str, sentence_before: str, before: str, after: str,
     if kind is None and weak and figure.unit in case_units:
         near = after[:8] + before
         kind = "infections" if mainland and any(word in near for word in w["weak_kinds"]["mainland_infections"]) else "confirmed"
+    if kind == "confirmed" and bare_cases and scope == "local" and mainland and running.kind != kind:
+        kind = "infections"  # 新增逾2.9萬宗本土新冠病例: the mainland's local cases of no kind count both
     if kind is None:
         return None, None, None, False
     explicit_scope = scope is not None
