@@ -362,3 +362,12 @@ def test_the_mainland_s_local_cases_of_no_kind_count_confirmed_and_asymptomatic(
     assert found == [("中国", "LocalInfections", 29000, date(2022, 4, 13), "atLeast")]
     found = reports("内地新增确诊病例2051例，其中本土病例646例。", "2022-08-13T10:00:00+08:00")
     assert [(c, v) for _, c, v, _, _ in found] == [("Confirmed", 2051), ("LocalConfirmed", 646)]
+
+
+def test_a_figure_compared_with_the_day_before_is_that_day_s():
+    """Al Jazeera (eval/bulletins-dev-2022): 8日新增2例确诊病例，低于前一日的10例 gives 10 for
+    the 7th; the next sentence's figures stay on the 8th."""
+    found = reports("中国国家卫生健康委员会9日表示，8日新增2例确诊病例，低于前一日的10例。该委员会在一份声明中补充说，两例确诊病例均由境外输入。",
+                    "2020-09-09T12:00:00+08:00")
+    assert [(c, v, d) for _, c, v, d, _ in found] == [("Confirmed", 2, date(2020, 9, 8)), ("Confirmed", 10, date(2020, 9, 7)),
+                                                     ("ImportedConfirmed", 2, date(2020, 9, 8))]

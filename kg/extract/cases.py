@@ -224,7 +224,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 stated = _stated_date(doc, sentence, text[:figure.start], running.reporter, regions[0], last_date,
                                       running.day)
                 day = stated or last_date or _default_day(doc, running.reporter, regions[0])
-                last_date = running.day = day
+                if _compared_with(text[:figure.start]) is None:
+                    last_date = running.day = day
                 if not inherited and kind not in w["side_kinds"]:
                     running.kind, running.region, running.header_scope = kind, regions[:1], False
                     running.region_sentence = sentence.index
@@ -773,6 +774,14 @@ def _compared_day() -> re.Pattern:
                       rf"(?:{_either(w['previous_day'])}|{re.escape(compared['last_week'])}[{weekdays}]?)")
 
 
+def _compared_with(before: str) -> int | None:
+    """Where the day a figure is compared with starts when it stands right before the
+    figure (低于前一日的|10例), else None."""
+    joined = words()["compared_day"]["joined"]
+    found = [m.start() for m in _compared_day().finditer(before) if not before[m.end():].strip(joined)]
+    return found[-1] if found else None
+
+
 @lru_cache(maxsize=1)
 def _weekday_with_date() -> re.Pattern:
     """A weekday or today with its date in brackets after it (周日（4月24日）, 今早（4月28日）):
@@ -798,6 +807,11 @@ def _stated_date(doc: AnalysedArticle, sentence, before: str, reporter: EntityRe
     sentence that states none takes the day of the paragraph's figures before it
     (``paragraph_day``: 今早（4月28日）通報新增…。新增死亡病例47例 covers the 27th too)."""
     w = words()
+    compared = _compared_with(before)
+    if compared is not None:  # 8日新增2例，低于前一日的10例: the figure compared with is the day before's
+        day = _stated_date(doc, sentence, before[:compared], reporter, region, previous, paragraph_day)
+        day = day or previous or _default_day(doc, reporter, region)
+        return day - timedelta(days=1) if day else None
     before = _compared_day().sub(lambda m: "　" * len(m.group()), before)
     before = _since().sub(lambda m: "　" * len(m.group()), before)  # 自上周五以来，累计…: the day counting began
     before = _weekday_with_date().sub(r"\1", before)  # 周日（4月24日）公布: the weekday, as 周日公布
