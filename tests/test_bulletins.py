@@ -371,3 +371,10 @@ def test_a_figure_compared_with_the_day_before_is_that_day_s():
                     "2020-09-09T12:00:00+08:00")
     assert [(c, v, d) for _, c, v, d, _ in found] == [("Confirmed", 2, date(2020, 9, 8)), ("Confirmed", 10, date(2020, 9, 7)),
                                                      ("ImportedConfirmed", 2, date(2020, 9, 8))]
+
+
+def test_a_total_after_its_parts_counts_both_kinds_by_the_sum():
+    """RFI, April 2022 (eval/bulletins-dev3-2022): 总计1万8901例 after 2494 confirmed and
+    16407 asymptomatic is their sum, local infections, not more asymptomatic ones."""
+    found = reports("据通报，19日上海新增本土新冠病毒确诊病例2494例和无症状感染者1万6407例，总计1万8901例。", "2022-04-20T10:00:00+08:00")
+    assert [(c, v) for _, c, v, _, _ in found] == [("LocalConfirmed", 2494), ("LocalAsymptomatic", 16407), ("LocalInfections", 18901)]

@@ -263,7 +263,7 @@ def _infections(category: str) -> str:
     """The infections category a figure read as confirmed counts instead, when it
     counts both confirmed and asymptomatic."""
     sums = words()["sums"]
-    if category not in sums["ambiguous"]:
+    if category not in sums["confirmed"]:
         return category
     return sums["local"] if category.startswith("Local") else sums["any"]
 
@@ -285,9 +285,10 @@ def _infections_by_sum(facts: list[Fact]) -> None:
             if fact.args["category"] not in sums["ambiguous"] or not fact.args["value"]:
                 continue
             value, bound = fact.args["value"], fact.args["bound"]
-            parts = next(((c, a) for c in confirmed if c is not fact for a in asymptomatic
+            parts = next(((c, a) for c in confirmed if c is not fact for a in asymptomatic if a is not fact
                           if c.args["value"] + a.args["value"] == value
-                          or bound == "atLeast" and value <= c.args["value"] + a.args["value"] < value * 1.1), None)
+                          or bound == "atLeast" and fact.args["category"] in sums["confirmed"]
+                          and value <= c.args["value"] + a.args["value"] < value * 1.1), None)
             if parts is not None:
                 local = any(f.args["category"].startswith("Local") for f in (fact, *parts))
                 fact.args["category"] = sums["local"] if local else sums["any"]
