@@ -378,3 +378,10 @@ def test_a_total_after_its_parts_counts_both_kinds_by_the_sum():
     16407 asymptomatic is their sum, local infections, not more asymptomatic ones."""
     found = reports("据通报，19日上海新增本土新冠病毒确诊病例2494例和无症状感染者1万6407例，总计1万8901例。", "2022-04-20T10:00:00+08:00")
     assert [(c, v) for _, c, v, _, _ in found] == [("LocalConfirmed", 2494), ("LocalAsymptomatic", 16407), ("LocalInfections", 18901)]
+
+
+def test_cases_that_died_are_deaths():
+    """RFI, April 2022 (eval/bulletins-dev2-2022): 因疫症死亡的病例累计增至4655宗 is the
+    running total of deaths, not of confirmed cases."""
+    found = reports("而过去一日新增的7宗本土死亡病例更是全部来自上海，使中国因疫症死亡的病例累计增至4655宗。", "2022-04-20T10:00:00+08:00")
+    assert [(p, c, v) for p, c, v, _, _ in found] == [("中国", "CumulativeDeaths", 4655)]
