@@ -551,3 +551,11 @@ def test_what_is_cited_from_a_report_is_no_statement():
     source; the magazine makes no statement."""
     found = facts("例如，根据《自然》杂志的报道，波兰、斯洛伐克和冰岛已经取消了在户外佩戴口罩的要求，并放宽了有关聚会的规则。")
     assert [f["kind"] for f in found if f["kind"] in ("statement", "source")] == ["source"]
+
+
+def test_a_cue_that_takes_an_object_too_says_a_clause_that_follows_it_unmarked():
+    """BBC, April 2022 (eval/bulletins-dev4-2022): 他预测中国可能还是采取… says a clause
+    with no comma after the cue; 上海通报病例增长 reports cases and says nothing."""
+    text = "牛津大学传染病学教授陈铮鸣对BBC说，中国会开放。他预测中国可能还是采取“以拖待变”的稳妥措施。自3月以来，上海通报病例增长近3倍。"
+    said = [(f["speaker"], f["text"][:8]) for f in facts(text, "2022-04-11T10:00:00+08:00", kind="statement")]
+    assert said == [("陈铮鸣", "中国会开放"), ("陈铮鸣", "中国可能还是采取")]

@@ -14,7 +14,7 @@ from ..model import AnalysedArticle, EntityRef, Fact, FactKind, Matching
 from ..rdf import A, ArticleGraph, date_literal, named
 from ..vocab import SCHEMA
 from .clauses import (QUOTE, adverb_pattern, between_pattern, clause_end, clause_start, clause_subjects, cues_in, is_word,
-                      last_person_subject, reported_by_body, when_pattern)
+                      last_person_subject, reported_by_body, tokens_at, when_pattern)
 from .clauses import subject as clause_subject
 from .common import AGENT_TYPES, apposition_head, clause_of, last_person_before, ref_of, sentence_date
 
@@ -47,7 +47,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
         speaker_here = None
         said_here = False
         for local, cue in found:
-            if cue in strict and sentence.norm[local + len(cue): local + len(cue) + 1] not in _OPENERS:
+            if cue in strict and sentence.norm[local + len(cue): local + len(cue) + 1] not in _OPENERS \
+                    and not (cue in zh("statements")["clause_cues"] and _clause_follows(doc, sentence.start + local + len(cue))):
                 continue
             if sentence.norm[local - 1:local] == zh("grammar")["passive"]:
                 continue
@@ -79,6 +80,17 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             said_here = True
         quoting, last = said_here and _opens_quote(sentence.norm), sentence
     return facts
+
+
+def _clause_follows(doc: AnalysedArticle, offset: int) -> bool:
+    """Whether a clause of its own follows a cue that takes a plain object too (他预测
+    中国可能还是采取…, not 公布最新数据): a noun or pronoun, then an adverb or a verb."""
+    tokens = tokens_at(doc)
+    first = tokens.get(offset)
+    if first is None or first.start != offset or not first.pos.startswith(zh("statements")["clause_subject_tags"]):
+        return False
+    second = tokens.get(first.end)
+    return second is not None and second.pos.startswith(zh("statements")["clause_predicate_tags"])
 
 
 def _cited(sentence, local: int) -> bool:
