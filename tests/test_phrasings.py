@@ -559,3 +559,13 @@ def test_a_cue_that_takes_an_object_too_says_a_clause_that_follows_it_unmarked()
     text = "牛津大学传染病学教授陈铮鸣对BBC说，中国会开放。他预测中国可能还是采取“以拖待变”的稳妥措施。自3月以来，上海通报病例增长近3倍。"
     said = [(f["speaker"], f["text"][:8]) for f in facts(text, "2022-04-11T10:00:00+08:00", kind="statement")]
     assert said == [("陈铮鸣", "中国会开放"), ("陈铮鸣", "中国可能还是采取")]
+
+
+def test_the_hospital_authority_reports_and_a_reported_figure_says_nothing():
+    """RTHK, April 2022 (development bulletin sets): 醫管局呈報多116宗死亡個案 is the
+    Authority's statement; 滯後呈報的死亡個案 and 醫管局呈報、法醫… are nouns of reports."""
+    said = facts("另外，醫管局呈報多116宗死亡個案驗出陽性結果，第五波疫情至今累計7848名患者離世。", "2022-04-03T10:00:00+08:00", kind="statement")
+    assert [(f["speaker"], f["text"][:8]) for f in said] == [("医院管理局", "多116宗死亡個案")]
+    said = facts("另外，醫管局新呈報連同滯後呈報的死亡個案有62宗，而第五波疫情下，醫管局呈報、法醫及中大醫院合共的死亡個案有8492宗。",
+                 "2022-04-09T10:00:00+08:00", kind="statement")
+    assert len(said) == 1

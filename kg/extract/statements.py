@@ -50,7 +50,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             if cue in strict and sentence.norm[local + len(cue): local + len(cue) + 1] not in _OPENERS \
                     and not (cue in zh("statements")["clause_cues"] and _clause_follows(doc, sentence.start + local + len(cue))):
                 continue
-            if sentence.norm[local - 1:local] == zh("grammar")["passive"]:
+            if sentence.norm[local - 1:local] == zh("grammar")["passive"] \
+                    or sentence.norm[local + len(cue):local + len(cue) + 1] in zh("statements")["nominal_after_cue"]:
                 continue
             offset = sentence.start + local
             if _cited(sentence, local):
