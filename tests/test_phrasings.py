@@ -565,7 +565,7 @@ def test_the_hospital_authority_reports_and_a_reported_figure_says_nothing():
     """RTHK, April 2022 (development bulletin sets): 醫管局呈報多116宗死亡個案 is the
     Authority's statement; 滯後呈報的死亡個案 and 醫管局呈報、法醫… are nouns of reports."""
     said = facts("另外，醫管局呈報多116宗死亡個案驗出陽性結果，第五波疫情至今累計7848名患者離世。", "2022-04-03T10:00:00+08:00", kind="statement")
-    assert [(f["speaker"], f["text"][:8]) for f in said] == [("医院管理局", "多116宗死亡個案")]
+    assert [(f["speaker"], f["text"][:9]) for f in said] == [("医院管理局", "多116宗死亡個案")]
     said = facts("另外，醫管局新呈報連同滯後呈報的死亡個案有62宗，而第五波疫情下，醫管局呈報、法醫及中大醫院合共的死亡個案有8492宗。",
                  "2022-04-09T10:00:00+08:00", kind="statement")
     assert len(said) == 1
