@@ -249,11 +249,11 @@ def test_the_person_of_a_clause_opened_by_zai_takes_office():
 
 def test_an_election_with_titles_between_the_verb_and_the_person_is_an_appointment():
     """RTHK, April 2022 (eval/offices-dev-2022): 選出反對派領袖、穆斯林聯盟主席夏巴茲謝里夫為新總理，
-    接替被罷免的伊姆蘭汗 appoints Sharif, replacing Khan; lifting sanctions on someone
+    接替被罷免的伊姆蘭汗 appoints Sharif, replacing Khan, who was removed and leaves the post; lifting sanctions on someone
     (解除對沙拉的制裁, AJ, November 2025) removes nobody from a post."""
     found = events("巴基斯坦國會投票選出反對派領袖、穆斯林聯盟主席夏巴茲謝里夫為新總理，接替被罷免的伊姆蘭汗。", "2022-04-12T10:00:00+08:00")
     assert [(kind, person, org, role, replaces) for kind, person, org, role, _, replaces in found] == [
-        ("appointment", "夏巴兹谢里夫", "巴基斯坦", "总理", "伊姆兰汗")]
+        ("appointment", "夏巴兹谢里夫", "巴基斯坦", "总理", "伊姆兰汗"), ("departure", "伊姆兰汗", "巴基斯坦", "总理", None)]
     assert events("叙利亚总统沙拉于周六晚抵达美国首都华盛顿。周四，美国主导联合国安理会投票决定解除对沙拉的制裁。",
                   "2025-11-09T10:00:00+03:00") == []
 
@@ -289,3 +289,11 @@ def test_a_ministry_that_opens_a_fused_title_leaves_the_post_to_the_sentence_s_c
     text = "白俄罗斯国家媒体援引外交部长马克西姆·雷任科夫的话说，缅甸“在各个工业领域拥有巨大的潜力”。"
     found = {(f.args["person"].name, f.args["organization"].name, f.args["role"]) for f in office.extract(analyse(Article("x.html", text)))}
     assert found == {("马克西姆·雷任科夫", "place:country-BY", "外交部长")}
+
+
+def test_appointed_by_pronoun_to_two_posts():
+    """RTHK, April 2022 (eval/offices-dev-2022): 委任他出任保安局局長及政務司司長 appoints
+    the sentence's subject to both posts."""
+    text = "李家超表示，感謝行政長官林鄭月娥先後委任他出任保安局局長及政務司司長，亦感謝香港市民。"
+    found = {(e[0], e[1], e[3]) for e in events(text, "2022-04-07T10:00:00+08:00")}
+    assert {("appointment", "李家超", "局长"), ("appointment", "李家超", "司长")} <= found

@@ -13,7 +13,7 @@ from ..model import AnalysedArticle, Fact, FactKind, Matching, Mention
 from ..rdf import A, ArticleGraph, add_membership, date_literal, named
 from ..vocab import NKG, SCHEMA
 from .clauses import between_pattern, clause_end, clause_start, cues_in, is_word, pronoun_subject, subject
-from .common import apposition_start, event_day, find_all, items, ref_of
+from .common import apposition_start, event_day, find_all, items, last_person_before, ref_of
 from .office import Post, _post_ending, appositions, national_polity
 
 
@@ -36,17 +36,17 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             taking_up = kind == "in"
             if kind in ("appoints", "removes"):
                 closers = words["as"] if kind == "appoints" else (zh("grammar")["possessive"],) + tuple(words["post_words"])
-                persons = _object(doc, sentence, after, end, closers)
+                persons, after = _object(doc, sentence, after, end, closers)
                 if not persons:
                     continue
-                after = max(p.end for p in persons)
                 kind = "in" if kind == "appoints" else "out"
             else:
                 persons = _described(doc, sentence, after, end) or _subjects(doc, sentence, start, offset)
             if not persons or _not_an_event(doc, start, offset, words["not_events"]):
                 continue
             replaced = _replaced(doc, sentence, start, sentence.start + len(sentence.norm), words["replaces"])
-            post = _post(doc, sentence, after, end)
+            posts = _posts(doc, sentence, after, end)
+            post = posts[0] if posts else None
             if post is None and kind == "out":
                 post = _served(doc, sentence, start)
             day = event_day(doc, sentence, start, offset, effect=True)
@@ -54,18 +54,25 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 continue  # 5月10日就任韩国总统的尹锡悦, told on 28 April: not yet an event (an appointment made is one)
             if (post is None or post.body is None) and held is None:
                 held = _posts_held(doc)
-            polity = national_polity(doc, post, sentence, offset) if post is not None else None
-            for person in persons:
-                known = post if post is not None and (post.body is not None or polity is not None) else _held(doc, held, person, post)
-                if known is None:
-                    continue
-                fact_kind = "appointment" if kind == "in" else "departure"
-                body = ref_of(doc, known.body) if known.body is not None else polity
-                args = {"person": ref_of(doc, person), "organization": body, "role": known.role, "date": day}
-                if fact_kind == "appointment":
-                    args["replaces"] = ref_of(doc, replaced) if replaced is not None and replaced is not person else None
-                key = (fact_kind, args["person"].name, args["organization"].name, known.role)
-                facts.setdefault(key, Fact(fact_kind, args, sentence, 0.75 if post else 0.6))
+            for post in posts or [post]:
+                polity = national_polity(doc, post, sentence, offset) if post is not None else None
+                for person in persons:
+                    known = post if post is not None and (post.body is not None or polity is not None) else _held(doc, held, person, post)
+                    if known is None:
+                        continue
+                    fact_kind = "appointment" if kind == "in" else "departure"
+                    body = ref_of(doc, known.body) if known.body is not None else polity
+                    args = {"person": ref_of(doc, person), "organization": body, "role": known.role, "date": day}
+                    if fact_kind == "appointment":
+                        args["replaces"] = ref_of(doc, replaced) if replaced is not None and replaced is not person else None
+                    key = (fact_kind, args["person"].name, args["organization"].name, known.role)
+                    facts.setdefault(key, Fact(fact_kind, args, sentence, 0.75 if post else 0.6))
+                    if fact_kind == "appointment" and replaced is not None and replaced is not person \
+                            and _removed_before(doc, replaced):
+                        # 接替被罷免的伊姆蘭汗: the one replaced, removed, leaves the post
+                        out = {"person": ref_of(doc, replaced), "organization": body, "role": known.role, "date": day}
+                        facts.setdefault(("departure", out["person"].name, body.name, known.role),
+                                         Fact("departure", out, sentence, 0.6))
     return list(facts.values())
 
 
@@ -124,30 +131,54 @@ def _described(doc: AnalysedArticle, sentence, after: int, end: int) -> list[Men
     return []
 
 
-def _object(doc: AnalysedArticle, sentence, after: int, end: int, closers) -> list[Mention]:
+def _object(doc: AnalysedArticle, sentence, after: int, end: int, closers) -> tuple[list[Mention], int]:
     """Whom 任命/免去 acts on: the persons right after the verb, up to 为/担任 (or the
-    的/职务 of the post removed)."""
+    的/职务 of the post removed), and where their words end."""
     persons = [m for m in doc.mentions_in(sentence) if after <= m.start and m.end <= end and m.type == "Person"]
+    pronoun = _pronoun_object(doc, sentence, after)
+    if pronoun is not None:
+        person, pronoun_end = pronoun
+        return ([person], pronoun_end) if doc.norm[pronoun_end:end].startswith(tuple(closers)) else ([], after)
     if not persons:
-        return []
+        return [], after
     gap = doc.norm[after:persons[0].start].strip(" ，")
     # 选出反对派领袖、穆斯林联盟主席夏巴兹谢里夫为新总理: the person's titles stand between
     chain = apposition_start(doc, persons[0])
     titled = 0 < len(gap) <= 24 and chain < persons[0].start and chain - after <= zh("appointments")["object_descriptor_reach"]
     if gap not in zh("appointments")["before_object"] and not titled:
-        return []
+        return [], after
     chosen = [persons[0]]
     for m in persons[1:]:
         if doc.norm[chosen[-1].end:m.start] in zh("appointments")["joiners"]:
             chosen.append(m)
     rest = doc.norm[chosen[-1].end:end]
-    return chosen if rest.startswith(tuple(closers)) or any(c in rest for c in closers) else []
+    return (chosen, chosen[-1].end) if rest.startswith(tuple(closers)) or any(c in rest for c in closers) else ([], after)
+
+
+def _pronoun_object(doc: AnalysedArticle, sentence, after: int) -> tuple[Mention, int] | None:
+    """The person 他/她 right after 任命 or 委任 stands for (李家超表示，感謝林鄭月娥委任他出任
+    保安局局長: the sentence's subject, else the last person named), and where the
+    pronoun ends."""
+    for pronoun in lexicon.cues()["person_pronouns"]:
+        if doc.norm.startswith(pronoun, after) and not doc.norm.startswith(pronoun + zh("grammar")["plural"], after):
+            first = subject(doc, sentence, sentence.start, sentence.start + clause_end(sentence.norm), polity_near=False)
+            person = first if first is not None and first.type == "Person" and first.end <= after \
+                else last_person_before(doc, after)
+            return (person, after + len(pronoun)) if person is not None else None
+    return None
 
 
 def _not_an_event(doc: AnalysedArticle, start: int, offset: int, markers) -> bool:
     """要求马科斯下台, 即将就任, 拒绝辞职: a word of its own before the cue in its clause."""
     text = doc.norm[start:offset]
     return any(is_word(doc, start + i, marker) for marker in markers for i in find_all(marker, text))
+
+
+def _removed_before(doc: AnalysedArticle, person: Mention) -> bool:
+    """Whether the words right before a person replaced say the person was removed or
+    left (被罷免的伊姆蘭汗, 下台的)."""
+    before = doc.norm[max(0, person.start - 6):person.start].rstrip(zh("grammar")["possessive"])
+    return before.endswith(tuple(zh("appointments")["removed_before_replaced"]))
 
 
 def _replaced(doc: AnalysedArticle, sentence, start: int, end: int, cues) -> Mention | None:
@@ -163,14 +194,33 @@ def _replaced(doc: AnalysedArticle, sentence, start: int, end: int, cues) -> Men
 def _post(doc: AnalysedArticle, sentence, after: int, end: int) -> Post | None:
     """The post named after the cue, up to the clause's end: a body and a title read as
     an office is (国家卫健委副主任, 警务处副处长)."""
+    return _first_post(doc, sentence, after, end)[0]
+
+
+def _posts(doc: AnalysedArticle, sentence, after: int, end: int) -> list[Post]:
+    """The posts named after the cue: the first, and those joined to it by 及, 和 or 、
+    (委任他出任保安局局長及政務司司長)."""
+    posts: list[Post] = []
+    while True:
+        post, title_end = _first_post(doc, sentence, after, end)
+        if post is None:
+            return posts
+        posts.append(post)
+        if doc.norm[title_end:title_end + 1] not in zh("appointments")["joiners"]:
+            return posts
+        after = title_end + 1
+
+
+def _first_post(doc: AnalysedArticle, sentence, after: int, end: int) -> tuple[Post | None, int]:
+    """The first post after ``after`` and where its title ends."""
     row = [i for i in items(doc, sentence) if after <= i.start and i.end <= end]
     for j, item in enumerate(row):
         if item.kind == "Title":
             post, _, _ = _post_ending(doc, row, j, after, nearest=True)
-            return post
+            return post, item.end
         if item.kind == "Person" and not doc.norm.startswith(zh("grammar")["possessive"], _past_titles(row, j)):
-            return None  # a person's post (福特总统的白宫幕僚长) reads on past the possessor
-    return None
+            return None, after  # a person's post (福特总统的白宫幕僚长) reads on past the possessor
+    return None, after
 
 
 def _past_titles(row, j: int) -> int:
