@@ -569,3 +569,9 @@ def test_the_hospital_authority_reports_and_a_reported_figure_says_nothing():
     said = facts("另外，醫管局新呈報連同滯後呈報的死亡個案有62宗，而第五波疫情下，醫管局呈報、法醫及中大醫院合共的死亡個案有8492宗。",
                  "2022-04-09T10:00:00+08:00", kind="statement")
     assert len(said) == 1
+
+
+def test_a_source_whose_figures_are_disclosed_is_cited():
+    """BBC, April 2022 (eval/bulletins-dev2-2022): 根据台湾卫生部披露的信息 cites the ministry."""
+    found = facts("根据台湾卫生部披露的信息，在此期间，共有7例死亡病例。", "2022-04-28T10:00:00+08:00", kind="source")
+    assert [f["source"] for f in found] == ["台湾卫生部"]
