@@ -575,3 +575,11 @@ def test_a_source_whose_figures_are_disclosed_is_cited():
     """BBC, April 2022 (eval/bulletins-dev2-2022): 根据台湾卫生部披露的信息 cites the ministry."""
     found = facts("根据台湾卫生部披露的信息，在此期间，共有7例死亡病例。", "2022-04-28T10:00:00+08:00", kind="source")
     assert [f["source"] for f in found] == ["台湾卫生部"]
+
+
+def test_flights_and_the_places_travellers_came_from_are_no_visits():
+    """RTHK, April 2022 (eval/bulletins-dev4-2022): 由南韓首爾飛抵本港的航班 describes a flight,
+    and 分別由德國及新加坡抵港 says where two travellers came from."""
+    text = ("當局表示，大韓航空營運於本月2日由南韓首爾飛抵本港的航班KE607，有3名乘客經抵港檢測確診。"
+            "另外2宗輸入個案在檢疫酒店發現，兩人分別由德國及新加坡抵港。")
+    assert facts(text, "2022-04-04T10:00:00+08:00", kind="visit") == []

@@ -47,6 +47,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             start = clause_start(sentence.norm, offset - sentence.start) + sentence.start
             if any(c in doc.norm[start:offset] for c in dispatch_cues):
                 continue
+            if _carried(doc, sentence, offset):
+                continue
             visitor = _visitor(doc, sentence, start, offset)
             if visitor is None or (visitor, place) in seen or visitor == place:
                 continue
@@ -73,9 +75,17 @@ def _visitor(doc: AnalysedArticle, sentence, start: int, offset: int) -> EntityR
     if found is None and start > sentence.start and not any(
             m.end <= offset for m in doc.mentions_within(start, offset) if m.type in AGENT_TYPES + PLACE_TYPES):
         found = subject(doc, sentence, sentence.start, sentence.start + clause_end(sentence.norm), polity_near=False)
-    if found is None or found.type not in AGENT_TYPES + ("Country",):
-        return None
+    if found is None or found.type not in AGENT_TYPES + ("Country",) \
+            or doc.norm[found.start - 1:found.start] in zh("visits")["origins"]:
+        return None  # 由德國及新加坡抵港: where the travellers came from
     return ref_of(doc, found)
+
+
+def _carried(doc: AnalysedArticle, sentence, offset: int) -> bool:
+    """Whether the cue's words describe a flight or a ship (由首爾飛抵本港的航班KE607)."""
+    rest = doc.norm[offset:sentence.start + len(sentence.norm)]
+    at = rest.find(zh("grammar")["possessive"])
+    return 0 <= at <= 12 and rest[at + 1:].startswith(tuple(zh("visits")["carriers"]))
 
 
 def _innermost(doc: AnalysedArticle, mentions, place):
