@@ -593,13 +593,19 @@ FAMILY = {kind: {"person": "PER", "org": "ORG", "place": "LOC"}[family] for kind
 """Mention type → the span label of the NER corpora (PER, ORG, LOC)."""
 
 
-def _agreed(candidates: list[Mention]) -> list[bool]:
-    """Whether another recogniser proposes the same span as the same kind of thing (a
-    lexicon's 路透 the news agency does not make a model's place 路透 agreed)."""
+def _agreed(candidates: list[Mention]) -> list[str]:
+    """For each span, ``agreed`` when another recogniser proposes the same span as the
+    same kind of thing, ``retyped`` when another proposes it as another kind (the
+    gazetteer's province 湖北 the tagger reads as a body: the span is confirmed, the kind
+    in dispute), else ``alone`` (a lexicon's 路透 the news agency does not make a model's
+    place 路透 agreed)."""
     by_span: dict[tuple, set[str]] = {}
+    kinds: dict[tuple, set[str]] = {}
     for m in candidates:
         by_span.setdefault((m.start, m.end, FAMILY.get(m.type)), set()).add(m.source)
-    return [len(by_span[(m.start, m.end, FAMILY.get(m.type))]) > 1 for m in candidates]
+        kinds.setdefault((m.start, m.end), set()).add(FAMILY.get(m.type))
+    return ["agreed" if len(by_span[(m.start, m.end, FAMILY.get(m.type))]) > 1
+            else "retyped" if len(kinds[(m.start, m.end)]) > 1 else "alone" for m in candidates]
 
 
 @lru_cache(maxsize=1)
@@ -617,13 +623,13 @@ SURE = 0.9
 """A model's span is sure when every character's tag has at least this probability."""
 
 
-def precision_keys(m: Mention, agreed: bool) -> list[str]:
+def precision_keys(m: Mention, agreed: str) -> list[str]:
     """The rows of the precision table a proposed span falls in, most specific first:
-    source, kind, whether another source agrees, for a model how sure it was, and for a
+    source, kind, whether another source agrees (or reads the span as another kind), for a model how sure it was, and for a
     person whether the name is all transliteration sounds (库德里茨基, 杰夫·贝佐斯)."""
     family = FAMILY.get(m.type, "ORG")
     general = f"{m.source}|{family}"
-    base = f"{general}|{'agreed' if agreed else 'alone'}"
+    base = f"{general}|{agreed}"
     sure = f"|{'sure' if m.confidence >= SURE else 'unsure'}" if m.source in MODEL_SOURCES and m.confidence < 1.0 else ""
     sounds = ""
     if family == "PER":
@@ -633,7 +639,7 @@ def precision_keys(m: Mention, agreed: bool) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def measured_precision(m: Mention, agreed: bool, ner: str) -> float:
+def measured_precision(m: Mention, agreed: str, ner: str) -> float:
     table = source_precision()["precision"].get(ner, {})
     found = next((table[k] for k in precision_keys(m, agreed) if k in table), None)
     return found["precision"] if found else 0.0

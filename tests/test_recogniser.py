@@ -303,3 +303,11 @@ def test_a_transliterated_name_keeps_a_first_sound_the_sound_list_lacks():
     found = names("这由内政部长热拉尔德·达尔马宁指出，他表示，如果马克龙再次当选，那么会就科西嘉岛的自治进行辩论。", ("Person",))
     assert "热拉尔德·达尔马宁" in found and "拉尔德·达尔马宁" not in found
     assert "安东尼奥·古特雷斯" in names("他称安东尼奥·古特雷斯将访问莫斯科。", ("Person",))
+
+
+def test_a_span_the_tagger_retypes_keeps_the_gazetteer_s_kind():
+    """RFI, April 2022 (eval/bulletins-dev-2022): the tagger reads 湖北 in a list of provinces
+    as a body; the span is not alone but retyped, a row of its own in the decision table,
+    and the gazetteer's province wins."""
+    doc = analyse(Article("corpus sentence", "安徽、湖北、天津等多地纷派医疗队到上海支援。"))
+    assert [(m.norm, m.type) for m in doc.mentions if m.norm == "湖北"] == [("湖北", "AdministrativeArea")]
