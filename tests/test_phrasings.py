@@ -583,3 +583,9 @@ def test_flights_and_the_places_travellers_came_from_are_no_visits():
     text = ("當局表示，大韓航空營運於本月2日由南韓首爾飛抵本港的航班KE607，有3名乘客經抵港檢測確診。"
             "另外2宗輸入個案在檢疫酒店發現，兩人分別由德國及新加坡抵港。")
     assert facts(text, "2022-04-04T10:00:00+08:00", kind="visit") == []
+
+
+def test_provinces_listed_before_the_cue_each_send_the_group():
+    """RFI, April 2022 (eval/bulletins-dev-2022): 安徽、湖北、天津等多地纷派医疗队到上海支援."""
+    found = facts("安徽、湖北、天津等多地纷派医疗队到上海支援。", "2022-04-08T10:00:00+08:00", kind="dispatch")
+    assert [(f["sender"], f["destination"]) for f in found] == [("安徽省", "上海市"), ("湖北省", "上海市"), ("天津市", "上海市")]

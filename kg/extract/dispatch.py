@@ -22,25 +22,24 @@ def find_dispatches(doc: AnalysedArticle) -> list[Fact]:
                 if local in seen:
                     continue
                 seen.update(range(local, local + len(cue)))
-                fact = _dispatch_at(doc, sentence, local, cue)
-                if fact:
-                    facts.append(fact)
+                facts += _dispatch_at(doc, sentence, local, cue)
     return facts
 
 
-def _dispatch_at(doc, sentence, local, cue):
+def _dispatch_at(doc, sentence, local, cue) -> list[Fact]:
     offset = sentence.start + local
     after = sentence.norm[local + len(cue): local + len(cue) + 12]
     words = zh("dispatch")
     group_word = next((w for w in words["group_words"] if w in after[:8]), None)
     if group_word is None:
-        return None
+        return []
     clause_start, _ = clause_of(doc, offset)
     mentions = doc.mentions_in(sentence)
-    senders = [m for m in mentions if m.end <= offset and m.start >= clause_start - 40 and m.type in ORG_TYPES + ("Person", "Country")
-               and doc.norm[m.start - 1:m.start] != words["toward"]]
+    senders = [m for m in mentions if m.end <= offset and doc.norm[m.start - 1:m.start] != words["toward"]
+               and (m.start >= clause_start - 40 and m.type in ORG_TYPES + ("Person", "Country")
+                    or m.start >= clause_start and m.type in PLACE_TYPES)]
     if not senders:
-        return None
+        return []
     group_at = offset + len(cue) + after.index(group_word)
     destinations = [
         m for m in mentions
@@ -48,16 +47,25 @@ def _dispatch_at(doc, sentence, local, cue):
         and any(doc.norm[m.start - len(t): m.start] == t for t in words["to"])
     ] or [m for m in mentions if clause_start <= m.start and m.end <= offset and m.type in PLACE_TYPES
           and doc.norm[m.start - 1:m.start] == words["toward"]]
-    sender = ref_of(doc, senders[-1])
     destination = ref_of(doc, destinations[0]) if destinations else None
-    group = group_ref(doc, sender, destination, group_word)
-    return Fact(
-        "dispatch",
-        {"sender": sender, "group": group, "destination": destination,
-         "date": event_day(doc, sentence, clause_start, offset)},
-        sentence,
-        0.8 if destination else 0.6,
-    )
+    day = event_day(doc, sentence, clause_start, offset)
+    facts = []
+    for mention in _listed(doc, senders):
+        sender = ref_of(doc, mention)
+        facts.append(Fact("dispatch", {"sender": sender, "group": group_ref(doc, sender, destination, group_word),
+                                       "destination": destination, "date": day}, sentence, 0.8 if destination else 0.6))
+    return facts
+
+
+def _listed(doc: AnalysedArticle, senders: list) -> list:
+    """The sender nearest the cue and those listed with it (安徽、湖北、天津等多地纷派医疗队)."""
+    chosen = [senders[-1]]
+    for m in reversed(senders[:-1]):
+        if doc.norm[m.end:chosen[0].start] not in zh("dispatch")["sender_joiners"] or m.type != chosen[0].type \
+                and {m.type, chosen[0].type} - set(PLACE_TYPES):
+            break
+        chosen.insert(0, m)
+    return chosen
 
 
 def extract(doc: AnalysedArticle) -> list[Fact]:
