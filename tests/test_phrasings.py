@@ -589,3 +589,12 @@ def test_provinces_listed_before_the_cue_each_send_the_group():
     """RFI, April 2022 (eval/bulletins-dev-2022): 安徽、湖北、天津等多地纷派医疗队到上海支援."""
     found = facts("安徽、湖北、天津等多地纷派医疗队到上海支援。", "2022-04-08T10:00:00+08:00", kind="dispatch")
     assert [(f["sender"], f["destination"]) for f in found] == [("安徽省", "上海市"), ("湖北省", "上海市"), ("天津市", "上海市")]
+
+
+def test_a_clause_of_time_and_an_addressee_name_no_speaker():
+    """AFP via CNA, November 2025 (eval/gold): in 當法新社上週詢問此案時，澤倫斯基…並說 the
+    agency only asked; in 他…並對法新社表示 it is spoken to, and 他 speaks."""
+    found = facts("當法新社上週詢問此案時，澤倫斯基回應這應由司法機關裁決，並說：「庫德里茨基曾負責一個龐大的體系。」", kind="statement")
+    assert [(f["speaker"], f["text"][:5]) for f in found] == [("泽连斯基", "庫德里茨基")]
+    found = facts("庫德里茨基否認指控。他目前獲得保釋，並對法新社表示：「這完全是政治操作。」", kind="statement")
+    assert [(f["speaker"], f["text"][:4]) for f in found] == [("库德里茨基", "這完全是")]

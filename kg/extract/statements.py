@@ -14,7 +14,7 @@ from ..model import AnalysedArticle, EntityRef, Fact, FactKind, Matching
 from ..rdf import A, ArticleGraph, date_literal, named
 from ..vocab import SCHEMA
 from .clauses import (QUOTE, adverb_pattern, between_pattern, clause_end, clause_start, clause_subjects, cues_in, is_word,
-                      last_person_subject, reported_by_body, tokens_at, when_pattern)
+                      last_person_subject, pronoun_subject, reported_by_body, tokens_at, when_pattern)
 from .clauses import subject as clause_subject
 from .common import AGENT_TYPES, apposition_head, clause_of, last_person_before, ref_of, sentence_date
 
@@ -184,9 +184,10 @@ def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | 
         return ref_of(doc, subject)
     head = _LEADING_QUOTE.sub("", doc.norm[start:offset]).strip()
     head = _joiners().sub("", _when_at_start().sub("", head))
+    head = _without_addressee(doc, head, start, offset)
     first = None
     if start > sentence.start:
-        first = clause_subject(doc, sentence, sentence.start, sentence.start + clause_end(sentence.norm))
+        first = _main_subject(doc, sentence, start)
     for demonstrative in lexicon.cues()["person_demonstratives"]:
         if head.startswith(demonstrative):
             person = _described_before(doc, head[len(demonstrative):], start)
@@ -216,6 +217,33 @@ def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | 
         nearest = _nearest_subject(doc, sentence, start)
         return ref_of(doc, nearest) if nearest else None
     return None
+
+
+def _main_subject(doc: AnalysedArticle, sentence, before: int):
+    """The subject of the sentence's first clause, past a clause of time that opens it
+    (當法新社上週詢問此案時，澤倫斯基回應…，並說: 澤倫斯基, not 法新社)."""
+    words = zh("statements")
+    opening = clause_end(sentence.norm)
+    clause = sentence.norm[:opening]
+    start, end = sentence.start, sentence.start + opening
+    if clause.startswith(tuple(words["time_clause_openers"])) and clause.endswith(tuple(words["time_clause_closers"])):
+        start = sentence.start + opening + 1
+        if start >= before:
+            return None
+        end = start + clause_end(sentence.norm[opening + 1:])
+    return clause_subject(doc, sentence, start, end) or pronoun_subject(doc, sentence, start, end)
+
+
+def _without_addressee(doc: AnalysedArticle, head: str, start: int, offset: int) -> str:
+    """The words before a cue without the one spoken to (並對法新社表示: nobody named
+    speaks; the clause continues the sentence's subject)."""
+    for word in zh("statements")["addressed_to"]:
+        if head.startswith(word):
+            rest = head[len(word):]
+            named = [m for m in doc.mentions_within(start, offset) if m.norm == rest]
+            if named:
+                return ""
+    return head
 
 
 def _nearest_subject(doc: AnalysedArticle, sentence, offset: int):
