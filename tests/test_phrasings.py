@@ -598,3 +598,13 @@ def test_a_clause_of_time_and_an_addressee_name_no_speaker():
     assert [(f["speaker"], f["text"][:5]) for f in found] == [("泽连斯基", "庫德里茨基")]
     found = facts("庫德里茨基否認指控。他目前獲得保釋，並對法新社表示：「這完全是政治操作。」", kind="statement")
     assert [(f["speaker"], f["text"][:4]) for f in found] == [("库德里茨基", "這完全是")]
+
+
+def test_an_admission_of_what_someone_did_is_a_statement():
+    """BBC, November 2025 (eval/gold): 简云晴承认在从中国飞往美国前，将种子…藏在靴子里 and
+    她还承认与…讨论了 say what she admitted, with no comma after the cue."""
+    text = ("但在本月早些时候，这位名叫简云晴（音）的学生认罪时表示，她只是想加快自己在作物研究方面的工作。"
+            "作为认罪协议的一部分，简云晴承认在从中国飞往美国前，将种子放在一个“很小的”塑料袋藏在靴子里。"
+            "她还承认与据信目前在中国的刘尊永讨论了偷带真菌的最佳方式。")
+    found = facts(text, kind="statement")
+    assert [(f["speaker"], f["text"][:4]) for f in found][-2:] == [("简云晴", "在从中国"), ("简云晴", "与据信目")]

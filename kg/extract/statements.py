@@ -48,7 +48,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
         said_here = False
         for local, cue in found:
             if cue in strict and sentence.norm[local + len(cue): local + len(cue) + 1] not in _OPENERS \
-                    and not (cue in zh("statements")["clause_cues"] and _clause_follows(doc, sentence.start + local + len(cue))):
+                    and not (cue in zh("statements")["clause_cues"] and _clause_follows(doc, sentence.start + local + len(cue), cue)):
                 continue
             if sentence.norm[local - 1:local] == zh("grammar")["passive"] \
                     or sentence.norm[local + len(cue):local + len(cue) + 1] in zh("statements")["nominal_after_cue"]:
@@ -83,15 +83,23 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
     return facts
 
 
-def _clause_follows(doc: AnalysedArticle, offset: int) -> bool:
+def _clause_follows(doc: AnalysedArticle, offset: int, cue: str) -> bool:
     """Whether a clause of its own follows a cue that takes a plain object too (他预测
-    中国可能还是采取…, not 公布最新数据): a noun or pronoun, then an adverb or a verb."""
+    中国可能还是采取…, not 公布最新数据): a noun or pronoun, then an adverb or a verb; a
+    preposition and a verb after it (承认向调查人员撒谎); after an admission, a verb
+    (承认收受贿赂)."""
+    words = zh("statements")
     tokens = tokens_at(doc)
     first = tokens.get(offset)
-    if first is None or first.start != offset or not first.pos.startswith(zh("statements")["clause_subject_tags"]):
+    if first is None or first.start != offset:
+        return False
+    if first.pos.startswith("p") or cue in words["admission_cues"] and first.pos.startswith("v"):
+        end = offset + clause_end(doc.norm[offset:])
+        return any(tokens[i].pos.startswith("v") for i in range(first.end, end) if i in tokens and tokens[i].start == i)
+    if not first.pos.startswith(words["clause_subject_tags"]):
         return False
     second = tokens.get(first.end)
-    return second is not None and second.pos.startswith(zh("statements")["clause_predicate_tags"])
+    return second is not None and second.pos.startswith(words["clause_predicate_tags"])
 
 
 def _cited(sentence, local: int) -> bool:
