@@ -734,7 +734,7 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = DEFAULT_
     titles = find_titles(norm) if titles is None else titles
     title_spans = Spans(titles)
     taken = _outside_non_names(norm, decide(propose_mentions(norm, text, tokens, titles, ner), title_spans, norm, ner))
-    taken = _glosses_as_aliases(norm, _throughout(norm, text, tokens, _placed(taken), title_spans))
+    taken = _glosses_as_aliases(norm, _throughout(norm, text, tokens, _one_kind(_placed(taken)), title_spans))
     taken = _short_bodies(_variant_names(norm, text, taken))
     return _with_body_anaphora(norm, text, _with_place_anaphora(norm, text, _home_words_as_anaphora(taken)))
 
@@ -986,6 +986,22 @@ def occurrences(text: str, words) -> dict[str, list[tuple[int, int]]]:
             if places is not None and i + n <= len(text) and (not places or places[-1][1] <= i):
                 places.append((i, i + n))
     return found
+
+
+def _one_kind(mentions: list[Mention]) -> list[Mention]:
+    """One name, one kind of thing per article: a model's mention the lexicons do not
+    identify takes the kind its name is given most surely in the article (美国国防部长
+    奥斯汀 … 这是奥斯汀上任: the second, read as a body, is the person too)."""
+    weight: dict[str, dict[str, float]] = {}
+    for m in mentions:
+        if m.source in MODEL_SOURCES and not m.ref:
+            family = weight.setdefault(m.norm, {})
+            family[m.type] = family.get(m.type, 0.0) + m.confidence
+    kinds = {name: max(by_kind, key=by_kind.get) for name, by_kind in weight.items() if len(by_kind) > 1}
+    if not kinds:
+        return mentions
+    return [Mention(m.start, m.end, m.text, m.norm, kinds[m.norm], m.source, m.ref, m.confidence)
+            if m.norm in kinds and m.source in MODEL_SOURCES and not m.ref else m for m in mentions]
 
 
 def _placed(mentions: list[Mention]) -> list[Mention]:

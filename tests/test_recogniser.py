@@ -311,3 +311,10 @@ def test_a_span_the_tagger_retypes_keeps_the_gazetteer_s_kind():
     and the gazetteer's province wins."""
     doc = analyse(Article("corpus sentence", "安徽、湖北、天津等多地纷派医疗队到上海支援。"))
     assert [(m.norm, m.type) for m in doc.mentions if m.norm == "湖北"] == [("湖北", "AdministrativeArea")]
+
+
+def test_a_name_is_one_kind_of_thing_throughout_the_article():
+    """Kyodo, April 2022 (eval/offices-dev-2022): the tagger reads the second 奥斯汀 as a
+    body; the person the article names first, more surely, is what the name is."""
+    doc = analyse(Article("corpus sentence", "美国国防部长奥斯汀与中国国防部长魏凤和通电话。这是奥斯汀上任一年多以来两人首度通话。"))
+    assert [m.type for m in doc.mentions if m.norm == "奥斯汀"] == ["Person", "Person"]
