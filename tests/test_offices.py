@@ -297,3 +297,10 @@ def test_appointed_by_pronoun_to_two_posts():
     text = "李家超表示，感謝行政長官林鄭月娥先後委任他出任保安局局長及政務司司長，亦感謝香港市民。"
     found = {(e[0], e[1], e[3]) for e in events(text, "2022-04-07T10:00:00+08:00")}
     assert {("appointment", "李家超", "局长"), ("appointment", "李家超", "司长")} <= found
+
+
+def test_taking_up_a_post_told_as_the_start_of_a_time_since_has_no_day():
+    """Kyodo, April 2022 (eval/offices-dev-2022): 奥斯汀上任一年多以来 says he took up the
+    post he holds in the article, on a day the text does not give."""
+    text = "美国国防部长奥斯汀与中国国防部长魏凤和通电话。这是奥斯汀上任一年多以来两人首度通话。"
+    assert events(text, "2022-04-21T10:00:00+08:00") == [("appointment", "奥斯汀", "美国国防部", "部长", None, None)]

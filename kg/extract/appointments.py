@@ -8,7 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 from .. import lexicon
-from ..language_data import zh
+from ..dates import resolve
+from ..language_data import pattern, zh
 from ..model import AnalysedArticle, Fact, FactKind, Matching, Mention
 from ..rdf import A, ArticleGraph, add_membership, date_literal, named
 from ..vocab import NKG, SCHEMA
@@ -50,6 +51,8 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
             if post is None and kind == "out":
                 post = _served(doc, sentence, start)
             day = event_day(doc, sentence, start, offset, effect=True)
+            if _looked_back_on(doc, sentence, offset, after):
+                day = None  # 奥斯汀上任一年多以来: taken up some time before, on a day the text does not give
             if taking_up and isinstance(day, date) and doc.day is not None and day > doc.day:
                 continue  # 5月10日就任韩国总统的尹锡悦, told on 28 April: not yet an event (an appointment made is one)
             if (post is None or post.body is None) and held is None:
@@ -94,6 +97,9 @@ def _subjects(doc: AnalysedArticle, sentence, start: int, offset: int) -> list[M
     inner = _inner_subject(doc, sentence, offset)
     if inner is not None:
         return [inner]  # 大卫·弗罗斯特在普京出任总统的几周之前采访了他: 普京 takes office
+    touching = next((m for m in doc.mentions_in(sentence) if m.end == offset and m.type == "Person"), None)
+    if touching is not None and subject(doc, sentence, start, offset, polity_near=False) is None:
+        return [touching]  # 这是奥斯汀上任一年多以来: the name right before the cue takes office
     head = subject(doc, sentence, start, offset, polity_near=False) or pronoun_subject(doc, sentence, start, offset)
     if head is None and start > sentence.start and not any(start <= m.start < offset for m in doc.mentions_in(sentence)):
         head = subject(doc, sentence, sentence.start, sentence.start + clause_end(sentence.norm), polity_near=False)
@@ -166,6 +172,15 @@ def _pronoun_object(doc: AnalysedArticle, sentence, after: int) -> tuple[Mention
                 else last_person_before(doc, after)
             return (person, after + len(pronoun)) if person is not None else None
     return None
+
+
+def _looked_back_on(doc: AnalysedArticle, sentence, offset: int, after: int) -> bool:
+    """Whether the event is told as the start of a time since (上任一年多以来, 就任后) and
+    the sentence gives no day for it."""
+    if not pattern("zh", "appointments", "since_event").match(doc.norm, after):
+        return False
+    stated = doc.norm[sentence.start:offset]
+    return resolve(stated, doc.day)[0] is None and not pattern("zh", "dates", "year_month").search(stated)
 
 
 def _not_an_event(doc: AnalysedArticle, start: int, offset: int, markers) -> bool:
