@@ -8,7 +8,7 @@ For each recogniser beside the lexicons and rules, through the whole analysis st
   Nov 2025, and training data of the tagger), `eval/bulletins-dev-2022`,
   `eval/bulletins-dev2-2022`, `-dev3-` and `-dev4-` (development, Apr 2022), `eval/entities-dev-2025-11`
   (development, Nov 2025, entities only), `eval/heldout` (Nov 2025),
-  `eval/heldout-2022` and `eval/bulletins-2022`
+  `eval/heldout-2022`, `eval/bulletins-2022` and `eval/heldout3-2022`
   (Apr 2022), with the Traditional-script articles (RTHK, CNA) and the others apart on
   the held-out sets;
 - mention P/R/F1 on People's Daily 1998 test and CLUENER2020 dev (name → person;
@@ -37,7 +37,8 @@ SETS = (("dev", "eval/gold", "news-2025-11"), ("dev bulletins", "eval/bulletins-
         ("dev bulletins 4", "eval/bulletins-dev4-2022", "news-2022-04"),
         ("dev entities", "eval/entities-dev-2025-11", "news-2025-11"),
         ("held-out", "eval/heldout", "news-2025-11"),
-        ("held-out 2022", "eval/heldout-2022", "news-2022-04"), ("bulletins 2022", "eval/bulletins-2022", "news-2022-04"))
+        ("held-out 2022", "eval/heldout-2022", "news-2022-04"), ("bulletins 2022", "eval/bulletins-2022", "news-2022-04"),
+        ("held-out 2022 (3)", "eval/heldout3-2022", "news-2022-04"))
 TRADITIONAL = ("-RTHK-", "-CNA-")
 
 
