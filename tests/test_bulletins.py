@@ -385,3 +385,13 @@ def test_cases_that_died_are_deaths():
     running total of deaths, not of confirmed cases."""
     found = reports("而过去一日新增的7宗本土死亡病例更是全部来自上海，使中国因疫症死亡的病例累计增至4655宗。", "2022-04-20T10:00:00+08:00")
     assert [(p, c, v) for p, c, v, _, _ in found] == [("中国", "CumulativeDeaths", 4655)]
+
+
+def test_the_cases_a_sentence_picks_from_are_no_new_figure():
+    """BBC, April 2022 (eval/bulletins-dev4-2022): 13万例确诊中，官方报告只有1例重症 reports one
+    severe case among cases already counted; 新增1334宗本土確診病例中，上海1015宗 still heads
+    its breakdown."""
+    found = reports("上海累计本土感染者超过13万例。13万例确诊中，官方报告只有1例重症。", "2022-04-09T10:00:00+08:00")
+    assert [(c, v) for _, c, v, _, _ in found] == [("CumulativeInfections", 130000), ("Severe", 1)]
+    found = reports("內地新增1334宗本土確診病例。新增1334宗本土確診病例中，上海1015宗、吉林248宗、浙江13宗等。", "2022-04-09T10:00:00+08:00")
+    assert ("上海市", "LocalConfirmed", 1015) in [(p, c, v) for p, c, v, _, _ in found]

@@ -200,6 +200,7 @@ def extract(doc: AnalysedArticle) -> list[Fact]:
                 previous_end = figure.end
                 completion = text[c_start:figure.start] + "|" + after + "|" + text[figures[-1].end:c_end] + "|" + tail
                 if _subtotal(completion, text[c_start:figure.start]) or _not_a_count(before, after) \
+                        or _among(text, c_start, figure, c_end) \
                         or _difference(text[c_start:figure.start]) \
                         or any(word in text[c_start:figure.start] for word in w["per_capita"] + w["conditional"]) \
                         or any(word in text[max(0, figure.start - w["estimate_reach"]):figure.start] for word in w["estimate"]):
@@ -548,6 +549,15 @@ def _change_end() -> re.Pattern:
     w = words()
     opening, change = (_either(sorted(w[key], key=len, reverse=True)) for key in ("comparisons", "change_verbs"))
     return re.compile(rf"(?:{opening})[^，。；]{{0,16}}?(?:{change}){_perfective()}?$")
+
+
+def _among(text: str, c_start: int, figure: _Figure, c_end: int) -> bool:
+    """A figure that only names the cases the rest of the sentence picks from (13万例确诊中，
+    官方报告只有1例重症), not a new figure heading its breakdown (新增1334宗本土確診病例中，
+    上海1015宗…, which the list's categories follow)."""
+    w = words()
+    return text[figure.end:c_end].endswith(tuple(w["among"])) and c_end - figure.end <= w["among_reach"] \
+        and not any(word in text[c_start:figure.start] for word in w["new"])
 
 
 def _not_a_count(before: str, after: str) -> bool:
