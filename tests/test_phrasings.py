@@ -136,7 +136,7 @@ def test_statement_speaker_after_a_clause_of_someone_else():
 
 def test_statement_without_a_subject_continues_the_first_clause():
     found = facts("世界银行估计，重建费用至少需要2160亿美元，并称这一数字是“保守的最佳估计”。", kind="statement")
-    assert [(f["speaker"], f["text"]) for f in found] == [("世界银行", "这一数字是“保守的最佳估计”")]
+    assert [(f["speaker"], f["text"][:8]) for f in found] == [("世界银行", "重建费用至少需要"), ("世界银行", "这一数字是“保守")]
 
 
 def test_no_statement_from_a_cue_inside_a_longer_word():
@@ -608,3 +608,13 @@ def test_an_admission_of_what_someone_did_is_a_statement():
             "她还承认与据信目前在中国的刘尊永讨论了偷带真菌的最佳方式。")
     found = facts(text, kind="statement")
     assert [(f["speaker"], f["text"][:4]) for f in found][-2:] == [("简云晴", "在从中国"), ("简云晴", "与据信目")]
+
+
+def test_proposing_agreeing_and_estimating_say_what_follows():
+    """BBC and RFI, April 2022 (development bulletin sets): 国务院常务会议进一步提出“…”, 他亦同意，…
+    and 他因此估计，… are statements; 希望 is none (a wish is not a saying)."""
+    found = facts("本周最新召开的中国国务院常务会议进一步提出“适时灵活运用多种货币政策工具”。", "2022-04-15T10:00:00+08:00", kind="statement")
+    assert [f["text"][:6] for f in found] == ["适时灵活运用"]
+    text = "耶鲁大学副教授陈希说，上海需要加快。他亦同意，燃眉之急是要加速上海市民的疫苗接种率。他希望市民保持社交距離。"
+    found = facts(text, "2022-04-15T10:00:00+08:00", kind="statement")
+    assert [(f["speaker"], f["text"][:4]) for f in found] == [("陈希", "上海需要"), ("陈希", "燃眉之急")]
