@@ -618,3 +618,12 @@ def test_proposing_agreeing_and_estimating_say_what_follows():
     text = "耶鲁大学副教授陈希说，上海需要加快。他亦同意，燃眉之急是要加速上海市民的疫苗接种率。他希望市民保持社交距離。"
     found = facts(text, "2022-04-15T10:00:00+08:00", kind="statement")
     assert [(f["speaker"], f["text"][:4]) for f in found] == [("陈希", "上海需要"), ("陈希", "燃眉之急")]
+
+
+def test_a_partner_described_by_a_clause_after_the_with_word_meets():
+    """RTHK, November 2025 (eval/gold): 劉勁松日前與到訪的日本外務省亞洲大洋洲局局長金井正彰磋商;
+    BBC, November 2025: 她本人也与在台湾居住的学生领袖吾尔开希…会面."""
+    found = facts("中國外交部亞洲司司長劉勁松日前與到訪的日本外務省亞洲大洋洲局局長金井正彰磋商。", kind="meeting")
+    assert [f["parties"] for f in found] == [["刘劲松", "金井正彰"]]
+    found = facts("佩洛西访问台湾。她本人也与在台湾居住的学生领袖吾尔开希会面。", kind="meeting")
+    assert [f["parties"] for f in found] == [["佩洛西", "吾尔开希"]]

@@ -87,11 +87,25 @@ def _joined(doc: AnalysedArticle, sentence, start: int, end: int, first: Mention
         if last is not None and chain < last.end:
             chain = mention.start
         gap = BRACKETED.sub("", doc.norm[last.end:chain]).strip() if last is not None else None
-        with_phrase = bool(_with_before().search(doc.norm[max(sentence.start, chain - 4):chain]))
+        with_phrase = bool(_with_before().search(doc.norm[max(sentence.start, chain - 4):chain])) \
+            or _with_before_modifier(doc, max(start, chain - zh("meetings")["modifier_reach"]), chain)
         if with_phrase or gap is not None and _joiner(gap):
             joined.append(mention)
             last = mention
     return joined
+
+
+def _with_before_modifier(doc: AnalysedArticle, floor: int, chain: int) -> bool:
+    """与/和/同/跟 before a partner described by a clause ending in 的 (与在台湾居住的学生
+    领袖吾尔开希): no punctuation and no other name between."""
+    text = doc.norm[floor:chain]
+    possessive = zh("grammar")["possessive"]
+    if possessive not in text[-4:]:
+        return False  # 与在台湾居住的学生|领袖吾尔开希: the clause, then perhaps a word before the title
+    marker = max((text.rfind(w) for w in zh("meetings")["with_markers"]), default=-1)
+    if marker < 0 or any(ch in text[marker:] for ch in "，。；、,"):
+        return False
+    return not any(floor + marker < m.start and m.end <= chain for m in doc.mentions_within(floor, chain) if m.type not in PLACE_TYPES)
 
 
 def _joiner(gap: str) -> bool:
