@@ -304,3 +304,12 @@ def test_taking_up_a_post_told_as_the_start_of_a_time_since_has_no_day():
     post he holds in the article, on a day the text does not give."""
     text = "美国国防部长奥斯汀与中国国防部长魏凤和通电话。这是奥斯汀上任一年多以来两人首度通话。"
     assert events(text, "2022-04-21T10:00:00+08:00") == [("appointment", "奥斯汀", "美国国防部", "部长", None, None)]
+
+
+def test_a_post_a_person_serves_in_after_adverbs_and_the_word_for_serving():
+    """Al Jazeera, April 2022 (eval/offices-dev-2022): 哈立德·本·萨勒曼目前担任沙特驻美国大使
+    is Saudi Arabia's envoy; 曾担任 makes a post held no more."""
+    doc = analyse(Article("x.html", "哈立德·本·萨勒曼目前担任沙特驻美国大使。王毅曾担任中国外交部长。"))
+    found = {(label(f.args["person"]), f.args["organization"].name, f.args["role"], bool(f.args.get("former"))) for f in office.extract(doc)}
+    assert ("哈立德·本·萨勒曼", "place:country-SA", "驻美国大使", False) in found
+    assert any(person == "王毅" and role == "部长" and former for person, _, role, former in found)

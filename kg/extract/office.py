@@ -290,6 +290,7 @@ def _posts_after(doc: AnalysedArticle, row: list[Item], k: int) -> list[Post]:
     if opener == "" and row[j].kind == "Title" and lexicon.titles()[row[j].title].leads == 2:
         post = _polity_post(doc, person.mention, row[j].title)
         return [post] if post else []
+    opener, former = _past_adverbs(opener)
     if opener not in _words()["after_name"]:
         return []
     org = None
@@ -297,7 +298,7 @@ def _posts_after(doc: AnalysedArticle, row: list[Item], k: int) -> list[Post]:
             and _gap(doc, row[j].end, row[j + 1].start) in ("", possessive):
         org, j = row[j], j + 1
     if row[j].kind != "Title" or org is None:
-        return []
+        return _served_post(doc, row, k, j, opener, former)
     end = row[j].end
     closing = doc.norm[end:end + 1]
     if closing not in zh("offices")["closing"] and closing not in "）)":
@@ -305,7 +306,40 @@ def _posts_after(doc: AnalysedArticle, row: list[Item], k: int) -> list[Post]:
     if opener in ("，", ",") and closing not in ("，", ",", "。", "）", ")") \
             or closing == possessive and opener not in _words()["takes_office"]:
         return []
-    return [Post(org.mention, row[j].title, row[j].title)]
+    return [Post(org.mention, row[j].title, row[j].title, former=former)]
+
+
+def _past_adverbs(opener: str) -> tuple[str, bool]:
+    """The word that introduces a post after a name without the adverbs before it
+    (目前担任, 曾担任, 后来还出任), and whether they say the post is held no more (曾)."""
+    words = zh("offices")
+    former = False
+    while True:
+        adverb = next((a for a in words["serving_adverbs"] if opener.startswith(a) and len(opener) > len(a)), None)
+        if adverb is None:
+            return opener, former
+        former = former or adverb in words["past_adverbs"]
+        opener = opener[len(adverb):]
+
+
+def _served_post(doc: AnalysedArticle, row: list[Item], k: int, j: int, opener: str, former: bool) -> list[Post]:
+    """The post a person 担任/出任/现任 when the words after it are a post read as before a
+    name is (目前担任沙特驻美国大使, 现任麦地那总督): its title closes the clause or its
+    words."""
+    if opener not in zh("offices")["serving_words"]:
+        return []
+    title = next((i for i in range(j, len(row)) if row[i].kind == "Title"), None)
+    if title is None or any(row[i].kind == "Person" for i in range(j, title)) \
+            or any(ch in doc.norm[row[k].end:row[title].start] for ch in zh("offices")["clause_breaks"]):
+        return []
+    end = row[title].end
+    if doc.norm[end:end + 1] not in zh("offices")["closing"]:
+        return []
+    post, _, _ = _post_ending(doc, row, title, row[k].end + len(_gap(doc, row[k].end, row[j].start)), nearest=False)
+    if post is None or post.body is None and post.role != post.title:
+        return []
+    post.former = post.former or former
+    return [post]
 
 
 def _inherit_bodies(posts: list[Post]):
