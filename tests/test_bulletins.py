@@ -395,3 +395,11 @@ def test_the_cases_a_sentence_picks_from_are_no_new_figure():
     assert [(c, v) for _, c, v, _, _ in found] == [("CumulativeInfections", 130000), ("Severe", 1)]
     found = reports("內地新增1334宗本土確診病例。新增1334宗本土確診病例中，上海1015宗、吉林248宗、浙江13宗等。", "2022-04-09T10:00:00+08:00")
     assert ("上海市", "LocalConfirmed", 1015) in [(p, c, v) for p, c, v, _, _ in found]
+
+
+def test_a_place_that_describes_a_noun_sets_no_region():
+    """BBC, April 2022 (eval/bulletins-dev4-2022): in 再创中国城市单日感染纪录 China describes
+    the cities; the running total after it is still Shanghai's."""
+    found = reports("7日上海新增感染者已突破两万，再创中国城市单日感染纪录。截至4月7日24时累计报告本地感染者超过13万例。",
+                    "2022-04-08T10:00:00+08:00")
+    assert ("上海市", "CumulativeInfections", 130000) in [(p, c, v) for p, c, v, _, _ in found]

@@ -698,7 +698,8 @@ def _carry(doc: AnalysedArticle, text: str, c_start: int, c_end: int, sentence, 
     elif kinds:
         running.scope, running.header_scope = None, False
     places = [m for m in mentions if _is_region(m) and sentence.start + c_start <= m.start and m.end <= sentence.start + c_end
-              and not _origin(text, sentence.start, c_start, m, mentions)]
+              and not _origin(text, sentence.start, c_start, m, mentions)
+              and not doc.norm.startswith(tuple(w["place_as_modifier"]), m.end)]  # 再创中国城市单日感染纪录
     if len({m.norm for m in places}) == 1:  # two regions (上海和吉林省合计占比…) set none
         running.region, running.region_sentence = [_region_ref(doc, places[-1])], sentence.index
 
