@@ -735,8 +735,17 @@ def find_mentions(norm: str, text: str, tokens: list[Token], ner: str = DEFAULT_
     title_spans = Spans(titles)
     taken = _outside_non_names(norm, decide(propose_mentions(norm, text, tokens, titles, ner), title_spans, norm, ner))
     taken = _glosses_as_aliases(norm, _throughout(norm, text, tokens, _one_kind(_placed(taken)), title_spans))
-    taken = _short_bodies(_variant_names(norm, text, taken))
+    taken = _seats_as_places(norm, _short_bodies(_variant_names(norm, text, taken)))
     return _with_body_anaphora(norm, text, _with_place_anaphora(norm, text, _home_words_as_anaphora(taken)))
+
+
+def _seats_as_places(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """A seat of government named after where one stands or goes (在白宫与…会谈, 抵达
+    克里姆林宫) is the building, a place; named as acting (白宫声明) it stays the body."""
+    words = zh("mentions")
+    seats, before = set(words["seats"]), tuple(words["locatives"])
+    return [replace(m, type="Place", ref="", source=m.source) if m.norm in seats and norm[max(0, m.start - 3):m.start].endswith(before)
+            else m for m in mentions]
 
 
 def _home_words_as_anaphora(mentions: list[Mention]) -> list[Mention]:

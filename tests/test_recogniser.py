@@ -318,3 +318,10 @@ def test_a_name_is_one_kind_of_thing_throughout_the_article():
     body; the person the article names first, more surely, is what the name is."""
     doc = analyse(Article("corpus sentence", "美国国防部长奥斯汀与中国国防部长魏凤和通电话。这是奥斯汀上任一年多以来两人首度通话。"))
     assert [m.type for m in doc.mentions if m.norm == "奥斯汀"] == ["Person", "Person"]
+
+
+def test_a_seat_of_government_where_one_stands_is_a_place():
+    """Chosun, November 2025 (eval/entities-dev-2025-11): 在白宫与…会谈 names the building;
+    白宫声明 the body."""
+    doc = analyse(Article("corpus sentence", "美国总统唐纳德·特朗普在白宫与叙利亚总统艾哈迈德·沙拉举行了首脑会谈。白宫声明则称，中国还同意。"))
+    assert [m.type for m in doc.mentions if m.norm == "白宫"] == ["Place", "GovernmentOrganization"]
