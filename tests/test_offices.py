@@ -313,3 +313,10 @@ def test_a_post_a_person_serves_in_after_adverbs_and_the_word_for_serving():
     found = {(label(f.args["person"]), f.args["organization"].name, f.args["role"], bool(f.args.get("former"))) for f in office.extract(doc)}
     assert ("哈立德·本·萨勒曼", "place:country-SA", "驻美国大使", False) in found
     assert any(person == "王毅" and role == "部长" and former for person, _, role, former in found)
+
+
+def test_a_body_s_famous_journalist_holds_the_post_in_the_body():
+    """Al Jazeera, April 2022 (eval/offices-dev-2022): 英国广播公司的著名记者大卫·弗罗斯特."""
+    doc = analyse(Article("x.html", "大卫·弗罗斯特在普京出任总统的几周之前采访了他。英国广播公司的著名记者大卫·弗罗斯特问及北约。"))
+    found = {(label(f.args["person"]), f.args["role"]) for f in office.extract(doc)}
+    assert ("大卫·弗罗斯特", "记者") in found

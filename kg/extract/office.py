@@ -140,7 +140,8 @@ def _post_ending(doc: AnalysedArticle, row: list[Item], j: int, floor: int, near
         stem = next((rank for rank in office["academic_ranks"] if stem.endswith(rank)), "")
     prev = before if before is not None and before.kind in ORG_TYPES + PLACE_TYPES else None
     between = _BRACKETED.sub("", norm[left:stem_start]).strip().strip("）)").strip()
-    attached = prev is not None and (between in words["former"] + ("",) or norm[left:start].strip() == possessive)
+    attached = prev is not None and (between in words["former"] + ("",) or norm[left:start].strip() == possessive
+                                     or norm[left:start].strip().removeprefix(possessive) in words["qualifiers"])  # 英国广播公司的著名记者
     if attached and prev.kind in PLACE_TYPES and stem in words["place_words"]:
         stem = ""
     if stem.startswith(words["posted"]) and not stem.endswith(words["missions"]) or attached and not _names_body(stem):
