@@ -472,11 +472,13 @@ def _mended(start: int, word: str, kind: str, confidence: float = 0.0):
 
 def _first_sound(text: str, start: int, dot: int, confidence: float) -> int:
     """Where a transliterated name found in ``text[start:]`` begins: its first sound
-    before the name dot (外交顾问|尤里·乌沙科夫). One character more, of a tagger sure
+    before the name dot (外交顾问|尤里·乌沙科夫), over a hyphen between given names. One character more, of a tagger sure
     of it and no function word, is a sound the list lacks (热拉尔德·达尔马宁)."""
     begin = dot
-    while begin > start and text[begin - 1] in _name_sounds():
-        begin -= 1
+    hyphens = zh("mentions")["name_hyphens"]
+    while begin > start and (text[begin - 1] in _name_sounds()
+                             or text[begin - 1] in hyphens and begin - 2 >= start and text[begin - 2] in _name_sounds()):
+        begin -= 1  # 让-玛丽·勒庞: a given name of two joined by a hyphen
     if begin == start + 1 and confidence >= zh("mentions")["person_over_dictionary"] \
             and text[start] not in _function_chars() | _chars("leading_function_chars"):
         return start
@@ -803,7 +805,8 @@ def _mended_persons(norm: str, text: str, token_at: dict[int, Token], mentions: 
             mended.append(m)
             continue
         start, end = m.start, m.end
-        while end - start >= 3 and norm[start] in _chars("leading_function_chars") and norm[start + 1] not in "·・" \
+        while end - start >= 3 and norm[start] in _chars("leading_function_chars") \
+                and norm[start + 1] not in "·・" + zh("mentions")["name_hyphens"] \
                 and token_at.get(start) and token_at[start].end == start + 1:
             start += 1
         if start != m.start and not plausible_person(norm[start:end]):

@@ -325,3 +325,10 @@ def test_a_seat_of_government_where_one_stands_is_a_place():
     白宫声明 the body."""
     doc = analyse(Article("corpus sentence", "美国总统唐纳德·特朗普在白宫与叙利亚总统艾哈迈德·沙拉举行了首脑会谈。白宫声明则称，中国还同意。"))
     assert [m.type for m in doc.mentions if m.norm == "白宫"] == ["Place", "GovernmentOrganization"]
+
+
+def test_a_given_name_of_two_joined_by_a_hyphen_is_whole():
+    """Al Jazeera, April 2022 (eval/offices-dev-2022): the tagger's 让-玛丽·勒庞 is whole, not
+    玛丽·勒庞 or -玛丽·勒庞 (让 is no verb here)."""
+    found = names("“国民阵线”创始人让-玛丽·勒庞表示。", ("Person",))
+    assert found == ["让-玛丽·勒庞"]
