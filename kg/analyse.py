@@ -678,6 +678,15 @@ def _no_name(m: Mention, norm: str) -> bool:
     return m.type != "Person" and any(len(verb) >= 2 and verb in m.norm for verb in _verbs())
 
 
+def _word_after_title(m: Mention) -> bool:
+    """A span only the title rule proposes that opens with a word jieba knows as no name
+    (外长|明确表达, 外长|原本应, 议员|席位后): the words after a title, not a name."""
+    if m.source != "title":
+        return False
+    tags = tokenizer().word_tag_tab
+    return any(m.norm[:k] in tags and not tags[m.norm[:k]].startswith(("nr", "nz")) for k in range(2, len(m.norm) + 1))
+
+
 def decide(candidates: list[Mention], title_spans, norm: str, ner: str = DEFAULT_NER) -> list[Mention]:
     """One span wherever recognisers disagree, by measured precision: spans at or above
     the trusted threshold first, longest first, then the rest above the kept threshold;
@@ -688,7 +697,7 @@ def decide(candidates: list[Mention], title_spans, norm: str, ner: str = DEFAULT
     best: dict[tuple, tuple[float, Mention]] = {}
     for m, agreed in zip(candidates, _agreed(candidates)):
         precision = 1.0 if m.source == "generic" else measured_precision(m, agreed, ner)
-        if precision < thresholds["kept"] or _no_name(m, norm):
+        if precision < thresholds["kept"] or _no_name(m, norm) or agreed == "alone" and _word_after_title(m):
             continue
         key = (m.start, m.end, FAMILY.get(m.type))
         known = best.get(key)

@@ -332,3 +332,13 @@ def test_a_given_name_of_two_joined_by_a_hyphen_is_whole():
     玛丽·勒庞 or -玛丽·勒庞 (让 is no verb here)."""
     found = names("“国民阵线”创始人让-玛丽·勒庞表示。", ("Person",))
     assert found == ["让-玛丽·勒庞"]
+
+
+def test_words_after_a_title_that_no_model_reads_as_a_name_are_no_person():
+    """Nov 2025 (eval/entities-dev-2025-11): 德国外长|原本应, 向中国外长|明确表达 and
+    众议员|席位后: only the title rule proposes them, and each opens with a word jieba knows
+    as no name."""
+    for text, junk in (("德国外长原本应作为首位政府代表访华。", "原本应"),
+                       ("英国已于11月6日向中国外长明确表达，任何破坏英国民主的行为都不可接受。", "明确"),
+                       ("他在2012年赢得美国国会众议员席位后，便加入了科莫政府。", "席位后")):
+        assert junk not in names(text, ("Person",))
