@@ -342,3 +342,8 @@ def test_words_after_a_title_that_no_model_reads_as_a_name_are_no_person():
                        ("英国已于11月6日向中国外长明确表达，任何破坏英国民主的行为都不可接受。", "明确"),
                        ("他在2012年赢得美国国会众议员席位后，便加入了科莫政府。", "席位后")):
         assert junk not in names(text, ("Person",))
+
+
+def test_a_name_does_not_run_into_the_particle_after_it():
+    """BBC, November 2025 (eval/entities-dev-2025-11): 起诉孙雯所依据的法律 names 孙雯."""
+    assert names("然而，他的司法部对起诉孙雯所依据的法律——《外国代理人登记法》提出质疑。", ("Person",)) == ["孙雯"]
