@@ -472,12 +472,13 @@ def _mended(start: int, word: str, kind: str, confidence: float = 0.0):
 
 def _first_sound(text: str, start: int, dot: int, confidence: float) -> int:
     """Where a transliterated name found in ``text[start:]`` begins: its first sound
-    before the name dot (外交顾问|尤里·乌沙科夫), over a hyphen between given names. One character more, of a tagger sure
-    of it and no function word, is a sound the list lacks (热拉尔德·达尔马宁)."""
+    before the name dot (外交顾问|尤里·乌沙科夫), over a hyphen between given names. One
+    character more, of a tagger sure of it and no function word, is a sound the list
+    lacks (热拉尔德·达尔马宁)."""
     begin = dot
-    hyphens = zh("mentions")["name_hyphens"]
-    while begin > start and (text[begin - 1] in _name_sounds()
-                             or text[begin - 1] in hyphens and begin - 2 >= start and text[begin - 2] in _name_sounds()):
+    sounds, hyphens = _name_sounds(), zh("mentions")["name_hyphens"]
+    while begin > start and (text[begin - 1] in sounds
+                             or text[begin - 1] in hyphens and begin - 2 >= start and text[begin - 2] in sounds):
         begin -= 1  # 让-玛丽·勒庞: a given name of two joined by a hyphen
     if begin == start + 1 and confidence >= zh("mentions")["person_over_dictionary"] \
             and text[start] not in _function_chars() | _chars("leading_function_chars"):
@@ -755,7 +756,7 @@ def _seats_as_places(norm: str, mentions: list[Mention]) -> list[Mention]:
     克里姆林宫) is the building, a place; named as acting (白宫声明) it stays the body."""
     words = zh("mentions")
     seats, before = set(words["seats"]), tuple(words["locatives"])
-    return [replace(m, type="Place", ref="", source=m.source) if m.norm in seats and norm[max(0, m.start - 3):m.start].endswith(before)
+    return [replace(m, type="Place", ref="") if m.norm in seats and norm[max(0, m.start - 3):m.start].endswith(before)
             else m for m in mentions]
 
 
@@ -1021,8 +1022,8 @@ def _one_kind(mentions: list[Mention]) -> list[Mention]:
     kinds = {name: max(by_kind, key=by_kind.get) for name, by_kind in weight.items() if len(by_kind) > 1}
     if not kinds:
         return mentions
-    return [Mention(m.start, m.end, m.text, m.norm, kinds[m.norm], m.source, m.ref, m.confidence)
-            if m.norm in kinds and m.source in MODEL_SOURCES and not m.ref else m for m in mentions]
+    return [replace(m, type=kinds[m.norm]) if m.norm in kinds and m.source in MODEL_SOURCES and not m.ref else m
+            for m in mentions]
 
 
 def _placed(mentions: list[Mention]) -> list[Mention]:

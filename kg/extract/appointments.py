@@ -13,7 +13,8 @@ from ..language_data import pattern, zh
 from ..model import AnalysedArticle, Fact, FactKind, Matching, Mention
 from ..rdf import A, ArticleGraph, add_membership, date_literal, named
 from ..vocab import NKG, SCHEMA
-from .clauses import between_pattern, clause_end, clause_start, cues_in, is_word, pronoun_subject, subject
+from .clauses import (between_pattern, clause_end, clause_start, cues_in, is_word, leading_person_pronoun, pronoun_subject,
+                      subject)
 from .common import apposition_start, event_day, find_all, items, last_person_before, ref_of
 from .office import Post, _post_ending, appositions, national_polity
 
@@ -165,13 +166,12 @@ def _pronoun_object(doc: AnalysedArticle, sentence, after: int) -> tuple[Mention
     """The person 他/她 right after 任命 or 委任 stands for (李家超表示，感謝林鄭月娥委任他出任
     保安局局長: the sentence's subject, else the last person named), and where the
     pronoun ends."""
-    for pronoun in lexicon.cues()["person_pronouns"]:
-        if doc.norm.startswith(pronoun, after) and not doc.norm.startswith(pronoun + zh("grammar")["plural"], after):
-            first = subject(doc, sentence, sentence.start, sentence.start + clause_end(sentence.norm), polity_near=False)
-            person = first if first is not None and first.type == "Person" and first.end <= after \
-                else last_person_before(doc, after)
-            return (person, after + len(pronoun)) if person is not None else None
-    return None
+    pronoun = leading_person_pronoun(doc.norm[after:after + 3])
+    if pronoun is None:
+        return None
+    first = subject(doc, sentence, sentence.start, sentence.start + clause_end(sentence.norm), polity_near=False)
+    person = first if first is not None and first.type == "Person" and first.end <= after else last_person_before(doc, after)
+    return (person, after + len(pronoun)) if person is not None else None
 
 
 def _looked_back_on(doc: AnalysedArticle, sentence, offset: int, after: int) -> bool:

@@ -263,14 +263,19 @@ def last_person_subject(doc: AnalysedArticle, sentence, offset: int):
     return found
 
 
+def leading_person_pronoun(text: str) -> str | None:
+    """The 他 or 她 ``text`` opens with, not the 他们 or 她们 of several people."""
+    plural = zh("grammar")["plural"]
+    return next((p for p in lexicon.cues()["person_pronouns"] if text.startswith(p) and not text.startswith(p + plural)), None)
+
+
 def pronoun_subject(doc: AnalysedArticle, sentence, start: int, offset: int):
     """The person a clause's leading 他/她 stands for (not 他们)."""
-    head = re.sub("^" + _lead_in(), "", doc.norm[start:offset].lstrip())
-    for pronoun in lexicon.cues()["person_pronouns"]:
-        if head.startswith(pronoun) and not head.startswith(pronoun + zh("grammar")["plural"]):
-            where = start + doc.norm[start:offset].find(pronoun)
-            return last_person_subject(doc, sentence, where) or last_person_before(doc, where)
-    return None
+    pronoun = leading_person_pronoun(re.sub("^" + _lead_in(), "", doc.norm[start:offset].lstrip()))
+    if pronoun is None:
+        return None
+    where = start + doc.norm[start:offset].find(pronoun)
+    return last_person_subject(doc, sentence, where) or last_person_before(doc, where)
 
 
 @cache

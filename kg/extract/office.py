@@ -336,7 +336,7 @@ def _served_post(doc: AnalysedArticle, row: list[Item], k: int, j: int, opener: 
     end = row[title].end
     if doc.norm[end:end + 1] not in zh("offices")["closing"]:
         return []
-    post, _, _ = _post_ending(doc, row, title, row[k].end + len(_gap(doc, row[k].end, row[j].start)), nearest=False)
+    post, _, _ = _post_ending(doc, row, title, row[k].end, nearest=False)
     if post is None or post.body is None and post.role != post.title:
         return []
     post.former = post.former or former

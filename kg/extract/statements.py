@@ -14,7 +14,8 @@ from ..model import AnalysedArticle, EntityRef, Fact, FactKind, Matching
 from ..rdf import A, ArticleGraph, date_literal, named
 from ..vocab import SCHEMA
 from .clauses import (QUOTE, adverb_pattern, between_pattern, clause_end, clause_start, clause_subjects, cues_in, is_word,
-                      last_person_subject, pronoun_subject, reported_by_body, tokens_at, when_pattern)
+                      last_person_subject, leading_person_pronoun, pronoun_subject, reported_by_body, tokens_at,
+                      when_pattern)
 from .clauses import subject as clause_subject
 from .common import AGENT_TYPES, apposition_head, clause_of, last_person_before, ref_of, sentence_date
 
@@ -200,18 +201,18 @@ def _speaker(doc: AnalysedArticle, sentence, offset: int, previous: EntityRef | 
         if head.startswith(demonstrative):
             person = _described_before(doc, head[len(demonstrative):], start)
             return ref_of(doc, person) if person else None
-    for pronoun in lexicon.cues()["person_pronouns"]:
-        if head.startswith(pronoun) and not head.startswith(pronoun + zh("grammar")["plural"]):
-            if previous is not None and previous.type == "Person":
-                return previous
-            if first is not None and first.type == "Person":
-                return ref_of(doc, first)
-            where = start + doc.norm[start:offset].find(pronoun)
-            person = last_person_subject(doc, sentence, where) or last_person_before(doc, where)
-            speaking = [speaker for a, b, speaker in said if person and a <= person.start < b and speaker.type == "Person"]
-            if speaking:  # 胡锡进称，钱文雄离世令人悲痛……。但他强调: a person told of in someone's words is not 他
-                return speaking[-1]
-            return ref_of(doc, person) if person else None
+    pronoun = leading_person_pronoun(head)
+    if pronoun is not None:
+        if previous is not None and previous.type == "Person":
+            return previous
+        if first is not None and first.type == "Person":
+            return ref_of(doc, first)
+        where = start + doc.norm[start:offset].find(pronoun)
+        person = last_person_subject(doc, sentence, where) or last_person_before(doc, where)
+        speaking = [speaker for a, b, speaker in said if person and a <= person.start < b and speaker.type == "Person"]
+        if speaking:  # 胡锡进称，钱文雄离世令人悲痛……。但他强调: a person told of in someone's words is not 他
+            return speaking[-1]
+        return ref_of(doc, person) if person else None
     if _spokesperson().match(head):
         body = _last_body(doc, start)
         return ref_of(doc, body) if body else None

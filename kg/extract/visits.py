@@ -11,7 +11,8 @@ from ..language_data import pattern, zh
 from ..model import AnalysedArticle, EntityRef, Fact, FactKind, Matching
 from ..rdf import ArticleGraph, add_event
 from ..vocab import NKG, SCHEMA
-from .clauses import clause_end, clause_start, cues_in, is_word, last_person_subject, pronoun_subject, subject
+from .clauses import (clause_end, clause_start, cues_in, is_word, last_person_subject, leading_person_pronoun, pronoun_subject,
+                      subject)
 from ..resolve import label_lang
 from .common import AGENT_TYPES, PLACE_TYPES, apposition_head, event_day, ref_of
 
@@ -67,7 +68,7 @@ def _visitor(doc: AnalysedArticle, sentence, start: int, offset: int) -> EntityR
         invited = [m for m in doc.mentions_in(sentence) if at <= m.start and m.end <= offset and m.type in AGENT_TYPES]
         if invited and invited[0].type == "Person" or invited and not doc.norm[at:invited[0].start].strip():
             return ref_of(doc, apposition_head(doc, invited[0]))
-        if doc.norm[at:at + 1] in lexicon.cues()["person_pronouns"] and doc.norm[at + 1:at + 2] != zh("grammar")["plural"]:
+        if leading_person_pronoun(doc.norm[at:at + 2]):
             person = last_person_subject(doc, sentence, start)
             return ref_of(doc, person) if person else None
         return None
